@@ -1,0 +1,37 @@
+import { listChapters } from '../../services/documents/chapters';
+import { createProject } from '../../services/project/project';
+import { type CliCommand, printJson } from '../command';
+import { formatOption, requiredOption } from '../options';
+import { withProject } from '../withProject';
+import { contract } from '../../../shared/api';
+import { parseOrThrow } from '../parseOrThrow';
+
+export const docCommands: CliCommand[] = [
+  {
+    name: 'doc new',
+    summary: 'Create a new, empty JSNA project file.',
+    usage: '<project.jsna> --title <text>',
+    positionals: 1,
+    options: { title: { type: 'string' } },
+    run({ positionals, values }, io) {
+      const input = parseOrThrow(contract['project.create'].input, { path: positionals[0], title: requiredOption(values, 'title') }, 'doc new');
+      const project = createProject(input.path, input.title);
+      const info = project.info();
+      project.close();
+      printJson(io, { path: info.path, title: info.title });
+    },
+  },
+  {
+    name: 'doc chapters',
+    summary: "List a project's chapters in order.",
+    usage: '<project.jsna> [--format json|text]',
+    positionals: 1,
+    options: { format: { type: 'string' } },
+    async run({ positionals, values }, io) {
+      const format = formatOption(values, ['json', 'text'] as const);
+      const chapters = await withProject(positionals[0]!, { readOnly: true }, listChapters);
+      if (format === 'json') printJson(io, chapters);
+      else io.out(chapters.map((c) => `${c.position}. ${c.title}`).join('\n') + (chapters.length ? '\n' : ''));
+    },
+  },
+];

@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell } from 'electron';
+import { setNativeBinding } from '../services/db/nativeBinding';
+import { userDataDir } from '../services/paths';
+import { openProject } from '../services/project/project';
+import { dispatch } from '../services/rpc/dispatch';
+import { Session } from '../services/rpc/session';
+import { createSampleProject, SAMPLE_PROJECT_FILE } from '../services/sample/sampleWorkspace';
+import { securityHeaders } from '../services/security/contentSecurityPolicy';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { electronNativeBinding } from './nativeBindingPath';
+import { APP_ENTRY_URL, APP_SCHEME } from './policy/appOrigin';
+import { resolveAppRequest } from './policy/appProtocol';
+import { decideNavigation, decideWindowOpen } from './policy/navigation';
+import { decidePermission } from './policy/permissions';
+import { windowOptions } from './policy/windowOptions';
+
+const appRoot = resolve(__dirname, '..', '..');
+const rendererDir = join(appRoot, 'dist', 'renderer');
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+setNativeBinding(electronNativeBinding(appRoot, process.resourcesPath));
+
+const session = new Session();
+let win: BrowserWindow | null = null;
+
+function openFirstProject() {
+  const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.jsna'));
+  let path = requested;
+  if (!path) {
+    mkdirSync(userDataDir(), { recursive: true });
+    path = join(userDataDir(), SAMPLE_PROJECT_FILE);
+    if (!existsSync(path)) createSampleProject(path).close();
+  }
+  try {
+    session.setProject(openProject(path));
+  } catch (e) {
+    dialog.showErrorBox('Could not open the project', (e as Error).message);
+  }
+}
+
+async function createWindow() {
+  win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  win.webContents.on('will-navigate', (event, url) => {
+    const decision = decideNavigation(url);
+    if (decision !== 'allow') event.preventDefault();
+    if (decision === 'open-external') void shell.openExternal(url);
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (decideWindowOpen(url) === 'open-external') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
+  await win.loadURL(APP_ENTRY_URL);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.whenReady().then(async () => {
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...securityHeaders() } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  registerIpc(session, () => win?.webContents ?? null);
+  Menu.setApplicationMenu(
+    buildMenu({
+      newProject: async () => {
+        const r = await dialog.showSaveDialog({ title: 'New JSNA project', filters: [{ name: 'JSNA project', extensions: ['jsna'] }] });
+        if (r.canceled || !r.filePath) return;
+        const title = r.filePath.replace(/^.*[\\/]/, '').replace(/\.jsna$/i, '');
+        await dispatch('project.create', { path: r.filePath, title }, { session }).catch((e: Error) => dialog.showErrorBox('Could not create the project', e.message));
+      },
+      openProject: async () => {
+        const r = await dialog.showOpenDialog({ title: 'Open a JSNA project', properties: ['openFile'], filters: [{ name: 'JSNA project', extensions: ['jsna'] }] });
+        const path = r.filePaths[0];
+        if (r.canceled || !path) return;
+        try {
+          await dispatch('project.open', { path }, { session });
+        } catch (e) {
+          const err = e as { code?: string; message: string };
+          if (err.code !== 'LOCKED') return dialog.showErrorBox('Could not open the project', err.message);
+          const choice = await dialog.showMessageBox({ type: 'warning', message: err.message, buttons: ['Open read-only', 'Cancel'], defaultId: 0, cancelId: 1 });
+          if (choice.response === 0) await dispatch('project.open', { path, readOnly: true }, { session });
+        }
+      },
+      closeProject: () => void dispatch('project.close', {}, { session }),
+    }),
+  );
+  openFirstProject();
+  await createWindow();
+});
+
+app.on('window-all-closed', () => {
+  session.close();
+  app.quit();
+});

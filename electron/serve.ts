@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRpcServer } from './services/http/rpcServer';
+import { userDataDir } from './services/paths';
+import { openProject } from './services/project/project';
+import { Session } from './services/rpc/session';
+import { createSampleProject, SAMPLE_PROJECT_FILE } from './services/sample/sampleWorkspace';
+
+/**
+ * Browser mode: `npm run serve [-- <project.jsna>] [--port N]`. Serves the built renderer and the
+ * RPC on 127.0.0.1 only, and prints the URL (with its one-run token) to open.
+ */
+async function main() {
+  const { values, positionals } = parseArgs({
+    options: { port: { type: 'string' }, 'no-project': { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const session = new Session();
+  if (!values['no-project']) {
+    let path = positionals[0];
+    if (!path) {
+      const dir = userDataDir();
+      mkdirSync(dir, { recursive: true });
+      path = join(dir, SAMPLE_PROJECT_FILE);
+      if (!existsSync(path)) createSampleProject(path).close();
+    }
+    session.setProject(openProject(resolve(path)));
+  }
+  const staticDir = resolve(__dirname, '..', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${staticDir}/index.html missing). Run "npm run build" first.`);
+  }
+  const server = await startRpcServer({ session, staticDir, ...(values.port ? { port: Number(values.port) } : {}) });
+  process.stdout.write(`JSNA Studio (browser mode) is running.\nOpen this address in Chromium, Chrome, Edge or Firefox:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`);
+  const stop = () => {
+    session.close();
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`jsna serve: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { Migration } from '../../migrate';
+import m001 from './001_init.sql?raw';
+
+/** Append only: never edit or reorder a migration that has shipped. */
+export const libraryMigrations: Migration[] = [{ name: '001_init', sql: m001 }];

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import type { FileKind } from './fileKind';
+import { readFileHeader } from './fileHeader';
+import { chooseJournalMode, type JournalMode, parseProcMounts } from './journalMode';
+import { migrate } from './migrate';
+import { getNativeBinding } from './nativeBinding';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  path: string;
+  journalMode: JournalMode;
+  readOnly: boolean;
+}
+
+function readMounts() {
+  try {
+    return parseProcMounts(readFileSync('/proc/mounts', 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+export function journalModeFor(path: string): JournalMode {
+  let real = path;
+  try {
+    real = realpathSync(existsSync(path) ? path : dirname(path));
+  } catch {
+    /* keep the given path */
+  }
+  return chooseJournalMode({
+    path: real,
+    platform: process.platform,
+    mounts: process.platform === 'linux' ? readMounts() : [],
+    override: process.env.JSNA_JOURNAL_MODE,
+  });
+}
+
+function configure(db: Database.Database, mode: JournalMode, readOnly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!readOnly) {
+    db.pragma(`journal_mode = ${mode === 'wal' ? 'WAL' : 'DELETE'}`);
+    db.pragma('synchronous = FULL');
+  }
+}
+
+function wrongKind(kind: FileKind, path: string, why: string): AppError {
+  return new AppError(kind.wrongKindCode, `${path} is not ${kind.label}: ${why}. The file has not been changed.`, { file: path });
+}
+
+/**
+ * Checks the file's header *before* SQLite opens it, so a text file, another application's SQLite
+ * database or a file from a newer version is refused and left byte-identical.
+ */
+export function checkFileKind(kind: FileKind, path: string): void {
+  const header = readFileHeader(path);
+  switch (header.kind) {
+    case 'missing':
+      throw new AppError('NOT_FOUND', `${path}: no such file.`, { file: path });
+    case 'directory':
+      throw new AppError('BAD_INPUT', `${path} is a folder, not a file.`, { file: path });
+    case 'empty':
+      throw wrongKind(kind, path, 'it is empty');
+    case 'not-sqlite':
+      throw wrongKind(kind, path, 'it is not a SQLite database');
+    case 'sqlite':
+      if (header.applicationId !== kind.applicationId) {
+        throw wrongKind(kind, path, 'it is a SQLite database made by another application');
+      }
+      if (header.userVersion > kind.migrations.length) {
+        throw new AppError(
+          'NEWER_VERSION',
+          `${path} was saved by a newer version of JSNA Studio (schema ${header.userVersion}, this app knows ${kind.migrations.length}). Update JSNA Studio to open it; the file has not been changed.`,
+          { file: path },
+        );
+      }
+  }
+}
+
+export function openDatabase(kind: FileKind, rawPath: string, opts: { readOnly?: boolean } = {}): OpenedDatabase {
+  const path = resolve(rawPath);
+  checkFileKind(kind, path);
+  const readOnly = opts.readOnly ?? false;
+  const journalMode = journalModeFor(path);
+  const db = new Database(path, { readonly: readOnly, fileMustExist: true, nativeBinding: getNativeBinding() });
+  try {
+    configure(db, journalMode, readOnly);
+    if (readOnly) {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version < kind.migrations.length) {
+        throw new AppError(
+          'READ_ONLY',
+          `${path} was made by an older version of JSNA Studio and must be upgraded before it can be read; open it for editing once to upgrade it.`,
+          { file: path },
+        );
+      }
+    } else {
+      migrate(db, kind.migrations, path);
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, path, journalMode, readOnly };
+}
+
+/** Creates a new file of this kind. Refuses to overwrite anything that exists. */
+export function createDatabase(kind: FileKind, rawPath: string): OpenedDatabase {
+  const path = resolve(rawPath);
+  if (existsSync(path)) {
+    throw new AppError('BAD_INPUT', `${path} already exists; choose another name or open it instead.`, { file: path });
+  }
+  if (!existsSync(dirname(path))) {
+    throw new AppError('NOT_FOUND', `${dirname(path)}: no such folder.`, { file: path });
+  }
+  const journalMode = journalModeFor(path);
+  const db = new Database(path, { nativeBinding: getNativeBinding() });
+  try {
+    db.pragma(`application_id = ${kind.applicationId}`);
+    configure(db, journalMode, false);
+    migrate(db, kind.migrations, path);
+  } catch (e) {
+    db.close();
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+    throw e;
+  }
+  return { db, path, journalMode, readOnly: false };
+}

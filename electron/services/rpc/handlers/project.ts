@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { createProject, openProject } from '../../project/project';
+import type { HandlerSlice } from '../handler';
+
+export const projectHandlers: HandlerSlice<
+  'project.create' | 'project.open' | 'project.current' | 'project.close' | 'project.setLibraryPath'
+> = {
+  'project.create': ({ path, title }, { session }) => {
+    const project = createProject(path, title);
+    session.setProject(project);
+    return project.info();
+  },
+  'project.open': ({ path, readOnly }, { session }) => {
+    // Reopening the file we already hold: close it first so its lock is ours to take again.
+    if (session.project && session.project.path === resolve(path)) session.setProject(null);
+    const project = openProject(path, { readOnly });
+    session.setProject(project);
+    return project.info();
+  },
+  'project.current': (_input, { session }) => session.project?.info() ?? null,
+  'project.close': (_input, { session }) => {
+    session.setProject(null);
+    return null;
+  },
+  'project.setLibraryPath': ({ path }, { session }) => {
+    const project = session.requireProject();
+    project.setMeta('library_path', resolve(path));
+    session.emit({ type: 'library-changed' });
+    return project.info();
+  },
+};

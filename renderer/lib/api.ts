@@ -1,0 +1,32 @@
+import { type Api, AppError, type AppEvent, type MethodInput, type MethodName, methodNames, type MethodResult } from '../../shared/api';
+import { httpTransport, takeToken } from './transport/httpTransport';
+import { ipcTransport } from './transport/ipcTransport';
+import type { CallOptions, PreloadBridge, Transport } from './transport/types';
+
+declare global {
+  interface Window {
+    jsnaBridge?: PreloadBridge;
+  }
+}
+
+function pickTransport(): Transport {
+  return window.jsnaBridge ? ipcTransport(window.jsnaBridge) : httpTransport(takeToken());
+}
+
+const transport = pickTransport();
+
+/** Calls one method; throws AppError (with the service's code and message) on failure. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>, opts?: CallOptions): Promise<MethodResult<M>> {
+  const envelope = await transport.call(method, input, opts);
+  if (!envelope.ok) throw AppError.fromPayload(envelope.error);
+  return envelope.result as MethodResult<M>;
+}
+
+/** The whole contract as one typed object: `api['chapters.list']({})`. */
+export const api = Object.fromEntries(methodNames.map((m) => [m, (input: unknown) => call(m, input as never)])) as Api;
+
+export function onEvent(listener: (event: AppEvent) => void): () => void {
+  return transport.subscribe(listener);
+}
+
+export const inElectron = Boolean(window.jsnaBridge);

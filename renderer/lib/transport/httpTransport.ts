@@ -1,0 +1,46 @@
+import type { AppEvent, Envelope } from '../../../shared/api';
+import type { Transport } from './types';
+
+const TOKEN_KEY = 'jsna.token';
+
+/**
+ * Browser mode: the server printed a URL ending in #token=…; keep the token for this tab
+ * (sessionStorage survives reloads) and take it out of the address bar.
+ */
+export function takeToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function httpTransport(token: string): Transport {
+  return {
+    async call(method, input, opts) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-JSNA-Token': token };
+      if (opts?.jobId) headers['X-JSNA-Job'] = opts.jobId;
+      let res: Response;
+      try {
+        res = await fetch(`/rpc/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input ?? {}),
+          ...(opts?.keepalive ? { keepalive: true } : {}),
+        });
+      } catch (e) {
+        return { ok: false, error: { code: 'INTERNAL', message: `Cannot reach JSNA Studio's server: ${(e as Error).message}. Is "npm run serve" still running?` } };
+      }
+      if (res.status === 403) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'This page is not allowed to talk to JSNA Studio. Open the address that "npm run serve" printed (it carries a one-time token).' } };
+      }
+      return (await res.json()) as Envelope<unknown>;
+    },
+    subscribe(listener) {
+      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
+      return () => source.close();
+    },
+  };
+}

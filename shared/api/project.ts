@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { method } from './method';
+
+export const filePath = z
+  .string()
+  .trim()
+  .min(1, 'a file path is required')
+  .max(4096, 'the file path is too long');
+
+export interface ProjectInfo {
+  path: string;
+  title: string;
+  readOnly: boolean;
+  /** Where the project's indicator library lives. */
+  libraryPath: string;
+  journalMode: 'wal' | 'delete';
+}
+
+export const projectMethods = {
+  'project.create': method<ProjectInfo>()(
+    z.object({
+      path: filePath,
+      title: z.string().trim().min(1, 'a title is required').max(300, 'the title is longer than 300 characters'),
+    }),
+  ),
+  'project.open': method<ProjectInfo>()(z.object({ path: filePath, readOnly: z.boolean().optional() })),
+  'project.current': method<ProjectInfo | null>()(z.object({})),
+  'project.close': method<null>()(z.object({})),
+  'project.setLibraryPath': method<ProjectInfo>()(z.object({ path: filePath })),
+};

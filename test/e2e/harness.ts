@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RpcServer, startRpcServer } from '../../electron/services/http/rpcServer';
+import { Session } from '../../electron/services/rpc/session';
+
+const root = resolve(__dirname, '..', '..');
+export const rendererDir = join(root, 'dist', 'renderer');
+
+/** Debian's Chromium by default; JSNA_CHROMIUM (or CHROMIUM_PATH) points elsewhere. */
+export function chromiumPath(): string {
+  const candidates = [process.env.JSNA_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p): p is string => Boolean(p) && existsSync(p!));
+  if (!found) {
+    throw new Error('No Chromium found for the E2E tests. Install it (Debian: apt-get install -y chromium) or set JSNA_CHROMIUM to its path.');
+  }
+  return found;
+}
+
+export interface BrowserMode {
+  session: Session;
+  server: RpcServer;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors seen so far (CSP violations show up here). */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts browser mode in-process on the real renderer build and opens it in real Chromium. */
+export async function startBrowserMode(setup?: (session: Session) => void): Promise<BrowserMode> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}). Run "npm run build" (npm test does this first).`);
+  }
+  const session = new Session();
+  setup?.(session);
+  const server = await startRpcServer({ session, staticDir: rendererDir });
+  const profile = mkdtempSync(join(tmpdir(), 'jsna-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    // Failed loads are reported with their URL by the response listener below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(server.url);
+  return {
+    session,
+    server,
+    context,
+    page,
+    consoleErrors,
+    async close() {
+      await context.close();
+      await server.close();
+      session.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
