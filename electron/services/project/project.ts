@@ -5,6 +5,7 @@ import { acquireLock, type ProjectLock } from '../db/lockFile';
 import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
 import { projectKind } from '../db/kinds';
 import { defaultLibraryPath } from '../paths';
+import { defaultPartners } from '../../../shared/partners/defaultPartners';
 
 /** An open `.jsna` project file. Writers hold its lock; readers never write. */
 export class Project {
@@ -82,6 +83,11 @@ export function createProject(path: string, title: string): Project {
   project.db.transaction(() => {
     project.setMeta('title', title);
     project.setMeta('created_at', now);
+    const insert = project.db.prepare('INSERT INTO partners (code, name, type, successor, position) VALUES (?, ?, ?, NULL, ?)');
+    const partners = defaultPartners();
+    partners.forEach((p, i) => insert.run(p.code, p.name, p.type, i + 1));
+    const setSuccessor = project.db.prepare('UPDATE partners SET successor = ? WHERE code = ?');
+    for (const p of partners) if (p.successor) setSuccessor.run(p.successor, p.code);
   })();
   return project;
 }

@@ -1,5 +1,9 @@
 import type { Migration } from '../../migrate';
 import m001 from './001_init.sql?raw';
+import m002 from './002_recommendations.sql?raw';
 
 /** Append only: never edit or reorder a migration that has shipped. */
-export const projectMigrations: Migration[] = [{ name: '001_init', sql: m001 }];
+export const projectMigrations: Migration[] = [
+  { name: '001_init', sql: m001 },
+  { name: '002_recommendations', sql: m002 },
+];
