@@ -1,7 +1,8 @@
 import { listChapters } from '../../services/documents/chapters';
+import { importTextFile } from '../../services/documents/importText';
 import { createProject } from '../../services/project/project';
 import { type CliCommand, printJson } from '../command';
-import { formatOption, requiredOption } from '../options';
+import { formatOption, requiredOption, stringOption } from '../options';
 import { withProject } from '../withProject';
 import { contract } from '../../../shared/api';
 import { parseOrThrow } from '../parseOrThrow';
@@ -32,6 +33,20 @@ export const docCommands: CliCommand[] = [
       const chapters = await withProject(positionals[0]!, { readOnly: true }, listChapters);
       if (format === 'json') printJson(io, chapters);
       else io.out(chapters.map((c) => `${c.position}. ${c.title}`).join('\n') + (chapters.length ? '\n' : ''));
+    },
+  },
+  {
+    name: 'doc import-text',
+    summary: 'Add a chapter from a text file; paragraphs ending in partner tags like [CCG/UHL/LA] become recommendations.',
+    usage: '<project.jsna> <file.txt> [--chapter <title>] [--all-recommendations]',
+    positionals: 2,
+    options: { chapter: { type: 'string' }, 'all-recommendations': { type: 'boolean' } },
+    async run({ positionals, values }, io) {
+      const title = stringOption(values, 'chapter');
+      const result = await withProject(positionals[0]!, { readOnly: false }, (p) =>
+        importTextFile(p, positionals[1]!, { ...(title ? { title } : {}), allRecommendations: values['all-recommendations'] === true }),
+      );
+      printJson(io, { chapter: result.chapter, headings: result.headings, recommendations: result.recommendations, ...(result.unknownPartners.length ? { unknownPartners: result.unknownPartners } : {}) });
     },
   },
 ];
