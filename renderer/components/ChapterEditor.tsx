@@ -7,7 +7,17 @@ import { Autosave, type SaveStatus } from '../lib/autosave';
 import { SaveIndicator } from './SaveIndicator';
 
 /** Loads one chapter, edits it with tiptap, and autosaves it. */
-export function ChapterEditor({ chapterId, title, readOnly }: { chapterId: string; title: string; readOnly: boolean }) {
+export function ChapterEditor({
+  chapterId,
+  title,
+  readOnly,
+  focusRecommendation = null,
+}: {
+  chapterId: string;
+  title: string;
+  readOnly: boolean;
+  focusRecommendation?: string | null;
+}) {
   const [chapter, setChapter] = useState<Chapter | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,10 +34,20 @@ export function ChapterEditor({ chapterId, title, readOnly }: { chapterId: strin
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!chapter) return <p aria-busy="true">Loading chapter…</p>;
-  return <LoadedEditor chapter={chapter} title={title} readOnly={readOnly} />;
+  return <LoadedEditor chapter={chapter} title={title} readOnly={readOnly} focusRecommendation={focusRecommendation} />;
 }
 
-function LoadedEditor({ chapter, title, readOnly }: { chapter: Chapter; title: string; readOnly: boolean }) {
+function LoadedEditor({
+  chapter,
+  title,
+  readOnly,
+  focusRecommendation,
+}: {
+  chapter: Chapter;
+  title: string;
+  readOnly: boolean;
+  focusRecommendation: string | null;
+}) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: chapter.updatedAt });
   const autosave = useRef<Autosave | null>(null);
   if (!autosave.current) {

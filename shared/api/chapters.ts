@@ -55,6 +55,18 @@ export interface SaveResult {
   updatedAt: string;
 }
 
+export interface OutlineEntry extends ChapterSummary {
+  headings: { level: number; text: string }[];
+}
+
+export interface ImportTextSummary {
+  chapter: string;
+  chapterId: string;
+  headings: number;
+  recommendations: number;
+  unknownPartners: string[];
+}
+
 export const chapterMethods = {
   'chapters.list': method<ChapterSummary[]>()(z.object({})),
   'chapters.add': method<ChapterSummary>()(z.object({ title: chapterTitle })),
@@ -66,6 +78,17 @@ export const chapterMethods = {
       doc: docJson,
       /** The revision the editor started from; a mismatch means someone else saved in between. */
       baseRevision: z.number().int().positive(),
+    }),
+  ),
+  'chapters.move': method<ChapterSummary[]>()(z.object({ id: chapterId, toPosition: z.number().int().min(1, 'positions start at 1') })),
+  'chapters.delete': method<null>()(z.object({ id: chapterId })),
+  'chapters.restore': method<ChapterSummary>()(z.object({ id: chapterId })),
+  'chapters.outline': method<OutlineEntry[]>()(z.object({})),
+  'chapters.importText': method<ImportTextSummary>()(
+    z.object({
+      title: chapterTitle,
+      text: z.string().min(1, 'there is no text to import').max(20_000_000, 'the text is longer than 20 MB'),
+      allRecommendations: z.boolean().optional(),
     }),
   ),
 };

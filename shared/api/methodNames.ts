@@ -13,5 +13,10 @@ export const methodNames = [
   'chapters.rename',
   'chapters.get',
   'chapters.save',
+  'chapters.move',
+  'chapters.delete',
+  'chapters.restore',
+  'chapters.outline',
+  'chapters.importText',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

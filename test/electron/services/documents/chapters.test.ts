@@ -48,3 +48,54 @@ describe('chapters', () => {
     p.close();
   });
 });
+
+describe('chapter order, delete and restore', () => {
+  const tmp = useTempDir();
+  const rec = (id: string, text: string, partners: string[]) => ({ type: 'recommendation', attrs: { id, partners }, content: [{ type: 'text', text }] });
+
+  it('moves chapters and keeps positions 1..n', async () => {
+    const { moveChapter } = await import('../../../../electron/services/documents/chapters');
+    const p = createProject(join(tmp(), 'o.jsna'), 'T');
+    const [a, b, c] = ['A', 'B', 'C'].map((t) => addChapter(p, t));
+    expect(moveChapter(p, c!.id, 1).map((x) => x.title)).toEqual(['C', 'A', 'B']);
+    expect(moveChapter(p, c!.id, 99).map((x) => `${x.position}${x.title}`)).toEqual(['1A', '2B', '3C']);
+    expect(() => moveChapter(p, '00000000-0000-4000-8000-000000000001', 1)).toThrow(/No chapter/);
+    void a;
+    void b;
+    p.close();
+  });
+
+  it('deletes a chapter with its recommendations marked removed, and restores both in place', async () => {
+    const { deleteChapter, restoreChapter } = await import('../../../../electron/services/documents/chapters');
+    const p = createProject(join(tmp(), 'd.jsna'), 'T');
+    addChapter(p, 'First');
+    const mid = addChapter(p, 'Middle', { type: 'doc', content: [rec('11111111-1111-4111-8111-111111111111', 'Do it.', ['LA'])] as never });
+    addChapter(p, 'Last');
+    const inDoc = () => p.db.prepare('SELECT in_document FROM recommendations WHERE id = ?').pluck().get('11111111-1111-4111-8111-111111111111');
+    expect(inDoc()).toBe(1);
+    deleteChapter(p, mid.id);
+    expect(listChapters(p).map((c) => `${c.position}${c.title}`)).toEqual(['1First', '2Last']);
+    expect(inDoc()).toBe(0);
+    expect(() => getChapter(p, mid.id)).toThrow(/No chapter/);
+    restoreChapter(p, mid.id);
+    expect(listChapters(p).map((c) => `${c.position}${c.title}`)).toEqual(['1First', '2Middle', '3Last']);
+    expect(inDoc()).toBe(1);
+    p.close();
+  });
+
+  it('keeps a recommendation deleted from the text in the register, and reconnects it when restored', () => {
+    const p = createProject(join(tmp(), 'k.jsna'), 'T');
+    const id = '22222222-2222-4222-8222-222222222222';
+    const c = addChapter(p, 'Recs', { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Mental health' }] }, rec(id, 'Fund CAMHS.', ['CCG', 'LA'])] as never });
+    const row = () => p.db.prepare('SELECT section, text, in_document FROM recommendations WHERE id = ?').get(id);
+    const partners = () => p.db.prepare('SELECT partner_code FROM recommendation_partners WHERE recommendation_id = ? ORDER BY position').pluck().all(id);
+    expect(row()).toEqual({ section: 'Mental health', text: 'Fund CAMHS.', in_document: 1 });
+    expect(partners()).toEqual(['CCG', 'LA']);
+    saveChapter(p, c.id, { type: 'doc', content: [{ type: 'paragraph' }] }, 1);
+    expect(row()).toMatchObject({ in_document: 0 });
+    saveChapter(p, c.id, { type: 'doc', content: [rec(id, 'Fund CAMHS now.', ['ICB'])] as never }, 2);
+    expect(row()).toEqual({ section: null, text: 'Fund CAMHS now.', in_document: 1 });
+    expect(partners()).toEqual(['ICB']);
+    p.close();
+  });
+});
