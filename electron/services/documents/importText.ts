@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import type { DocJson, NodeJson } from '../../../shared/api/chapters';
-import { type Block, textToBlocks } from '../../../shared/import';
-import { normalisePartnerCode } from '../../../shared/partners/normalise';
+import { blocksToDoc, textToBlocks } from '../../../shared/import';
 import type { Project } from '../project/project';
 import { looksBinary, decodeText } from '../text/decodeText';
 import { addChapter } from './chapters';
@@ -16,31 +13,6 @@ export interface ImportTextResult {
   recommendations: number;
   /** Partner codes found in tags that are not in the project's directory (kept as written). */
   unknownPartners: string[];
-}
-
-const inline = (text: string): NodeJson[] => (text ? [{ type: 'text', text }] : []);
-
-/** Turns recognised blocks into a chapter document, partners normalised to the directory's codes. */
-export function blocksToDoc(blocks: Block[], directory: { code: string }[]): { doc: DocJson; unknownPartners: string[] } {
-  const unknown = new Set<string>();
-  const content: NodeJson[] = blocks.map((b) => {
-    switch (b.kind) {
-      case 'heading':
-        return { type: 'heading', attrs: { level: b.level }, content: inline(b.text) };
-      case 'paragraph':
-        return { type: 'paragraph', content: inline(b.text) };
-      case 'recommendation': {
-        const partners: string[] = [];
-        for (const raw of b.partners) {
-          const { code, known } = normalisePartnerCode(raw, directory);
-          if (!known) unknown.add(code);
-          if (!partners.some((p) => p.toLowerCase() === code.toLowerCase())) partners.push(code);
-        }
-        return { type: 'recommendation', attrs: { id: randomUUID(), partners }, content: inline(b.text) };
-      }
-    }
-  });
-  return { doc: { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] }, unknownPartners: [...unknown] };
 }
 
 export function partnerDirectoryCodes(project: Project): { code: string }[] {
