@@ -1,0 +1,192 @@
+/**
+ * Compare areas in the latest period: one horizontal bar per area, filled by its comparison with
+ * England (Fingertips colours, dark outline so every bar is perceivable) AND labelled with the word,
+ * 95% CI whiskers, and England's value as a dashed benchmark line. Legend in words.
+ */
+import { englandComparator, englandRowFor, latestRow } from './data';
+import { AXIS_NUMBER_FORMAT, ILLUSTRATIVE_NOTE, cleanText, formatCi, formatValue, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from './format';
+import { compareBars, summariseChart } from './summary';
+import {
+  ENGLAND_COLOUR,
+  ENGLAND_DASH,
+  OUTLINE_COLOUR,
+  frame,
+  significanceDomainFor,
+  significanceRange,
+  type Layer,
+  type LayeredSpec,
+} from './theme';
+import type { ChartOptions, ChartRow, SeriesChartData } from './types';
+import type { IndicatorMeta, Significance } from '../library/types';
+
+export interface BarDatum {
+  role: 'bar';
+  label: string;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  significance: Significance;
+  /** The word beside the bar: the significance, or why there is no bar. */
+  word: string;
+  /** Where the word goes: just right of the bar or its CI. */
+  wordX: number;
+  valueLabel: string;
+  ciLabel: string;
+}
+
+export interface RuleDatum {
+  role: 'benchmark' | 'overall';
+  value: number;
+  text: string;
+}
+
+/** A bar (with whisker and word) per row; the x extent the chart needs. */
+export function barData(rows: ChartRow[], sigs: Significance[], label: (r: ChartRow) => string, indicator: IndicatorMeta): BarDatum[] {
+  return rows.map((r, i) => {
+    const sig = r.value === null ? 'Not compared' : sigs[i] ?? 'Not compared';
+    const note = r.valueNote === null ? '' : cleanText(r.valueNote);
+    const right = Math.max(r.value ?? 0, r.upper95 ?? r.value ?? 0, 0);
+    return {
+      role: 'bar',
+      label: label(r),
+      value: r.value,
+      lower: r.value === null ? null : r.lower95,
+      upper: r.value === null ? null : r.upper95,
+      significance: sig,
+      word: r.value === null ? (note === '' ? 'Value suppressed' : note) : sig,
+      wordX: r.value === null ? 0 : right,
+      valueLabel: formatValueWithUnit(r.value, indicator),
+      ciLabel: formatCi(r.lower95, r.upper95, indicator) ?? NOT_AVAILABLE,
+    };
+  });
+}
+
+/** x domain from 0 (or below, for negative values) to past the largest bar, CI or rule, with room for the words. */
+export function valueDomain(bars: BarDatum[], rules: RuleDatum[]): [number, number] {
+  const xs = [0, ...bars.flatMap((b) => [b.value, b.lower, b.upper]), ...rules.map((r) => r.value)].filter((x): x is number => x !== null && Number.isFinite(x));
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const span = hi - lo || 1;
+  return [lo, hi + span * 0.28];
+}
+
+/** The layers shared by the compare and inequality charts. */
+export function barLayers(opts: {
+  categoryTitle: string | null;
+  categories: string[];
+  xTitle: string;
+  domain: [number, number];
+  sigDomain: Significance[];
+  legendTitle: string;
+  ruleColour: Record<RuleDatum['role'], string>;
+}): Layer[] {
+  const y = { field: 'label', type: 'nominal' as const, title: opts.categoryTitle, sort: opts.categories, scale: { domain: opts.categories }, axis: { labelLimit: 260 } };
+  const x = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    title: opts.xTitle,
+    scale: { domain: opts.domain, nice: true, zero: true },
+    axis: { format: AXIS_NUMBER_FORMAT },
+  });
+  const bars = { filter: "datum.role === 'bar'" };
+  const rules = { filter: "datum.role !== 'bar'" };
+  return [
+    {
+      transform: [bars],
+      mark: { type: 'bar', stroke: OUTLINE_COLOUR, strokeWidth: 1, height: { band: 0.7 } },
+      encoding: {
+        y,
+        x: x('value'),
+        fill: { field: 'significance', type: 'nominal', title: opts.legendTitle, scale: { domain: opts.sigDomain, range: significanceRange(opts.sigDomain) } },
+        tooltip: [
+          { field: 'label', title: 'Area' },
+          { field: 'valueLabel', title: 'Value' },
+          { field: 'ciLabel', title: '95% CI' },
+          { field: 'significance', title: opts.legendTitle },
+        ],
+      },
+    },
+    {
+      transform: [bars],
+      mark: { type: 'rule', color: OUTLINE_COLOUR, strokeWidth: 1.5 },
+      encoding: { y, x: x('lower'), x2: { field: 'upper' } },
+    },
+    {
+      transform: [bars],
+      mark: { type: 'tick', color: OUTLINE_COLOUR, thickness: 1.5, size: 10, orient: 'vertical' },
+      encoding: { y, x: x('lower') },
+    },
+    {
+      transform: [bars],
+      mark: { type: 'tick', color: OUTLINE_COLOUR, thickness: 1.5, size: 10, orient: 'vertical' },
+      encoding: { y, x: x('upper') },
+    },
+    // The benchmark/overall rules over the bars, under the words.
+    {
+      transform: [rules],
+      mark: { type: 'rule', strokeWidth: 2 },
+      encoding: {
+        x: x('value'),
+        color: { field: 'role', type: 'nominal', scale: { domain: ['benchmark', 'overall'], range: [opts.ruleColour.benchmark, opts.ruleColour.overall] }, legend: null },
+        strokeDash: { field: 'role', type: 'nominal', scale: { domain: ['benchmark', 'overall'], range: [ENGLAND_DASH, []] }, legend: null },
+      },
+    },
+    // Words beside the bars, each over a white halo so a rule crossing it cannot hide it.
+    {
+      transform: [bars],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, stroke: '#ffffff', strokeWidth: 4, strokeJoin: 'round' },
+      encoding: { y, x: x('wordX'), text: { field: 'word' } },
+    },
+    {
+      transform: [bars],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6 },
+      encoding: { y, x: x('wordX'), text: { field: 'word' } },
+    },
+    {
+      transform: [rules],
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: -4, fontWeight: 'bold', stroke: '#ffffff', strokeWidth: 4, strokeJoin: 'round' },
+      encoding: { x: x('value'), text: { field: 'text' }, yOffset: { field: 'offset', type: 'quantitative', scale: null } },
+    },
+    {
+      transform: [rules],
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: -4, fontWeight: 'bold' },
+      encoding: { x: x('value'), text: { field: 'text' }, yOffset: { field: 'offset', type: 'quantitative', scale: null } },
+    },
+  ];
+}
+
+export function compareSpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
+  const latest = latestRow(data.rows);
+  const bars = latest === null ? [] : compareBars(data, latest);
+  const england = englandComparator(data);
+  const englandName = england?.name ?? 'England';
+  const englandRow = latest === null ? null : englandRowFor(data, latest);
+  const barValues = barData(bars, bars.map((r) => r.significance), (r) => r.areaName, data.indicator);
+  const rules: (RuleDatum & { offset: number })[] =
+    englandRow?.value === null || englandRow?.value === undefined
+      ? []
+      : [{ role: 'benchmark', value: englandRow.value, text: `${englandName}: ${formatValue(englandRow.value, data.indicator)}`, offset: 0 }];
+  const sigDomain = significanceDomainFor(data.indicator.polarity, barValues.map((b) => b.significance));
+  const layer = barLayers({
+    categoryTitle: null,
+    categories: barValues.map((b) => b.label),
+    xTitle: latest === null ? valueAxisTitle(data.indicator) : `${valueAxisTitle(data.indicator)}, ${latest.period}`,
+    domain: valueDomain(barValues, rules),
+    sigDomain,
+    legendTitle: `Compared with ${englandName}`,
+    ruleColour: { benchmark: ENGLAND_COLOUR, overall: ENGLAND_COLOUR },
+  });
+  const reading = ['Lines across bars: 95% confidence intervals.', rules.length > 0 ? `Dashed line: ${englandName}.` : ''].filter((t) => t !== '');
+  const notes = [reading.join(' ')];
+  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  return frame({
+    kind: 'compare',
+    options,
+    summary: summariseChart('compare', data),
+    notes,
+    width: options.width ?? 640,
+    height: options.height ?? Math.max(60, barValues.length * 30),
+    values: [...barValues, ...rules] as unknown as Record<string, unknown>[],
+    layer,
+  });
+}

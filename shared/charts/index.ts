@@ -1,0 +1,58 @@
+/**
+ * Chart specs: one chart kind = one file, used by the screen and by export alike.
+ *
+ *   api.chartData(ref) → service queries SQLite → ChartData (./types)
+ *     → buildChartSpec(kind, data, options)            (this module, pure: data in, vega-lite spec out)
+ *     → screen: vega View (renderer 'svg', expr: vega-interpreter, no loader) in the chart node view
+ *     → export: renderChartSvg (electron/services/charts/renderSvg.ts), headless, same interpreter
+ *   and alongside every chart: summariseChart (the text summary, also the SVG's aria-label) and
+ *   chartDataTable (the accessible data table), both in ./summary.
+ *
+ * Kinds (./trend, ./compare, ./basket, ./inequality):
+ *   trend       line + points per area, 95% CI band, England dashed, x in periodSortable order
+ *   compare     latest period, a bar per area filled by significance AND labelled in words, CI
+ *               whiskers, England benchmark line
+ *   basket      the "basket of indicators" table: latest value, England, significance word in a
+ *               coloured cell, recent trend; grouped (population outcomes / operational measures)
+ *   inequality  bars by category in category order (deciles by rank), CI whiskers, overall rule
+ *
+ * What every spec guarantees (tests hold these):
+ *   - data embedded as `data: { values: [...] }` — never a URL (the renderers' loaders refuse URLs);
+ *   - `description` = title + text summary (becomes the SVG's aria-label), and a `title`;
+ *   - `config` with 12 px labels (≥ 11 px everywhere), dark text, `aria: false` inside the image
+ *     (the image is one role="img" with the summary as its label, followed by a data table);
+ *   - `usermeta: { embedOptions: { actions: false }, jsna: { kind, caption } }`;
+ *   - significance in Fingertips colours AND in words; significance-filled shapes have a dark
+ *     outline (the light fills, e.g. Similar #FFC000, are under 3:1 on white);
+ *   - suppressed values stay null (gaps, not zeros); periods ordered by periodSortable;
+ *   - no expression needs eval: specs work with `ast: true` + vega-interpreter (CSP without unsafe-eval).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { basketSpec } from './basket';
+import { compareSpec } from './compare';
+import { inequalitySpec } from './inequality';
+import { trendSpec } from './trend';
+import type { BasketChartData, ChartDataByKind, ChartKind, ChartOptions, SeriesChartData } from './types';
+
+export * from './types';
+export { chartDataTable, summariseChart, type ChartDataTable } from './summary';
+export { withSignificance, deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
+export { formatNumber, formatValue, formatValueWithUnit, formatCi, valueAxisTitle, unitLabel } from './format';
+export { basketSpec, compareSpec, inequalitySpec, trendSpec };
+
+type Builder<K extends ChartKind> = (data: ChartDataByKind[K], options: ChartOptions) => TopLevelSpec;
+
+/** The dispatch table: one builder per kind. */
+export const chartBuilders: { [K in ChartKind]: Builder<K> } = {
+  trend: (data: SeriesChartData, options) => trendSpec(data, options),
+  compare: (data: SeriesChartData, options) => compareSpec(data, options),
+  basket: (data: BasketChartData, options) => basketSpec(data, options),
+  inequality: (data: SeriesChartData, options) => inequalitySpec(data, options),
+};
+
+/** The vega-lite spec for a chart. Pure: the same data and options always give the same spec. */
+export function buildChartSpec<K extends ChartKind>(kind: K, data: ChartDataByKind[K], options: ChartOptions): TopLevelSpec {
+  const builder = chartBuilders[kind] as Builder<K> | undefined;
+  if (builder === undefined) throw new Error(`Unknown chart kind: ${String(kind)}`);
+  return builder(data, options);
+}

@@ -1,0 +1,62 @@
+/**
+ * Inequality: one bar per category (e.g. deprivation decile) in the latest period, in the order of
+ * the category ("Most deprived decile" … "Least deprived decile", by the decile read from the label
+ * when every label has one, else input order), with 95% CI whiskers, the area's overall value as a
+ * solid rule and England as a dashed rule (when the area is not England). Bars are filled by the
+ * comparison with the area's overall value and labelled with the word.
+ */
+import { englandComparator, englandRowFor } from './data';
+import { ILLUSTRATIVE_NOTE, cleanText, formatValue, valueAxisTitle } from './format';
+import { barData, barLayers, valueDomain, type RuleDatum } from './compare';
+import { inequalityParts, summariseChart } from './summary';
+import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from './theme';
+import { ENGLAND_CODE, type ChartOptions, type SeriesChartData } from './types';
+
+export function inequalitySpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
+  const { period, categories, overall, versusOverall } = inequalityParts(data);
+  const area = period?.areaName ?? '';
+  const bars = barData(categories, versusOverall, (r) => cleanText(r.category), data.indicator);
+  const rules: (RuleDatum & { offset: number })[] = [];
+  if (overall?.value !== null && overall?.value !== undefined) {
+    rules.push({ role: 'overall', value: overall.value, text: `${area} overall: ${formatValue(overall.value, data.indicator)}`, offset: 0 });
+  }
+  const england = englandComparator(data);
+  const englandRow = period === null || period.areaCode === ENGLAND_CODE ? null : englandRowFor(data, period);
+  if (englandRow?.value !== null && englandRow?.value !== undefined) {
+    rules.push({
+      role: 'benchmark',
+      value: englandRow.value,
+      text: `${england?.name ?? 'England'}: ${formatValue(englandRow.value, data.indicator)}`,
+      offset: rules.length > 0 ? -16 : 0,
+    });
+  }
+  const sigDomain = significanceDomainFor(data.indicator.polarity, bars.map((b) => b.significance));
+  const layer = barLayers({
+    // The category type goes in the subtitle: as a rotated axis title it is too long to read.
+    categoryTitle: null,
+    categories: bars.map((b) => b.label),
+    xTitle: period === null ? valueAxisTitle(data.indicator) : `${valueAxisTitle(data.indicator)}, ${period.period}`,
+    domain: valueDomain(bars, rules),
+    sigDomain,
+    legendTitle: `Compared with ${area} overall`,
+    ruleColour: { benchmark: ENGLAND_COLOUR, overall: OVERALL_COLOUR },
+  });
+  const reading = [
+    'Lines across bars: 95% confidence intervals.',
+    rules.some((r) => r.role === 'overall') ? `Solid line: ${area} overall.` : '',
+    rules.some((r) => r.role === 'benchmark') ? `Dashed line: ${england?.name ?? 'England'}.` : '',
+  ].filter((t) => t !== '');
+  const notes = [reading.join(' ')];
+  if (categories[0] !== undefined) notes.unshift(`${cleanText(categories[0].categoryType)}, ${area}.`);
+  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  return frame({
+    kind: 'inequality',
+    options,
+    summary: summariseChart('inequality', data),
+    notes,
+    width: options.width ?? 640,
+    height: options.height ?? Math.max(60, bars.length * 30),
+    values: [...bars, ...rules] as unknown as Record<string, unknown>[],
+    layer,
+  });
+}
