@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRpcServer } from './services/http/rpcServer';
 import { userDataDir } from './services/paths';
 import { openProject } from './services/project/project';
 import { Session } from './services/rpc/session';
-import { createSampleProject, SAMPLE_PROJECT_FILE } from './services/sample/sampleWorkspace';
+import { createSampleWorkspace } from './services/sample/sampleWorkspace';
 
 /**
  * Browser mode: `npm run serve [-- <project.jsna>] [--port N]`. Serves the built renderer and the
@@ -19,12 +19,8 @@ async function main() {
   const session = new Session();
   if (!values['no-project']) {
     let path = positionals[0];
-    if (!path) {
-      const dir = userDataDir();
-      mkdirSync(dir, { recursive: true });
-      path = join(dir, SAMPLE_PROJECT_FILE);
-      if (!existsSync(path)) createSampleProject(path).close();
-    }
+    // No project named: the sample workspace (project + its indicator library), made on first run.
+    if (!path) path = (await createSampleWorkspace(userDataDir())).projectPath;
     session.setProject(openProject(resolve(path)));
   }
   const staticDir = resolve(__dirname, '..', 'renderer');

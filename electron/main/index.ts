@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell } from 'electron';
@@ -7,9 +6,10 @@ import { userDataDir } from '../services/paths';
 import { openProject } from '../services/project/project';
 import { dispatch } from '../services/rpc/dispatch';
 import { Session } from '../services/rpc/session';
-import { createSampleProject, SAMPLE_PROJECT_FILE } from '../services/sample/sampleWorkspace';
+import { createSampleWorkspace } from '../services/sample/sampleWorkspace';
 import { securityHeaders } from '../services/security/contentSecurityPolicy';
 import { registerIpc } from './ipc';
+import { registerExportHost } from './exportPdf';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './nativeBindingPath';
 import { APP_ENTRY_URL, APP_SCHEME } from './policy/appOrigin';
@@ -28,15 +28,11 @@ setNativeBinding(electronNativeBinding(appRoot, process.resourcesPath));
 const session = new Session();
 let win: BrowserWindow | null = null;
 
-function openFirstProject() {
+async function openFirstProject() {
   const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.jsna'));
-  let path = requested;
-  if (!path) {
-    mkdirSync(userDataDir(), { recursive: true });
-    path = join(userDataDir(), SAMPLE_PROJECT_FILE);
-    if (!existsSync(path)) createSampleProject(path).close();
-  }
   try {
+    // No project named: the sample workspace (project + its indicator library), made on first run.
+    const path = requested ?? (await createSampleWorkspace(userDataDir())).projectPath;
     session.setProject(openProject(path));
   } catch (e) {
     dialog.showErrorBox('Could not open the project', (e as Error).message);
@@ -82,6 +78,7 @@ app.whenReady().then(async () => {
   });
 
   registerIpc(session, () => win?.webContents ?? null);
+  registerExportHost(session, () => win);
   Menu.setApplicationMenu(
     buildMenu({
       newProject: async () => {
@@ -104,9 +101,11 @@ app.whenReady().then(async () => {
         }
       },
       closeProject: () => void dispatch('project.close', {}, { session }),
+      // The page runs it (progress, cancel, "open when done"); the save dialog and printToPDF are registerExportHost's.
+      exportDocument: (format) => session.emit({ type: 'export-requested', format }),
     }),
   );
-  openFirstProject();
+  await openFirstProject();
   await createWindow();
 });
 

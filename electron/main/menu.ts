@@ -4,6 +4,8 @@ export interface MenuActions {
   newProject(): void | Promise<void>;
   openProject(): void | Promise<void>;
   closeProject(): void;
+  /** Export as HTML or PDF (the page shows progress and can cancel). */
+  exportDocument(format: 'html' | 'pdf'): void;
 }
 
 export function buildMenu(actions: MenuActions): Menu {
@@ -15,6 +17,9 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void actions.newProject() },
         { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void actions.openProject() },
         { label: 'Close Project', click: () => actions.closeProject() },
+        { type: 'separator' },
+        { label: 'Export as Web Page (HTML)…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportDocument('html') },
+        { label: 'Export as PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportDocument('pdf') },
         { type: 'separator' },
         { role: 'quit' },
       ],

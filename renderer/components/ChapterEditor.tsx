@@ -1,73 +1,125 @@
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter, DocJson } from '../../shared/api';
-import { documentExtensions } from '../../shared/editor/extensions';
+import { editorExtensions } from '../editor/editorExtensions';
+import { PartnerDirectoryContext, type PartnerDirectoryValue } from '../editor/partnerDirectory';
+import { SlashMenu } from '../editor/SlashMenu';
+import { Toolbar } from '../editor/Toolbar';
+import { usePartnerDirectoryLoader } from '../editor/usePartnerDirectoryLoader';
 import { api, call } from '../lib/api';
 import { Autosave, type SaveStatus } from '../lib/autosave';
+import { countWords } from '../lib/wordCount';
 import { SaveIndicator } from './SaveIndicator';
 
-/** Loads one chapter, edits it with tiptap, and autosaves it. */
-export function ChapterEditor({
-  chapterId,
-  title,
-  readOnly,
-  focusRecommendation = null,
-}: {
+interface EditorProps {
   chapterId: string;
   title: string;
   readOnly: boolean;
   focusRecommendation?: string | null;
-}) {
+  focusHeading?: { index: number; nonce: number } | null;
+  onSaved?: () => void;
+  /** Tells the page which editor is current (the indicator browser inserts charts into it). */
+  onEditor?: (editor: Editor | null) => void;
+}
+
+/** Loads one chapter, edits it with tiptap, and autosaves it. */
+export function ChapterEditor(props: EditorProps) {
   const [chapter, setChapter] = useState<Chapter | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const directory = usePartnerDirectoryLoader();
 
   useEffect(() => {
     let live = true;
-    api['chapters.get']({ id: chapterId }).then(
+    api['chapters.get']({ id: props.chapterId }).then(
       (c) => live && setChapter(c),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-  }, [chapterId]);
+  }, [props.chapterId]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!chapter) return <p aria-busy="true">Loading chapter…</p>;
-  return <LoadedEditor chapter={chapter} title={title} readOnly={readOnly} focusRecommendation={focusRecommendation} />;
+  return (
+    <PartnerDirectoryContext.Provider value={directory}>
+      <LoadedEditor chapter={chapter} directory={directory} {...props} />
+    </PartnerDirectoryContext.Provider>
+  );
 }
 
 function LoadedEditor({
   chapter,
+  directory,
   title,
   readOnly,
   focusRecommendation,
-}: {
-  chapter: Chapter;
-  title: string;
-  readOnly: boolean;
-  focusRecommendation: string | null;
-}) {
+  focusHeading,
+  onSaved,
+  onEditor,
+}: EditorProps & { chapter: Chapter; directory: PartnerDirectoryValue }) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: chapter.updatedAt });
   const autosave = useRef<Autosave | null>(null);
+  const directoryRef = useRef(directory);
+  directoryRef.current = directory;
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
   if (!autosave.current) {
     autosave.current = new Autosave({
       revision: chapter.revision,
-      save: (doc, baseRevision, keepalive) => call('chapters.save', { id: chapter.id, doc, baseRevision }, { keepalive }),
+      save: async (doc, baseRevision, keepalive) => {
+        const r = await call('chapters.save', { id: chapter.id, doc, baseRevision }, { keepalive });
+        onSavedRef.current?.();
+        return r;
+      },
       onStatus: setStatus,
     });
   }
 
+  const extensions = useMemo(() => editorExtensions(() => directoryRef.current.partners), []);
   const editor = useEditor({
-    extensions: documentExtensions(),
+    extensions,
     content: chapter.doc,
     editable: !readOnly,
     injectCSS: false,
     immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
     editorProps: { attributes: { 'aria-label': `${title} text`, role: 'textbox', 'aria-multiline': 'true', class: 'prose' } },
     onUpdate: ({ editor: e }) => autosave.current?.changed(() => e.getJSON() as DocJson),
     onBlur: () => void autosave.current?.flush(),
   });
+
+  // Toolbar state and the slash menu re-render on selection changes, not the whole editor.
+  useEditorState({ editor, selector: ({ editor: e }) => ({ sel: e.state.selection.toJSON(), undo: e.can().undo() }) });
+  const words = useEditorState({ editor, selector: ({ editor: e }) => (status.state === 'saving' || status.state === 'saved' ? countWords(e.state.doc.textBetween(0, e.state.doc.content.size, ' ', ' ')) : null) });
+  const lastWords = useRef<number>(0);
+  if (typeof words === 'number') lastWords.current = words;
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
+  useEffect(() => {
+    if (!editor || !focusRecommendation) return;
+    const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(focusRecommendation)}"]`);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      const pos = editor.view.posAtDOM(el, 0);
+      editor.chain().focus().setTextSelection(pos + 1).run();
+      el.classList.add('flash');
+    }
+  }, [editor, focusRecommendation]);
+
+  useEffect(() => {
+    if (!editor || !focusHeading) return;
+    const el = editor.view.dom.querySelectorAll('h1, h2, h3, h4')[focusHeading.index];
+    if (el) {
+      el.scrollIntoView({ block: 'start' });
+      editor.chain().focus().setTextSelection(editor.view.posAtDOM(el, 0)).run();
+    }
+  }, [editor, focusHeading]);
 
   useEffect(() => {
     const saver = autosave.current!;
@@ -96,9 +148,18 @@ function LoadedEditor({
     <article className="chapter">
       <div className="chapter-head">
         <h1>{title}</h1>
-        <SaveIndicator status={status} />
+        <div className="chapter-meta">
+          <SaveIndicator status={status} />
+          <p className="word-count" aria-live="off">
+            {lastWords.current.toLocaleString('en-GB')} words
+          </p>
+        </div>
       </div>
-      <EditorContent editor={editor} className="editor" />
+      {editor && !readOnly && <Toolbar editor={editor} />}
+      <div className="editor-wrap">
+        <EditorContent editor={editor} className="editor" />
+        {editor && !readOnly && <SlashMenu editor={editor} />}
+      </div>
     </article>
   );
 }

@@ -1,19 +1,26 @@
-import { type FormEvent, useState } from 'react';
-import type { ChapterSummary } from '../../shared/api';
+import { type DragEvent, type FormEvent, type KeyboardEvent, useState } from 'react';
+import type { OutlineEntry } from '../../shared/api';
 
 interface Props {
-  chapters: ChapterSummary[];
+  outline: OutlineEntry[];
   selected: string | null;
   readOnly: boolean;
-  onSelect(id: string): void;
+  onSelect(id: string, heading?: number): void;
   onAdd(title: string): Promise<void>;
   onRename(id: string, title: string): Promise<void>;
+  onMove(id: string, toPosition: number): Promise<void>;
+  onDelete(id: string): Promise<void>;
 }
 
-export function ChapterList({ chapters, selected, readOnly, onSelect, onAdd, onRename }: Props) {
+/**
+ * The project outline: chapters (reorder by drag or Alt+↑/↓, rename, delete) and their headings.
+ */
+export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRename, onMove, onDelete }: Props) {
   const [newTitle, setNewTitle] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
 
   async function submitNew(e: FormEvent) {
     e.preventDefault();
@@ -26,13 +33,40 @@ export function ChapterList({ chapters, selected, readOnly, onSelect, onAdd, onR
     if (draft.trim()) await onRename(id, draft.trim());
     setEditing(null);
   }
+  async function move(id: string, to: number, title: string) {
+    if (to < 1 || to > outline.length) return;
+    await onMove(id, to);
+    setAnnounce(`${title} moved to position ${to} of ${outline.length}.`);
+  }
+  function onKey(e: KeyboardEvent, c: OutlineEntry) {
+    if (readOnly || !e.altKey) return;
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      void move(c.id, c.position + (e.key === 'ArrowUp' ? -1 : 1), c.title);
+    }
+  }
+  function onDrop(e: DragEvent, target: OutlineEntry) {
+    e.preventDefault();
+    const id = dragging;
+    setDragging(null);
+    const moved = outline.find((c) => c.id === id);
+    if (moved && moved.id !== target.id) void move(moved.id, target.position, moved.title);
+  }
 
   return (
     <nav className="chapters" aria-label="Chapters">
-      <h2>Chapters</h2>
-      <ol>
-        {chapters.map((c) => (
-          <li key={c.id}>
+      <h2 id="chapters-heading">Chapters</h2>
+      {!readOnly && <p className="hint">Drag to reorder, or Alt+↑/↓ on a chapter.</p>}
+      <ol aria-labelledby="chapters-heading">
+        {outline.map((c) => (
+          <li
+            key={c.id}
+            draggable={!readOnly && editing !== c.id}
+            onDragStart={() => setDragging(c.id)}
+            onDragOver={(e) => dragging && e.preventDefault()}
+            onDrop={(e) => onDrop(e, c)}
+            className={dragging === c.id ? 'dragging' : undefined}
+          >
             {editing === c.id ? (
               <form onSubmit={(e) => void submitRename(e, c.id)}>
                 <label className="visually-hidden" htmlFor={`rename-${c.id}`}>
@@ -54,7 +88,9 @@ export function ChapterList({ chapters, selected, readOnly, onSelect, onAdd, onR
                   type="button"
                   className="chapter-link"
                   aria-current={c.id === selected ? 'page' : undefined}
+                  aria-keyshortcuts={readOnly ? undefined : 'Alt+ArrowUp Alt+ArrowDown'}
                   onClick={() => onSelect(c.id)}
+                  onKeyDown={(e) => onKey(e, c)}
                   onDoubleClick={() => {
                     if (readOnly) return;
                     setDraft(c.title);
@@ -64,23 +100,43 @@ export function ChapterList({ chapters, selected, readOnly, onSelect, onAdd, onR
                   {c.title}
                 </button>
                 {!readOnly && (
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={`Rename ${c.title}`}
-                    onClick={() => {
-                      setDraft(c.title);
-                      setEditing(c.id);
-                    }}
-                  >
-                    ✎
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={`Rename ${c.title}`}
+                      title="Rename"
+                      onClick={() => {
+                        setDraft(c.title);
+                        setEditing(c.id);
+                      }}
+                    >
+                      ✎
+                    </button>
+                    <button type="button" className="icon" aria-label={`Delete ${c.title}`} title="Delete" onClick={() => void onDelete(c.id)}>
+                      ✕
+                    </button>
+                  </>
                 )}
               </div>
+            )}
+            {c.headings.length > 0 && (
+              <ul className="outline-headings" aria-label={`Headings in ${c.title}`}>
+                {c.headings.map((h, i) => (
+                  <li key={i} style={{ paddingLeft: `${(h.level - 1) * 0.6}rem` }}>
+                    <button type="button" className="heading-link" onClick={() => onSelect(c.id, i)}>
+                      {h.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
             )}
           </li>
         ))}
       </ol>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
       {!readOnly && (
         <form onSubmit={(e) => void submitNew(e)} className="add-chapter">
           <label htmlFor="new-chapter-title">New chapter</label>

@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ChapterSummary, ProjectInfo } from '../../shared/api';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OutlineEntry, ProjectInfo } from '../../shared/api';
+import { ExportButton } from '../export/ExportButton';
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
+import { IndicatorBrowser, type InsertChartRequest } from '../library/IndicatorBrowser';
 import { RegisterView } from '../register/RegisterView';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
+import { ImportTextDialog } from './ImportTextDialog';
+import { UndoToast } from './UndoToast';
 
 export type ProjectTab = 'write' | 'register';
 
@@ -15,14 +20,21 @@ export interface FocusTarget {
 }
 
 export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClosed: () => void }) {
-  const [chapters, setChapters] = useState<ChapterSummary[]>([]);
+  const [chapters, setChapters] = useState<OutlineEntry[]>([]);
+  const [headingTarget, setHeadingTarget] = useState<{ chapterId: string; index: number; nonce: number } | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  editorRef.current = editor;
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<ProjectTab>('write');
   const [focus, setFocus] = useState<FocusTarget | null>(null);
   const action = useAction();
 
   const reload = useCallback(async () => {
-    const list = await api['chapters.list']({});
+    const list = await api['chapters.outline']({});
     setChapters(list);
     setSelected((current) => (current && list.some((c) => c.id === current) ? current : (list[0]?.id ?? null)));
   }, []);
@@ -50,6 +62,43 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
     const ok = await action.run(() => api['project.close']({}));
     if (ok !== undefined) onClosed();
   }
+  async function moveChapter(id: string, toPosition: number) {
+    const ok = await action.run(() => api['chapters.move']({ id, toPosition }));
+    if (ok) await reload();
+  }
+  async function deleteChapter(id: string) {
+    const title = chapters.find((c) => c.id === id)?.title ?? 'Chapter';
+    if (selected === id) setSelected(null);
+    await new Promise((r) => setTimeout(r, 0)); // let its editor save first
+    const ok = await action.run(() => api['chapters.delete']({ id }));
+    if (ok !== undefined) {
+      setDeleted({ id, title });
+      await reload();
+    }
+  }
+  async function undoDelete() {
+    if (!deleted) return;
+    const restored = await action.run(() => api['chapters.restore']({ id: deleted.id }));
+    setDeleted(null);
+    if (restored) {
+      await reload();
+      setSelected(restored.id);
+    }
+  }
+  function select(id: string, heading?: number) {
+    setSelected(id);
+    setHeadingTarget(heading === undefined ? null : { chapterId: id, index: heading, nonce: Date.now() });
+  }
+  async function imported(chapterId: string) {
+    setImporting(false);
+    await reload();
+    setSelected(chapterId);
+  }
+  function insertChart(req: InsertChartRequest) {
+    const e = editorRef.current;
+    if (!e || e.isDestroyed) return;
+    e.chain().focus().insertChart({ kind: 'trend', indicatorId: req.indicatorId, areaCode: req.areaCode, title: req.title }).run();
+  }
   function openRecommendation(target: FocusTarget) {
     setFocus(target);
     setSelected(target.chapterId);
@@ -68,6 +117,9 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
           {project.readOnly && <span className="badge">Read-only</span>}
         </div>
         <nav aria-label="Views" className="tabs">
+          <button type="button" aria-pressed={browsing} onClick={() => { setTab('write'); setBrowsing((b) => !b); }}>
+            Indicators
+          </button>
           <button type="button" aria-current={tab === 'write' ? 'page' : undefined} onClick={() => setTab('write')}>
             Write
           </button>
@@ -75,6 +127,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
             Recommendations register
           </button>
         </nav>
+        <ExportButton />
         <button type="button" onClick={() => void close()}>
           Close project
         </button>
@@ -87,15 +140,24 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
       {tab === 'register' ? (
         <RegisterView readOnly={project.readOnly} onOpenRecommendation={openRecommendation} />
       ) : (
-        <div className="workspace">
-          <ChapterList
-            chapters={chapters}
-            selected={selected}
-            readOnly={project.readOnly}
-            onSelect={setSelected}
-            onAdd={addChapter}
-            onRename={renameChapter}
-          />
+        <div className={`workspace${browsing ? ' with-browser' : ''}`}>
+          <div className="sidebar">
+            <ChapterList
+              outline={chapters}
+              selected={selected}
+              readOnly={project.readOnly}
+              onSelect={select}
+              onAdd={addChapter}
+              onRename={renameChapter}
+              onMove={moveChapter}
+              onDelete={deleteChapter}
+            />
+            {!project.readOnly && (
+              <button type="button" className="import-text" onClick={() => setImporting(true)}>
+                Import text…
+              </button>
+            )}
+          </div>
           <main className="editor-pane" aria-label="Chapter">
             {current ? (
               <ChapterEditor
@@ -104,13 +166,19 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
                 title={current.title}
                 readOnly={project.readOnly}
                 focusRecommendation={focus?.chapterId === current.id ? focus.recommendationId : null}
+                focusHeading={headingTarget?.chapterId === current.id ? headingTarget : null}
+                onSaved={() => void reload()}
+                onEditor={setEditor}
               />
             ) : (
               <p className="empty">No chapter yet. Add one from the list of chapters.</p>
             )}
           </main>
+          {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
         </div>
       )}
+      {importing && <ImportTextDialog onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
+      {deleted && <UndoToast message={`Chapter “${deleted.title}” deleted.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />}
     </div>
   );
 }

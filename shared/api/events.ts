@@ -13,4 +13,15 @@ export interface ProjectChangedEvent {
 export interface LibraryChangedEvent {
   type: 'library-changed';
 }
-export type AppEvent = ProgressEvent | ProjectChangedEvent | LibraryChangedEvent;
+/** The register changed: a status was set, or partner codes were rewritten in these chapters' documents. */
+export interface RegisterChangedEvent {
+  type: 'register-changed';
+  /** Chapters whose document was rewritten (their revision went up); an open editor should reload them. */
+  chapterIds: string[];
+}
+/** The app's menu asked for an export: the page runs it like its own Export button (progress, cancel, open). */
+export interface ExportRequestedEvent {
+  type: 'export-requested';
+  format: 'html' | 'pdf';
+}
+export type AppEvent = ProgressEvent | ProjectChangedEvent | LibraryChangedEvent | RegisterChangedEvent | ExportRequestedEvent;

@@ -1,13 +1,23 @@
 import type { z } from 'zod';
 import { chapterMethods } from './chapters';
+import { chartMethods } from './charts';
+import { exportMethods } from './export';
+import { libraryMethods } from './library';
 import type { MethodSpec } from './method';
 import type { MethodName } from './methodNames';
+import { partnerMethods } from './partners';
 import { projectMethods } from './project';
+import { registerMethods } from './register';
 
 /** The whole contract: every method the renderer, the CLI and tests may call. */
 export const contract = {
   ...projectMethods,
   ...chapterMethods,
+  ...exportMethods,
+  ...partnerMethods,
+  ...registerMethods,
+  ...libraryMethods,
+  ...chartMethods,
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Both directions: no method missing from methodNames, none extra.
@@ -28,3 +38,7 @@ export * from './errors';
 export * from './events';
 export * from './project';
 export * from './chapters';
+export * from './export';
+export * from './partners';
+export * from './register';
+export * from './library';

@@ -2,16 +2,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findChromium } from '../../electron/services/export/findChromium';
 import { type RpcServer, startRpcServer } from '../../electron/services/http/rpcServer';
 import { Session } from '../../electron/services/rpc/session';
 
 const root = resolve(__dirname, '..', '..');
 export const rendererDir = join(root, 'dist', 'renderer');
 
-/** Debian's Chromium by default; JSNA_CHROMIUM (or CHROMIUM_PATH) points elsewhere. */
+/** Debian's Chromium by default; JSNA_CHROMIUM (or CHROMIUM_PATH) points elsewhere. Same finder as the `render` CLI. */
 export function chromiumPath(): string {
-  const candidates = [process.env.JSNA_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => Boolean(p) && existsSync(p!));
+  const found = findChromium();
   if (!found) {
     throw new Error('No Chromium found for the E2E tests. Install it (Debian: apt-get install -y chromium) or set JSNA_CHROMIUM to its path.');
   }

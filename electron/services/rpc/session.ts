@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
 import type { AppEvent } from '../../../shared/api/events';
+import { resolve } from 'node:path';
+import { type Library, openLibrary } from '../library/openLibrary';
 import type { Project } from '../project/project';
 
 /**
@@ -8,6 +10,7 @@ import type { Project } from '../project/project';
  */
 export class Session {
   private current: Project | null = null;
+  private lib: Library | null = null;
   private readonly listeners = new Set<(e: AppEvent) => void>();
 
   get project(): Project | null {
@@ -19,7 +22,23 @@ export class Session {
     return this.current;
   }
 
+  /** The open project's indicator library, opened (or created) on first use and kept until the project or its library path changes. */
+  library(): Library {
+    const path = resolve(this.requireProject().libraryPath);
+    if (this.lib?.path !== path) {
+      this.closeLibrary();
+      this.lib = openLibrary(path, { createFolder: true });
+    }
+    return this.lib;
+  }
+
+  private closeLibrary(): void {
+    this.lib?.close();
+    this.lib = null;
+  }
+
   setProject(project: Project | null): void {
+    this.closeLibrary();
     if (this.current && this.current !== project) this.current.close();
     this.current = project;
     this.emit({ type: 'project-changed' });
@@ -35,6 +54,7 @@ export class Session {
   }
 
   close(): void {
+    this.closeLibrary();
     this.current?.close();
     this.current = null;
   }

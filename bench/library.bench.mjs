@@ -1,0 +1,168 @@
+// Indicator library benchmark (issue 3), all on inputs generated in this run:
+//  - import of a 1,000,000-row Fingertips-format CSV through our import code (bundled with esbuild,
+//    run in a child process so its peak RSS is its own) vs the sqlite3 CLI's `.import` of the same
+//    file into a bare table (no validation, no indexes: the near-physical limit);
+//  - csv-parse alone on the same file (rows only), to show where the import's time goes;
+//  - the chart query through the service (queryChart) on a 5,000,000-row library.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBundle, requireFromRoot, root } from './bundle.mjs';
+
+const ROWS = Number(process.env.JSNA_BENCH_LIBRARY_ROWS ?? 1_000_000);
+const QUERY_LIBRARY_ROWS = 5 * ROWS;
+const INDICATORS = 50;
+const YEARS = 10;
+const AREAS = ROWS / INDICATORS / YEARS; // 2,000 areas, the first of them England
+
+const HEADER =
+  'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,' +
+  'Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,' +
+  'Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal';
+
+const areaCode = (a) => (a === 0 ? 'E92000001' : `E06${String(a).padStart(6, '0')}`);
+
+/** Like a real download: 25 fields under a 26-field header, a quoted name ending in a line break, CRLF. */
+async function writeFingertipsFile(path) {
+  const out = createWriteStream(path);
+  out.write(`${HEADER}\r\n`);
+  let buf = '';
+  let i = 0;
+  for (let year = 0; year < YEARS; year++) {
+    for (let ind = 0; ind < INDICATORS; ind++) {
+      for (let a = 0; a < AREAS; a++, i++) {
+        const count = 50 + ((i * 7919) % 900);
+        const denominator = 100_000 + ((i * 104729) % 400_000);
+        const v = (count / denominator) * 100_000;
+        const label = a === 0 ? 'Not compared' : ['Better', 'Similar', 'Worse'][i % 3];
+        buf +=
+          `${90000 + ind},"Indicator ${90000 + ind} rate/100,000\n",E12000004,East Midlands region,${areaCode(a)},Area ${a},County & UA,` +
+          `Persons,All ages,,,${2010 + year},${v},${v * 0.9},${v * 1.1},,,${count},${denominator},,,${label},Similar,${2010 + year}0000,\r\n`;
+        if (buf.length > 1 << 16) {
+          if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+          buf = '';
+        }
+      }
+    }
+  }
+  await new Promise((r) => out.end(buf, r));
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+const rate = (rows, s) => `${Math.round(rows / s).toLocaleString('en-GB')} rows/s (${s.toFixed(1)} s)`;
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-bench-library-'));
+  try {
+    const csv = join(dir, 'fingertips-1m.csv');
+    await writeFingertipsFile(csv);
+    const size = statSync(csv).size;
+
+    // Ours, in a child process: time and peak RSS of the whole import (sha256 pass, parse, checks, inserts, commit).
+    const svc = await loadBundle('library', `export * from './electron/services/library/importFiles'; export * from './electron/services/library/query'; export * from './electron/services/library/openLibrary';`);
+    const child = join(dir, 'import-child.cjs');
+    writeFileSync(
+      child,
+      `const lib = require(${JSON.stringify(join(root, 'dist', 'bench', 'library.cjs'))});
+       (async () => {
+         const t = performance.now();
+         const s = await lib.importToPath(process.argv[2], [process.argv[3]]);
+         const seconds = (performance.now() - t) / 1000;
+         process.stdout.write(JSON.stringify({ seconds, rows: s.rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+       })().catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    const libraryPath = join(dir, 'library.jsnalib');
+    const ours = spawnSync(process.execPath, [child, libraryPath, csv], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (ours.status !== 0) throw new Error(`our import failed: ${ours.stderr}`);
+    const o = JSON.parse(ours.stdout);
+    if (o.rows !== ROWS) throw new Error(`our import read ${o.rows} rows, expected ${ROWS}`);
+
+    // Peer: sqlite3 CLI .import into a bare table (it warns on stderr for each 25-field row; that goes to /dev/null).
+    let peer = null;
+    const which = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+    if (which.status === 0) {
+      const peerDb = join(dir, 'peer.db');
+      const t = performance.now();
+      const r = spawnSync('sqlite3', [peerDb, '.mode csv', `.import '${csv}' v`], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const seconds = (performance.now() - t) / 1000;
+      const count = spawnSync('sqlite3', [peerDb, 'SELECT count(*) FROM v'], { encoding: 'utf8' });
+      if (r.status === 0 && Number(count.stdout.trim()) === ROWS) peer = { seconds, version: which.stdout.split(' ')[0] };
+    }
+
+    // csv-parse alone, rows only: the parser's share of the import.
+    const { parse } = requireFromRoot('csv-parse');
+    const { createReadStream } = await import('node:fs');
+    let parsed = 0;
+    const tp = performance.now();
+    for await (const _ of createReadStream(csv, { highWaterMark: 1 << 20 }).pipe(parse({ relax_column_count: true }))) parsed++;
+    const parseSeconds = (performance.now() - tp) / 1000;
+
+    // A 5,000,000-row library: the imported 1,000,000 rows plus four copies under other indicator IDs.
+    const Database = requireFromRoot('better-sqlite3');
+    const db = new Database(libraryPath);
+    db.pragma('cache_size = -131072');
+    db.transaction(() => {
+      for (let k = 1; k < QUERY_LIBRARY_ROWS / ROWS; k++) {
+        db.prepare(`INSERT INTO indicators (id, name, value_type, multiplier, updated_at, row_count) SELECT id || '-${k}', name, value_type, multiplier, updated_at, row_count FROM indicators WHERE id NOT LIKE '%-%'`).run();
+        db.prepare(`INSERT INTO series (indicator_id, sex, age, category_type, category) SELECT indicator_id || '-${k}', sex, age, category_type, category FROM series WHERE indicator_id NOT LIKE '%-%'`).run();
+        db.prepare(
+          `INSERT INTO indicator_values SELECT s2.id, v.area_id, v.period_sortable, v.period, v.value, v.lower95, v.upper95, v.lower998, v.upper998, v.count,
+             v.denominator, v.value_note, v.ci_method, v.compared_england, v.compared_parent, v.vintage_id
+           FROM indicator_values v JOIN series s1 ON s1.id = v.series_id JOIN series s2 ON s2.indicator_id = s1.indicator_id || '-${k}'
+             AND s2.sex = s1.sex AND s2.age = s1.age AND s2.category_type = s1.category_type AND s2.category = s1.category`,
+        ).run();
+      }
+    })();
+    const total = db.prepare('SELECT count(*) AS n FROM indicator_values').get().n;
+    db.close();
+    if (total !== QUERY_LIBRARY_ROWS) throw new Error(`query library has ${total} rows`);
+
+    const library = svc.openLibrary(libraryPath, { readOnly: true });
+    const ids = library.db.prepare('SELECT id FROM indicators').all().map((r) => r.id);
+    let seed = 42;
+    const next = (n) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 200; i++) svc.queryChart(library.db, { indicatorId: ids[next(ids.length)], areaCodes: [areaCode(1 + next(AREAS - 1))] }); // warm-up
+    const one = [];
+    const three = [];
+    for (let i = 0; i < 3000; i++) {
+      const indicatorId = ids[next(ids.length)];
+      let t = performance.now();
+      const data = svc.queryChart(library.db, { indicatorId, areaCodes: [areaCode(1 + next(AREAS - 1))] });
+      one.push(performance.now() - t);
+      if (data.series[0].rows.length !== YEARS) throw new Error('query returned the wrong rows');
+      t = performance.now();
+      svc.queryChart(library.db, { indicatorId, areaCodes: [1, 2, 3].map(() => areaCode(1 + next(AREAS - 1))) });
+      three.push(performance.now() - t);
+    }
+    library.close();
+
+    const mb = (size / 2 ** 20).toFixed(0);
+    return {
+      name: 'Indicator library (issue 3)',
+      notes:
+        `Input: one generated ${ROWS.toLocaleString('en-GB')}-row, ${mb} MB Fingertips-format CSV (25 fields under a 26-field header, quoted names with line breaks, CRLF). ` +
+        'Ours: electron/services/library importToPath (sha256 pass, csv-parse, checks of every field, one transaction into the indexed schema) in a child process. ' +
+        `Peer: ${peer ? `sqlite3 ${peer.version} CLI` : 'sqlite3 CLI (unavailable)'} \`.import\` into a bare table, no checks or indexes. ` +
+        `Query: queryChart (one indicator × area(s) × all ${YEARS} periods, England alongside, significance) on a ${QUERY_LIBRARY_ROWS.toLocaleString('en-GB')}-row library.`,
+      rows: [
+        {
+          metric: `import ${ROWS.toLocaleString('en-GB')} rows`,
+          ours: rate(ROWS, o.seconds),
+          peer: peer ? rate(ROWS, peer.seconds) : 'peer unavailable',
+          ratio: peer ? `${(peer.seconds / o.seconds).toFixed(2)}× (of the CLI's rate)` : undefined,
+          goal: '≥ 1.0×',
+        },
+        { metric: 'csv-parse alone, rows only, same file', ours: rate(parsed, parseSeconds), goal: '(where the import time goes)' },
+        { metric: 'peak RSS of the import', ours: `${o.maxRssMB.toFixed(0)} MB`, goal: '< 300 MB' },
+        { metric: `chart query, 1 area + England, ${QUERY_LIBRARY_ROWS.toLocaleString('en-GB')}-row library (median of 3000)`, ours: `${median(one).toFixed(3)} ms`, goal: '≤ 1 ms' },
+        { metric: 'chart query, 3 areas + England (median of 3000)', ours: `${median(three).toFixed(3)} ms`, goal: '≤ 1 ms' },
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { contract } from '../../../shared/api';
+import { AppError } from '../../../shared/api/errors';
+import { exportDocument, writeFileAtomic } from '../../services/export/exportDocument';
+import { type Library, openLibrary } from '../../services/library/openLibrary';
+import { type CliCommand, printJson } from '../command';
+import { requiredOption, stringOption } from '../options';
+import { parseOrThrow } from '../parseOrThrow';
+import { withProject } from '../withProject';
+
+export const renderCommands: CliCommand[] = [
+  {
+    name: 'render',
+    summary:
+      'Export a project headless: one self-contained, accessible HTML file, or a tagged A4 PDF printed by Chromium (found via JSNA_CHROMIUM or the usual install paths).',
+    usage: '<project.jsna> [--library <library.jsnalib>] --to html|pdf --out <path>',
+    positionals: 1,
+    options: { library: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    async run({ positionals, values }, io) {
+      const to = requiredOption(values, 'to');
+      const input = parseOrThrow(contract['export.document'].input, { format: to, path: requiredOption(values, 'out') }, 'render --to');
+      const out = resolve(input.path!);
+      const explicitLibrary = stringOption(values, 'library');
+      const result = await withProject(positionals[0]!, { readOnly: true }, async (project) => {
+        const libraryPath = resolve(explicitLibrary ?? project.libraryPath);
+        let library: Library | null = null;
+        if (existsSync(libraryPath)) library = openLibrary(libraryPath, { readOnly: true });
+        else if (explicitLibrary) throw new AppError('NOT_FOUND', `${libraryPath}: no such indicator library.`, { file: libraryPath });
+        else io.err(`jsna render: warning: the project's indicator library ${libraryPath} does not exist; its charts will say they cannot be drawn. Pass --library to use another.\n`);
+        try {
+          return await exportDocument(project, library, { format: input.format });
+        } finally {
+          library?.close();
+        }
+      });
+      writeFileAtomic(out, result.bytes);
+      printJson(io, {
+        format: result.format,
+        out,
+        bytes: result.bytes.length,
+        charts: result.html.charts,
+        figures: result.html.figures,
+        recommendations: result.html.recommendations,
+        ms: Math.round(result.ms),
+      });
+    },
+  },
+];

@@ -1,0 +1,93 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { ExportFormat } from '../../../shared/api/export';
+import { AppError } from '../../../shared/api/errors';
+import type { Library } from '../library/openLibrary';
+import type { Project } from '../project/project';
+import { type HtmlExportProgress, type HtmlExportResult, renderDocumentHtml } from './documentHtml';
+import { type PdfPrinter, playwrightPdf } from './printPdf';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: HtmlExportProgress) => void) | undefined;
+  /** PDF print engine: Electron's printToPDF in the app; Playwright on Chromium elsewhere (default). */
+  printPdf?: PdfPrinter | undefined;
+  now?: Date;
+}
+
+export interface ExportedDocument {
+  format: ExportFormat;
+  bytes: Buffer;
+  html: HtmlExportResult;
+  /** Printing the PDF (0 for HTML). */
+  printMs: number;
+  ms: number;
+}
+
+export const MIME_TYPES: Record<ExportFormat, string> = { html: 'text/html;charset=utf-8', pdf: 'application/pdf' };
+
+function cancelled(): AppError {
+  return new AppError('CANCELLED', 'The export was cancelled.');
+}
+
+/** "Children and young people JSNA (sample)" → "Children and young people JSNA (sample).pdf", safe on every OS. */
+export function exportFileName(title: string, format: ExportFormat): string {
+  const base = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 120);
+  return `${base || 'JSNA'}.${format}`;
+}
+
+/**
+ * Exports the project: the sanitised HTML, and for PDF that same HTML printed by Chromium (written to
+ * a private temp folder for the print engine to load, removed afterwards).
+ */
+export async function exportDocument(project: Project, library: Library | null, opts: ExportOptions): Promise<ExportedDocument> {
+  const started = performance.now();
+  const report = opts.onProgress;
+  const pdf = opts.format === 'pdf';
+  // Progress: one step per chart, one to assemble, one to print (PDF).
+  let steps = 0;
+  const html = await renderDocumentHtml(project, library, {
+    ...(opts.now ? { now: opts.now } : {}),
+    signal: opts.signal,
+    onProgress: (p) => {
+      steps = p.total + (pdf ? 1 : 0);
+      report?.({ label: p.done < p.total ? 'Drawing charts' : pdf ? 'Printing the PDF' : 'Writing the file', done: p.done, total: steps });
+    },
+  });
+  if (opts.signal?.aborted) throw cancelled();
+  if (!pdf) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, ms: performance.now() - started };
+
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-export-'));
+  try {
+    const htmlPath = join(dir, exportFileName(html.title, 'html'));
+    writeFileSync(htmlPath, html.html, 'utf8');
+    const t = performance.now();
+    const bytes = await (opts.printPdf ?? playwrightPdf)(htmlPath, { signal: opts.signal });
+    if (opts.signal?.aborted) throw cancelled();
+    report?.({ label: 'Writing the file', done: steps, total: steps });
+    return { format: 'pdf', bytes, html, printMs: performance.now() - t, ms: performance.now() - started };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes next to the target then renames, so a cancelled or failed export never leaves half a file. */
+export function writeFileAtomic(path: string, bytes: Buffer): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    const code = err.code === 'ENOENT' ? 'NOT_FOUND' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'BAD_INPUT' : 'INTERNAL';
+    throw new AppError(code, `Could not write ${path}: ${err.code === 'ENOENT' ? 'its folder does not exist' : err.message}.`, { file: path });
+  }
+}

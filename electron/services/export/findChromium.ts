@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/api/errors';
+
+/**
+ * Finds a Chromium (or Chrome/Edge) to print PDFs with, outside Electron: the `render` CLI, browser
+ * mode and the tests. JSNA_CHROMIUM (or CHROMIUM_PATH) wins; then the usual install paths.
+ */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+  const fromEnv = [env.JSNA_CHROMIUM, env.CHROMIUM_PATH].filter((p): p is string => Boolean(p && p.trim()));
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((p): p is string => Boolean(p));
+    return [
+      ...fromEnv,
+      ...roots.flatMap((r) => [
+        join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+        join(r, 'Chromium', 'Application', 'chrome.exe'),
+        join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      ]),
+    ];
+  }
+  if (platform === 'darwin') {
+    return [
+      ...fromEnv,
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
+  }
+  return [
+    ...fromEnv,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+  ];
+}
+
+/** The first candidate that exists, or null. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (p: string) => boolean = existsSync): string | null {
+  return chromiumCandidates(env, platform).find((p) => exists(p)) ?? null;
+}
+
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium, Chrome or Edge was found to print the PDF with. Install one (Debian/Ubuntu: "sudo apt-get install -y chromium"; ' +
+  'Windows/macOS: Google Chrome or Microsoft Edge), or set JSNA_CHROMIUM to the browser\'s executable. ' +
+  'HTML export (--to html) needs no browser.';
+
+/** The Chromium to use; a NOT_FOUND error that says how to get one when there is none. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.JSNA_CHROMIUM ?? env.CHROMIUM_PATH;
+  const found = findChromium(env);
+  if (found) return found;
+  if (explicit) throw new AppError('NOT_FOUND', `JSNA_CHROMIUM points at ${explicit}, which does not exist. ${NO_CHROMIUM_MESSAGE}`);
+  throw new AppError('NOT_FOUND', NO_CHROMIUM_MESSAGE);
+}
+
+/**
+ * The flags every headless Chromium we start runs with (see DESIGN.md, "Testing here"). Chromium
+ * refuses to start its sandbox as root (containers, CI), so only there is it turned off; the page we
+ * print is our own sanitised, script-free HTML, and it is printed with JavaScript disabled.
+ */
+export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-dev-shm-usage',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ];
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../../../shared/api/errors';
+import { chromiumArgs, chromiumPath } from './findChromium';
+import { mm, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from './pdfOptions';
+
+/**
+ * Prints an HTML file to PDF with an HTML file on disk as input. Implemented by Playwright on
+ * Chromium here (browser mode, the CLI, tests) and by Electron's printToPDF in the app.
+ */
+export type PdfPrinter = (htmlPath: string, opts: { signal?: AbortSignal | undefined }) => Promise<Buffer>;
+
+/**
+ * The part of playwright-core used here. Its own type declarations import the Electron module (for its
+ * Electron driver), which services may not, so it is loaded untyped and described by this.
+ */
+interface PdfPage {
+  goto(url: string, opts: { waitUntil: 'load' }): Promise<unknown>;
+  pdf(opts: Record<string, unknown>): Promise<Buffer>;
+}
+interface BrowserContext {
+  pages(): PdfPage[];
+  newPage(): Promise<PdfPage>;
+  close(): Promise<void>;
+}
+interface Chromium {
+  launchPersistentContext(userDataDir: string, opts: Record<string, unknown>): Promise<BrowserContext>;
+}
+
+function playwrightChromium(): Chromium {
+  return (createRequire(__filename)('playwright-core') as { chromium: Chromium }).chromium;
+}
+
+/**
+ * Playwright `page.pdf()` on a Chromium found by findChromium: a throwaway profile, JavaScript off,
+ * no network. Cancelling closes the browser.
+ */
+export const playwrightPdf: PdfPrinter = async (htmlPath, { signal }) => {
+  if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  const executablePath = chromiumPath();
+  const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
+  let context: BrowserContext | null = null;
+  const abort = () => void context?.close().catch(() => undefined);
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    try {
+      context = await playwrightChromium().launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        args: chromiumArgs(),
+        javaScriptEnabled: false,
+        offline: true,
+      });
+    } catch (e) {
+      throw new AppError('INTERNAL', `Could not start Chromium (${executablePath}) to print the PDF: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: PDF_HEADER_TEMPLATE,
+      footerTemplate: PDF_FOOTER_TEMPLATE,
+      tagged: true,
+      outline: true,
+    });
+  } catch (e) {
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    await context?.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+};

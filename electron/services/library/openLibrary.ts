@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
+import { libraryKind } from '../db/kinds';
+import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
+
+/** An open indicator library file (`.jsnalib`). */
+export class Library {
+  private closed = false;
+  constructor(private readonly opened: OpenedDatabase) {}
+
+  get db(): Database.Database {
+    if (this.closed) throw new AppError('NOT_FOUND', 'The indicator library has been closed.');
+    return this.opened.db;
+  }
+  get path(): string {
+    return this.opened.path;
+  }
+  get readOnly(): boolean {
+    return this.opened.readOnly;
+  }
+  get journalMode(): 'wal' | 'delete' {
+    return this.opened.journalMode;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.opened.db.close();
+  }
+}
+
+export interface OpenLibraryOptions {
+  /** Create the library when the file does not exist (default true; never with readOnly). */
+  create?: boolean;
+  /** Also create its folder (for the default library in the user's data folder). */
+  createFolder?: boolean;
+  readOnly?: boolean;
+}
+
+/** Opens a library, or creates an empty one if it is missing. Any other file is refused unchanged. */
+export function openLibrary(rawPath: string, opts: OpenLibraryOptions = {}): Library {
+  const path = resolve(rawPath);
+  const readOnly = opts.readOnly ?? false;
+  if (!readOnly && (opts.create ?? true) && !existsSync(path)) {
+    if (opts.createFolder) mkdirSync(dirname(path), { recursive: true });
+    const opened = createDatabase(libraryKind, path);
+    opened.db.prepare('INSERT INTO library_meta (key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+    return new Library(opened);
+  }
+  return new Library(openDatabase(libraryKind, path, { readOnly }));
+}

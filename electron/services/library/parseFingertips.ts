@@ -1,0 +1,82 @@
+import { sortableFromPeriod } from '../../../shared/stats';
+import { type FingertipsColumnIndex, mapFingertipsHeader, REQUIRED_FINGERTIPS_COLUMNS } from './fingertipsColumns';
+import { lineError } from './lineError';
+import { optionalText, type ParsedRow, parseNumber, requiredText } from './parsedRow';
+
+export const DEFAULT_SEX = 'Persons';
+export const DEFAULT_AGE = 'All ages';
+
+/** Fingertips' YYYYQQMM: eight digits (leading zeros never occur for real years). */
+const SORTABLE = /^\d{1,9}$/;
+
+/** Reads the record's sortable period, or works it out from the period text. */
+export function periodSortable(sortableText: string | undefined, period: string, sortableColumn: string | null, file: string, line: number): number {
+  const t = sortableText?.trim();
+  if (t) {
+    if (!SORTABLE.test(t)) throw lineError(file, line, `column "${sortableColumn}": ${JSON.stringify(sortableText)} is not a sortable period (YYYYQQMM, e.g. 20150000).`);
+    return Number(t);
+  }
+  const computed = sortableFromPeriod(period);
+  if (computed === null) {
+    throw lineError(
+      file,
+      line,
+      `the period ${JSON.stringify(period)} is not one JSNA Studio can place in time (e.g. 2019, 2019/20, 2017 - 19, 2020 Q1, Mar 2020)${
+        sortableColumn ? `, and column "${sortableColumn}" is empty` : '; add a period_sortable column (YYYYQQMM)'
+      }.`,
+    );
+  }
+  return computed;
+}
+
+/**
+ * Turns the records of a Fingertips download into rows. `header` is the file's first record; the
+ * returned function checks and converts each data record.
+ */
+export function fingertipsRowReader(header: string[], file: string, headerLine: number): (fields: string[], line: number) => ParsedRow {
+  const c: FingertipsColumnIndex = mapFingertipsHeader(header, file, headerLine);
+  const width = header.length;
+  // A record may lack trailing optional fields (real downloads end one field short), but not the
+  // required ones nor the sortable period: a record shorter than that was cut off.
+  const minFields = Math.max(...REQUIRED_FINGERTIPS_COLUMNS.map((k) => c[k]), c.timePeriodSortable) + 1;
+  const name = (i: number) => header[i]!;
+  const sortableColumn = c.timePeriodSortable >= 0 ? name(c.timePeriodSortable) : null;
+  const get = (fields: string[], i: number): string | undefined => (i >= 0 ? fields[i] : undefined);
+  const num = (fields: string[], i: number, line: number) => (i >= 0 ? parseNumber(fields[i], name(i), file, line) : null);
+
+  return (f, line) => {
+    if (f.length > width) {
+      throw lineError(file, line, `the record has ${f.length} fields but the header has ${width}; is a comma missing its quotes?`);
+    }
+    if (f.length < minFields) {
+      throw lineError(file, line, `the record has only ${f.length} of the header's ${width} fields; is the file cut short?`);
+    }
+    const period = requiredText(f[c.timePeriod], name(c.timePeriod), file, line);
+    return {
+      line,
+      indicatorId: requiredText(f[c.indicatorId], name(c.indicatorId), file, line),
+      indicatorName: requiredText(f[c.indicatorName], name(c.indicatorName), file, line),
+      unit: null,
+      areaCode: requiredText(f[c.areaCode], name(c.areaCode), file, line),
+      areaName: requiredText(f[c.areaName], name(c.areaName), file, line),
+      areaType: optionalText(get(f, c.areaType)),
+      parentCode: optionalText(get(f, c.parentCode)),
+      sex: optionalText(get(f, c.sex)) ?? DEFAULT_SEX,
+      age: optionalText(get(f, c.age)) ?? DEFAULT_AGE,
+      categoryType: optionalText(get(f, c.categoryType)) ?? '',
+      category: optionalText(get(f, c.category)) ?? '',
+      period,
+      periodSortable: periodSortable(get(f, c.timePeriodSortable), period, sortableColumn, file, line),
+      value: num(f, c.value, line),
+      lower95: num(f, c.lower95, line),
+      upper95: num(f, c.upper95, line),
+      lower998: num(f, c.lower998, line),
+      upper998: num(f, c.upper998, line),
+      count: num(f, c.count, line),
+      denominator: num(f, c.denominator, line),
+      valueNote: optionalText(get(f, c.valueNote)),
+      comparedEngland: optionalText(get(f, c.comparedEngland)),
+      comparedParent: optionalText(get(f, c.comparedParent)),
+    };
+  };
+}

@@ -1,0 +1,68 @@
+import { lineError } from './lineError';
+
+/** One data record of either file format, checked and in the library's terms. */
+export interface ParsedRow {
+  line: number;
+  indicatorId: string;
+  indicatorName: string;
+  /** Only tidy files carry a unit per row. */
+  unit: string | null;
+  areaCode: string;
+  areaName: string;
+  areaType: string | null;
+  parentCode: string | null;
+  sex: string;
+  age: string;
+  categoryType: string;
+  category: string;
+  period: string;
+  periodSortable: number;
+  value: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  count: number | null;
+  denominator: number | null;
+  valueNote: string | null;
+  comparedEngland: string | null;
+  comparedParent: string | null;
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** "342,627" as Excel writes a number formatted with thousands separators. */
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * A numeric field: empty (or spaces) → null, meaning missing or suppressed — never 0.
+ * Anything that is not a finite number is refused: `file:line: column "Value": "abc" is not a number`.
+ */
+export function parseNumber(text: string | undefined, column: string, file: string, line: number): number | null {
+  if (text === undefined || text === '') return null;
+  let t = text;
+  if (t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 || t.includes('\t')) {
+    t = t.trim();
+    if (t === '') return null;
+  }
+  if (PLAIN_NUMBER.test(t)) {
+    const n = Number(t);
+    if (Number.isFinite(n)) return n;
+  } else if (GROUPED_NUMBER.test(t)) {
+    return Number(t.replace(/,/g, ''));
+  }
+  throw lineError(file, line, `column "${column}": ${JSON.stringify(text)} is not a number.`);
+}
+
+/** A text field: trimmed, internal runs of whitespace (incl. line breaks) made one space; empty → null. */
+export function optionalText(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const t = /\s\s|[\t\r\n]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return t === '' ? null : t;
+}
+
+/** A text field that must be present. */
+export function requiredText(text: string | undefined, column: string, file: string, line: number): string {
+  const t = optionalText(text);
+  if (t === null) throw lineError(file, line, `column "${column}" is empty; every row needs one.`);
+  return t;
+}

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { ValueType } from '../../../shared/library/types';
+import { computeCI } from '../../../shared/stats';
+
+/**
+ * After an indicator's value type or multiplier changes, recomputes the CIs that were computed from
+ * count and denominator (never those the file gave). Rows whose inputs cannot give a CI under the new
+ * type are left without one.
+ */
+export function recomputeComputedCIs(db: Database.Database, indicatorId: string, valueType: ValueType, multiplier: number | null): number {
+  const rows = db
+    .prepare(
+      `SELECT v.series_id AS s, v.area_id AS a, v.period_sortable AS ps, v.period AS p, v.count AS count, v.denominator AS denominator
+       FROM series JOIN indicator_values v ON v.series_id = series.id
+       WHERE series.indicator_id = ? AND (v.ci_method IS NULL OR v.ci_method <> 'file') AND v.value IS NOT NULL AND v.count IS NOT NULL`,
+    )
+    .all(indicatorId) as { s: number; a: number; ps: number; p: string; count: number; denominator: number | null }[];
+  const update = db.prepare(
+    'UPDATE indicator_values SET lower95 = ?, upper95 = ?, ci_method = ? WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
+  );
+  for (const r of rows) {
+    let ci = null;
+    try {
+      ci = computeCI(valueType, r.count, r.denominator, multiplier);
+    } catch {
+      ci = null;
+    }
+    update.run(ci?.lower ?? null, ci?.upper ?? null, ci?.method ?? null, r.s, r.a, r.ps, r.p);
+  }
+  return rows.length;
+}

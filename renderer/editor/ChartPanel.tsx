@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { AreaInfo, Breakdown, IndicatorSummary } from '../../shared/api/library';
+import type { ChartAttrs, ChartKindName } from '../../shared/editor/nodes/chart';
+import { api } from '../lib/api';
+
+const KINDS: { kind: ChartKindName; label: string }[] = [
+  { kind: 'trend', label: 'Trend over time' },
+  { kind: 'compare', label: 'Compare areas' },
+  { kind: 'inequality', label: 'Inequality (by category)' },
+  { kind: 'basket', label: 'Basket of indicators (overview table)' },
+];
+
+const ENGLAND = 'E92000001';
+
+/** The chart's settings beside it; every change redraws the chart at once (live preview). */
+export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a: Partial<ChartAttrs>): void }) {
+  const [indicators, setIndicators] = useState<IndicatorSummary[]>([]);
+  const [areas, setAreas] = useState<AreaInfo[]>([]);
+  const [breakdowns, setBreakdowns] = useState<Breakdown[]>([]);
+
+  useEffect(() => {
+    void api['library.indicators']({}).then(setIndicators, () => setIndicators([]));
+    void api['library.areas']({ limit: 5000 }).then(setAreas, () => setAreas([]));
+  }, []);
+  useEffect(() => {
+    if (!attrs.indicatorId) return setBreakdowns([]);
+    void api['library.indicator']({ id: attrs.indicatorId }).then((d) => setBreakdowns(d.breakdowns), () => setBreakdowns([]));
+  }, [attrs.indicatorId]);
+
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const sexes = unique(breakdowns.map((b) => b.sex));
+  const ages = unique(breakdowns.map((b) => b.age));
+  const categoryTypes = unique(breakdowns.map((b) => b.categoryType).filter(Boolean));
+  const id = (s: string) => `chart-${attrs.id ?? 'new'}-${s}`;
+
+  return (
+    <form className="chart-panel" aria-label="Chart settings" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={id('kind')}>Kind of chart</label>
+      <select id={id('kind')} value={attrs.kind} onChange={(e) => onChange({ kind: e.target.value as ChartKindName })}>
+        {KINDS.map((k) => (
+          <option key={k.kind} value={k.kind}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      {attrs.kind === 'basket' ? (
+        <fieldset>
+          <legend>Indicators in the basket</legend>
+          {indicators.map((i) => (
+            <label key={i.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={attrs.indicatorIds.includes(i.id)}
+                onChange={(e) =>
+                  onChange({ indicatorIds: e.target.checked ? [...attrs.indicatorIds, i.id] : attrs.indicatorIds.filter((x) => x !== i.id) })
+                }
+              />{' '}
+              {i.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor={id('indicator')}>Indicator</label>
+          <select id={id('indicator')} value={attrs.indicatorId ?? ''} onChange={(e) => onChange({ indicatorId: e.target.value || null, sex: null, age: null, categoryType: null, category: null })}>
+            <option value="">Choose an indicator…</option>
+            {indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name} ({i.id})
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label htmlFor={id('area')}>Area</label>
+      <select id={id('area')} value={attrs.areaCode ?? ''} onChange={(e) => onChange({ areaCode: e.target.value || null })}>
+        <option value="">Choose an area…</option>
+        {areas.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      {attrs.kind !== 'basket' && (
+        <>
+          <label htmlFor={id('comparator')}>Compare with</label>
+          <select
+            id={id('comparator')}
+            value={attrs.comparators.find((c) => c !== ENGLAND) ?? ''}
+            onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}
+          >
+            <option value="">England only</option>
+            <option value="parent">England and the area’s region</option>
+            {areas
+              .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
+              .map((a) => (
+                <option key={a.code} value={a.code}>
+                  England and {a.name}
+                </option>
+              ))}
+          </select>
+          {sexes.length > 1 && (
+            <>
+              <label htmlFor={id('sex')}>Sex</label>
+              <select id={id('sex')} value={attrs.sex ?? ''} onChange={(e) => onChange({ sex: e.target.value || null })}>
+                <option value="">Default</option>
+                {sexes.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </>
+          )}
+          {ages.length > 1 && (
+            <>
+              <label htmlFor={id('age')}>Age</label>
+              <select id={id('age')} value={attrs.age ?? ''} onChange={(e) => onChange({ age: e.target.value || null })}>
+                <option value="">Default</option>
+                {ages.map((a) => (
+                  <option key={a}>{a}</option>
+                ))}
+              </select>
+            </>
+          )}
+          {attrs.kind === 'inequality' && categoryTypes.length > 0 && (
+            <>
+              <label htmlFor={id('cat')}>Categories</label>
+              <select id={id('cat')} value={attrs.categoryType ?? ''} onChange={(e) => onChange({ categoryType: e.target.value || null })}>
+                <option value="">Choose…</option>
+                {categoryTypes.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </>
+          )}
+        </>
+      )}
+      <label htmlFor={id('title')}>Headline title</label>
+      <input id={id('title')} value={attrs.title} onChange={(e) => onChange({ title: e.target.value })} />
+      <label htmlFor={id('caption')}>Caption</label>
+      <textarea id={id('caption')} value={attrs.caption} rows={3} onChange={(e) => onChange({ caption: e.target.value })} />
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Editor } from '@tiptap/core';
+
+interface ToolProps {
+  label: string;
+  shortcut?: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+  children: React.ReactNode;
+}
+
+function Tool({ label, shortcut, active, disabled, onClick, children }: ToolProps) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-pressed={active}
+      aria-keyshortcuts={shortcut}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Formatting and insert actions; every one also has a keyboard shortcut or a "/" command. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const chain = () => editor.chain().focus();
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <Tool label="Undo" shortcut="Control+Z" disabled={!editor.can().undo()} onClick={() => chain().undo().run()}>
+        ↶
+      </Tool>
+      <Tool label="Redo" shortcut="Control+Shift+Z" disabled={!editor.can().redo()} onClick={() => chain().redo().run()}>
+        ↷
+      </Tool>
+      <span className="sep" />
+      <Tool label="Bold" shortcut="Control+B" active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()}>
+        <b>B</b>
+      </Tool>
+      <Tool label="Italic" shortcut="Control+I" active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
+        <i>I</i>
+      </Tool>
+      <Tool label="Heading" active={editor.isActive('heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        H2
+      </Tool>
+      <Tool label="Subheading" active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H3
+      </Tool>
+      <Tool label="Bulleted list" active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+        • List
+      </Tool>
+      <Tool label="Numbered list" active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+        1. List
+      </Tool>
+      <Tool label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+        Table
+      </Tool>
+      <span className="sep" />
+      <Tool
+        label="Make recommendation"
+        active={editor.isActive('recommendation')}
+        onClick={() => (editor.isActive('recommendation') ? chain().setParagraph().run() : chain().setNode('recommendation', { partners: [] }).run())}
+      >
+        Recommendation
+      </Tool>
+      <Tool label="Insert chart" onClick={() => chain().insertChart({ kind: 'trend' }).run()}>
+        Chart
+      </Tool>
+    </div>
+  );
+}

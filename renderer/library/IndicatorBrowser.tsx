@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import type { AreaInfo, IndicatorDetail, IndicatorSummary } from '../../shared/api/library';
+import { api, onEvent } from '../lib/api';
+import { formatDate } from '../lib/formatDate';
+import { useAction } from '../lib/useAsync';
+
+export interface InsertChartRequest {
+  indicatorId: string;
+  areaCode: string;
+  title: string;
+}
+
+const POLARITY_WORDS = { 'high-is-good': 'High is good', 'low-is-good': 'Low is good', 'no-judgement': 'No judgement' } as const;
+
+/**
+ * Finds indicators in the library (by name or ID, for an area), shows their metadata, latest value
+ * and data vintage, and inserts a live chart of one into the current chapter.
+ */
+export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: boolean; onInsert(req: InsertChartRequest): void; onClose(): void }) {
+  const [search, setSearch] = useState('');
+  const [areaCode, setAreaCode] = useState('');
+  const [areas, setAreas] = useState<AreaInfo[]>([]);
+  const [results, setResults] = useState<IndicatorSummary[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<IndicatorDetail | null>(null);
+  const [version, setVersion] = useState(0);
+  const action = useAction();
+
+  useEffect(() => onEvent((e) => e.type === 'library-changed' && setVersion((v) => v + 1)), []);
+  useEffect(() => {
+    void action.run(async () => setAreas(await api['library.areas']({ limit: 5000 })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      void action.run(async () => setResults(await api['library.indicators']({ ...(search.trim() ? { search } : {}), ...(areaCode ? { areaCode } : {}) })));
+    }, 150);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, areaCode, version]);
+  useEffect(() => {
+    if (!selected) return setDetail(null);
+    void action.run(async () => setDetail(await api['library.indicator']({ id: selected, ...(areaCode ? { areaCode } : {}) })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, areaCode, version]);
+
+  const area = areas.find((a) => a.code === areaCode);
+  const latest = detail?.latest;
+  const insertArea = areaCode || latest?.areaCode || '';
+  return (
+    <aside className="indicator-browser" aria-labelledby="ib-heading">
+      <div className="panel-head">
+        <h2 id="ib-heading">Indicators</h2>
+        <button type="button" className="icon" aria-label="Close indicators" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <label>
+        Search by name or ID
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. obesity, 93356" />
+      </label>
+      <label htmlFor="ib-area">Area</label>
+      <select id="ib-area" value={areaCode} onChange={(e) => setAreaCode(e.target.value)}>
+          <option value="">Any area</option>
+          {areas.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name} ({a.code})
+            </option>
+          ))}
+      </select>
+      {action.error && (
+        <p role="alert" className="error">
+          {action.error.message}
+        </p>
+      )}
+      <p className="hint" role="status">
+        {results.length} indicator{results.length === 1 ? '' : 's'}
+        {area ? ` with data for ${area.name}` : ''}
+      </p>
+      <ul className="indicator-results">
+        {results.map((r) => (
+          <li key={r.id}>
+            <button type="button" aria-pressed={r.id === selected} onClick={() => setSelected(r.id)}>
+              <span className="ind-name">{r.name}</span>
+              <span className="ind-meta">
+                ID {r.id} · {r.rows.toLocaleString('en-GB')} values · latest {r.latestPeriod ?? '—'}
+                {r.illustrative ? ' · Illustrative data — not official statistics' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {detail && (
+        <section className="indicator-detail" aria-label={`About ${detail.meta.name}`}>
+          <h3>{detail.meta.name}</h3>
+          {detail.meta.illustrative && <p className="illustrative">Illustrative data — not official statistics</p>}
+          <dl>
+            <dt>Indicator ID</dt>
+            <dd>{detail.meta.id}</dd>
+            <dt>Unit</dt>
+            <dd>{detail.meta.unit ?? '—'}</dd>
+            <dt>Polarity</dt>
+            <dd>
+              {detail.meta.polarity ? POLARITY_WORDS[detail.meta.polarity] : 'Not known'}
+              {detail.meta.polaritySource ? ` (${detail.meta.polaritySource})` : ''}
+            </dd>
+            <dt>Definition</dt>
+            <dd>{detail.meta.definition ?? '—'}</dd>
+            <dt>Source</dt>
+            <dd>{detail.meta.source ?? '—'}</dd>
+            <dt>Latest value</dt>
+            <dd>
+              {latest
+                ? `${latest.value === null ? (latest.valueNote ?? 'suppressed') : latest.value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} for ${latest.areaName}, ${latest.period}${
+                    latest.lowerCi95 !== null && latest.upperCi95 !== null ? ` (95% CI ${latest.lowerCi95.toFixed(1)} to ${latest.upperCi95.toFixed(1)})` : ''
+                  }`
+                : '—'}
+            </dd>
+            <dt>Data vintage</dt>
+            <dd>
+              {detail.vintages[0] ? `${detail.vintages[0].fileName}, imported ${formatDate(detail.vintages[0].importedAt)}` : '—'}
+              {detail.vintages.length > 1 ? ` (${detail.vintages.length} vintages)` : ''}
+            </dd>
+          </dl>
+          <button
+            type="button"
+            disabled={!canInsert || !insertArea}
+            onClick={() => onInsert({ indicatorId: detail.meta.id, areaCode: insertArea, title: detail.meta.name })}
+          >
+            Insert chart into chapter
+          </button>
+          {!canInsert && <p className="hint">Open a chapter for editing to insert a chart.</p>}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { CiMethod, IndicatorMeta, Polarity, Significance, ValueType, Vintage } from '../library/types';
+import { method } from './method';
+import { filePath } from './project';
+
+/** The indicator library of the open project (its path is the project's libraryPath). */
+export interface LibraryInfo {
+  path: string;
+  journalMode: 'wal' | 'delete';
+  indicators: number;
+  areas: number;
+  /** Values held, over all indicators. */
+  rows: number;
+  vintages: number;
+  lastImportAt: string | null;
+}
+
+/** What one import call did. A file whose sha256 is already its indicators' newest vintage changes nothing. */
+export interface ImportSummary {
+  /** Data rows imported. */
+  rows: number;
+  /** Distinct indicators and areas in the imported rows. */
+  indicators: number;
+  areas: number;
+  /** The vintages recorded: one per imported file and indicator in it. */
+  vintages: Vintage[];
+  /** Files skipped because this exact file (same sha256) is already what the library holds. */
+  unchangedFiles: string[];
+  /** Indicators whose metadata the metadata file set. */
+  metadataIndicators: number;
+}
+
+export interface IndicatorSummary {
+  id: string;
+  name: string;
+  unit: string | null;
+  polarity: Polarity | null;
+  polaritySource: IndicatorMeta['polaritySource'];
+  valueType: ValueType;
+  illustrative: boolean;
+  rows: number;
+  latestPeriod: string | null;
+}
+
+/** One breakdown of an indicator: its values for one sex, age and category. "" = no category. */
+export interface Breakdown {
+  sex: string;
+  age: string;
+  categoryType: string;
+  category: string;
+}
+
+export interface LatestValue {
+  areaCode: string;
+  areaName: string;
+  period: string;
+  periodSortable: number;
+  value: number | null;
+  lowerCi95: number | null;
+  upperCi95: number | null;
+  valueNote: string | null;
+  breakdown: Breakdown;
+}
+
+export interface IndicatorDetail {
+  meta: IndicatorMeta;
+  rows: number;
+  latestPeriod: string | null;
+  breakdowns: Breakdown[];
+  /** The newest value for the asked area, else England, else any area. */
+  latest: LatestValue | null;
+  /** Newest first. */
+  vintages: Vintage[];
+}
+
+export interface AreaInfo {
+  code: string;
+  name: string;
+  areaType: string | null;
+  parentCode: string | null;
+}
+
+/** One period of one area, with its comparator's value and the significance of the difference. */
+export interface ChartRow {
+  period: string;
+  periodSortable: number;
+  value: number | null;
+  lowerCi95: number | null;
+  upperCi95: number | null;
+  count: number | null;
+  denominator: number | null;
+  valueNote: string | null;
+  /** null when the area has no comparator (England compared with itself). */
+  comparator: { area: string; value: number | null } | null;
+  significance: Significance;
+  ciMethod: CiMethod | null;
+}
+
+export interface ChartSeries {
+  areaCode: string;
+  areaName: string;
+  comparator: { code: string; name: string } | null;
+  /** Sorted by periodSortable. */
+  rows: ChartRow[];
+}
+
+export interface ComparatorSeries {
+  code: string;
+  name: string;
+  rows: { period: string; periodSortable: number; value: number | null; lowerCi95: number | null; upperCi95: number | null }[];
+}
+
+export interface ChartData {
+  indicator: IndicatorMeta;
+  breakdown: Breakdown;
+  series: ChartSeries[];
+  /** Each distinct comparator's own values over all periods, for a comparator line. */
+  comparators: ComparatorSeries[];
+  /** The newest vintage of the indicator: a chart made from an older one can say newer data arrived. */
+  vintage: Vintage | null;
+}
+
+export const indicatorIdSchema = z.string().trim().min(1, 'an indicator ID is required').max(100, 'the indicator ID is longer than 100 characters');
+export const areaCodeSchema = z.string().trim().min(1, 'an area code is required').max(50, 'the area code is longer than 50 characters');
+const breakdownText = z.string().trim().max(200);
+const polarity = z.enum(['high-is-good', 'low-is-good', 'no-judgement']);
+const valueType = z.enum(['proportion', 'rate', 'count', 'other']);
+const optionalNullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const libraryMethods = {
+  'library.info': method<LibraryInfo>()(z.object({})),
+  'library.import': method<ImportSummary>()(
+    z
+      .object({
+        paths: z.array(filePath).max(1000, 'at most 1000 files at once'),
+        format: z.enum(['fingertips', 'tidy']).optional(),
+        metadataPath: filePath.optional(),
+      })
+      .refine((v) => v.paths.length > 0 || v.metadataPath !== undefined, { message: 'choose at least one file to import', path: ['paths'] }),
+  ),
+  'library.indicators': method<IndicatorSummary[]>()(
+    z.object({ search: z.string().trim().max(200).optional(), areaCode: areaCodeSchema.optional() }),
+  ),
+  'library.indicator': method<IndicatorDetail>()(z.object({ id: indicatorIdSchema, areaCode: areaCodeSchema.optional() })),
+  'library.updateIndicator': method<IndicatorMeta>()(
+    z.object({
+      id: indicatorIdSchema,
+      /** null clears it (a later Fingertips import may infer it again). */
+      polarity: polarity.nullable().optional(),
+      unit: optionalNullableText(100),
+      definition: optionalNullableText(5000),
+      source: optionalNullableText(1000),
+      valueType: valueType.optional(),
+      multiplier: z.number().positive('the multiplier must be greater than 0').finite().nullable().optional(),
+    }),
+  ),
+  'library.areas': method<AreaInfo[]>()(
+    z.object({ search: z.string().trim().max(200).optional(), limit: z.number().int().min(1).max(50_000).optional() }),
+  ),
+  'library.query': method<ChartData>()(
+    z.object({
+      indicatorId: indicatorIdSchema,
+      areaCodes: z.array(areaCodeSchema).min(1, 'choose at least one area').max(100, 'at most 100 areas in one chart'),
+      sex: breakdownText.optional(),
+      age: breakdownText.optional(),
+      categoryType: breakdownText.optional(),
+      category: breakdownText.optional(),
+      /** 'england' (default), 'parent' (each area's parent, e.g. its region) or an area code. */
+      comparator: z.union([z.enum(['england', 'parent']), areaCodeSchema]).optional(),
+    }),
+  ),
+};

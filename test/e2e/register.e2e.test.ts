@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusHistory } from '../../electron/services/recommendations/status';
+import { listRegister } from '../../electron/services/recommendations/register';
+import { seededProject } from '../helpers/seedProject';
+import { type BrowserMode, startBrowserMode } from './harness';
+
+const FIRST_LA = 'Take action to reduce infant mortality and low birth weight';
+
+describe('E2E: the recommendations register', () => {
+  let app: BrowserMode;
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-register-'));
+  const userBefore = process.env.JSNA_USER_NAME;
+
+  beforeAll(async () => {
+    process.env.JSNA_USER_NAME = 'E2E Analyst';
+    app = await startBrowserMode((session) => session.setProject(seededProject(dir).project));
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (userBefore === undefined) delete process.env.JSNA_USER_NAME;
+    else process.env.JSNA_USER_NAME = userBefore;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rows = () => app.page.locator('.register-table tbody tr');
+
+  it('filters by partner, records a status with a note, and shows it and its history after a reload', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recommendations register' }).waitFor();
+    await page.getByText('Showing 22 of 22 recommendations').waitFor();
+    // Counts per partner at a glance.
+    await page.getByRole('button', { name: 'LA 16' }).waitFor();
+
+    await page.getByLabel('Partner', { exact: true }).selectOption('LA');
+    await page.getByText('Showing 16 of 22 recommendations for LA').waitFor();
+    expect(await rows().count()).toBe(16);
+
+    // ICB with successors: the three CCG recommendations.
+    await page.getByLabel('Partner', { exact: true }).selectOption('ICB');
+    await page.getByText('Showing 0 of 22 recommendations for ICB').waitFor();
+    await page.getByLabel(/Include successors/).check();
+    await page.getByText('Showing 3 of 22 recommendations for ICB (including CCG)').waitFor();
+    expect(await rows().locator('td:nth-child(4)').allInnerTexts()).toEqual(['CCG/UHL/LA', 'CCG/UHL/LA', 'CCG/LPT']);
+    await page.getByLabel(/Include successors/).uncheck();
+    await page.getByLabel('Partner', { exact: true }).selectOption('LA');
+    await page.getByText('Showing 16 of 22 recommendations for LA').waitFor();
+
+    await page.getByRole('button', { name: `Update status of: ${FIRST_LA}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Update status' });
+    await dialog.getByLabel('Status', { exact: true }).selectOption('In progress');
+    await dialog.getByLabel('RAG rating').selectOption('Amber');
+    await dialog.getByLabel('Due date').fill('2026-03-31');
+    await dialog.getByLabel('Lead contact').fill('Public health team');
+    await dialog.getByLabel('Progress note').fill('Maternity booking audit under way; report to the board in March.');
+    await dialog.getByRole('button', { name: 'Save status' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = rows().filter({ hasText: FIRST_LA });
+    await row.getByText('In progress').waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      'Children and young people',
+      '0 to 19 year old children',
+      expect.stringContaining(FIRST_LA),
+      'CCG/UHL/LA',
+      'In progress',
+      'Amber',
+      '31 Mar 2026',
+      expect.stringMatching(/by E2E Analyst[\s\S]*Maternity booking audit under way/),
+      'Update status',
+    ]);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    // The filter survived the reload (this tab's session).
+    await page.getByText('Showing 16 of 22 recommendations for LA').waitFor();
+    const again = rows().filter({ hasText: FIRST_LA });
+    await again.getByText('In progress').waitFor();
+    await again.getByText('Amber').waitFor();
+    await again.getByRole('button', { name: /Update status of/ }).click();
+    const reopened = page.getByRole('dialog', { name: 'Update status' });
+    expect(await reopened.getByLabel('Status', { exact: true }).inputValue()).toBe('In progress');
+    expect(await reopened.getByLabel('Due date').inputValue()).toBe('2026-03-31');
+    await reopened.getByRole('button', { name: 'Show history (1 update)' }).click();
+    const history = reopened.locator('.history li');
+    await history.first().waitFor();
+    expect(await history.count()).toBe(1);
+    const entry = await history.first().innerText();
+    expect(entry).toContain('E2E Analyst');
+    expect(entry).toContain('Maternity booking audit under way; report to the board in March.');
+    expect(entry).toMatch(/Status\s*In progress/);
+    expect(entry).toMatch(/Lead\s*Public health team/);
+
+    // A second update appends; the first stays as it was.
+    await reopened.getByLabel('Status', { exact: true }).selectOption('Complete');
+    await reopened.getByLabel('Progress note').fill('Audit reported.');
+    await reopened.getByRole('button', { name: 'Save status' }).click();
+    await reopened.waitFor({ state: 'detached' });
+    await rows().filter({ hasText: FIRST_LA }).getByText('Complete').waitFor();
+
+    const project = app.session.requireProject();
+    const id = listRegister(project, { search: 'infant mortality low birth weight' }).rows[0]!.id;
+    expect(statusHistory(project, id).map((h) => [h.author, h.status, h.rag, h.dueDate, h.lead, h.note])).toEqual([
+      ['E2E Analyst', 'In progress', 'Amber', '2026-03-31', 'Public health team', 'Maternity booking audit under way; report to the board in March.'],
+      ['E2E Analyst', 'Complete', 'Amber', '2026-03-31', 'Public health team', 'Audit reported.'],
+    ]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('downloads the action list as CSV (UTF-8 with BOM, CRLF) and as HTML without script', async () => {
+    const { page } = app;
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^action-list-la-\d{4}-\d\d-\d\d\.csv$/);
+    const bytes = readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    expect(text.split('\r\n')).toHaveLength(18);
+    expect(text).toContain('city’s 0-19 Healthy Child Programme');
+
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML' }).click()]);
+    expect(html.suggestedFilename()).toMatch(/^action-list-la-\d{4}-\d\d-\d\d\.html$/);
+    const page2 = readFileSync((await html.path())!, 'utf8');
+    expect(page2).not.toMatch(/<script/i);
+    expect(page2).toContain('<caption>LA: recommendations in “Children and young people” (16)</caption>');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('sorts by a column, searches, and opens a recommendation in the editor', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('Showing 22 of 22 recommendations').waitFor();
+    await page.getByRole('button', { name: 'Status', exact: true }).click();
+    await page.locator('th[aria-sort="ascending"]', { hasText: 'Status' }).waitFor();
+    await page.getByRole('button', { name: 'Status', exact: true }).click();
+    await page.locator('th[aria-sort="descending"]', { hasText: 'Status' }).waitFor();
+    expect(await rows().first().locator('td:nth-child(5)').innerText()).toBe('Complete');
+    await page.getByRole('button', { name: 'Chapter', exact: true }).click();
+
+    await page.getByLabel('Search').fill("childrens survey");
+    await page.getByLabel('Search').fill("children's survey");
+    await page.getByText('Showing 1 of 22 recommendations').waitFor();
+    await rows().first().getByRole('button', { name: /local Children’s Survey/ }).click();
+    const editor = page.getByRole('textbox', { name: 'Children and young people text' });
+    await editor.waitFor();
+    await page.locator('.recommendation.flash', { hasText: 'local Children’s Survey' }).waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('manages the partner directory: delete refused with the list, add, rename', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('button', { name: 'Partner directory' }).click();
+    await page.getByRole('button', { name: 'Delete HWB' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.getByText('HWB cannot be deleted: these 2 recommendations use it.').waitFor();
+    expect(await refusal.locator('li').count()).toBe(2);
+
+    await page.getByLabel('Code').fill('Scouts');
+    await page.getByLabel('Full name').fill('Scout Association');
+    await page.getByLabel('Type').selectOption('voluntary');
+    await page.getByRole('button', { name: 'Add partner' }).click();
+    await page.getByRole('rowheader', { name: 'Scouts' }).waitFor();
+
+    await page.getByRole('button', { name: 'Rename UHL' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename UHL' });
+    await dialog.getByLabel('New code').fill('UHL Trust');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('rowheader', { name: 'UHL Trust' }).waitFor();
+    await page.getByRole('button', { name: 'Recommendations', exact: true }).click();
+    await page.getByRole('button', { name: 'UHL Trust 3' }).waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('has no accessibility violations axe-core can find in the register and the status dialog', async () => {
+    const { page } = app;
+    const axeSource = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const run = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    await page.getByText(/Showing \d+ of 22 recommendations/).waitFor();
+    expect(await run()).toEqual([]);
+    await page.getByRole('button', { name: /Update status of: Take action/ }).click();
+    await page.getByRole('button', { name: /Show history/ }).click();
+    await page.locator('.history li').first().waitFor();
+    expect(await run()).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsna } from '../../../helpers/cli';
+import { useTempDir } from '../../../helpers/tmp';
+import { fingertipsCsv, REAL_FILE, REAL_SHA256, row, sha256, writeFile } from './helpers';
+
+describe('jsna library …', () => {
+  const tmp = useTempDir();
+
+  it('imports, lists and queries the real file end to end', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    const imported = await jsna('library', 'import', lib, REAL_FILE);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    const summary = JSON.parse(imported.out);
+    expect(Object.keys(summary)).toEqual(['rows', 'indicators', 'areas', 'vintages']);
+    expect(summary).toMatchObject({ rows: 852, indicators: 1, areas: 162, vintages: [{ indicatorId: '93356', sha256: REAL_SHA256, rows: 852 }] });
+
+    const again = await jsna('library', 'import', lib, REAL_FILE);
+    expect(JSON.parse(again.out)).toEqual({ rows: 0, indicators: 0, areas: 0, vintages: [] });
+
+    const list = await jsna('library', 'indicators', lib, '--format', 'json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out)).toEqual([
+      { id: '93356', name: 'Campylobacter incidence rate/100,000', unit: 'per 100,000', polarity: 'low-is-good', valueType: 'rate', rows: 852, latestPeriod: '2017' },
+    ]);
+    const text = await jsna('library', 'indicators', lib, '--format', 'text');
+    expect(text.out).toBe('93356\tCampylobacter incidence rate/100,000\t852 rows\tlatest 2017\n');
+
+    const query = await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E06000016');
+    expect(query.code).toBe(0);
+    const rows = JSON.parse(query.out);
+    expect(rows).toHaveLength(3);
+    expect(Object.keys(rows[0])).toEqual([
+      'period', 'periodSortable', 'value', 'lowerCi95', 'upperCi95', 'count', 'denominator', 'valueNote', 'comparator', 'significance', 'ciMethod',
+    ]);
+    expect(rows[0]).toMatchObject({ period: '2015', periodSortable: 20150000, count: 177, denominator: 342627, valueNote: null, significance: 'Better', ciMethod: 'file' });
+    expect(rows[0].value.toFixed(2)).toBe('51.66');
+    expect([rows[0].lowerCi95.toFixed(3), rows[0].upperCi95.toFixed(3)]).toEqual(['44.329', '59.856']);
+    expect(rows[0].comparator.area).toBe('E92000001');
+
+    const young = await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E06000016', '--age', '0-9 yrs', '--comparator', 'parent');
+    expect(JSON.parse(young.out)[0]).toMatchObject({ comparator: { area: 'E12000004' } });
+    const decile = await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E92000001', '--category', 'Most deprived decile (IMD2015)', '--category-type', 'County & UA deprivation deciles in England (IMD2015)');
+    expect(JSON.parse(decile.out)[0]).toMatchObject({ ciMethod: 'byar', comparator: null, significance: 'Not compared' });
+  });
+
+  it('exits 2 with file:line on stderr for a broken file, leaving the library byte-identical', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    expect((await jsna('library', 'import', lib, REAL_FILE)).code).toBe(0);
+    const before = sha256(lib);
+    const bad = writeFile(tmp(), 'bad.csv', fingertipsCsv([row(), row({ 'Area Code': 'E06000001', Value: 'abc' })]));
+    const result = await jsna('library', 'import', lib, bad);
+    expect(result).toEqual({ code: 2, out: '', err: `jsna library import: ${bad}:3: column "Value": "abc" is not a number.\n` });
+    expect(sha256(lib)).toBe(before);
+    // A rejected import into a new library creates nothing.
+    const fresh = join(tmp(), 'fresh.jsnalib');
+    expect((await jsna('library', 'import', fresh, bad)).code).toBe(2);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('checks arguments and names missing things', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    expect(await jsna('library', 'import', lib, REAL_FILE, '--format', 'xlsx')).toMatchObject({ code: 2, err: 'jsna library import: --format must be fingertips or tidy (got "xlsx").\n' });
+    expect((await jsna('library', 'import', lib)).err).toMatch(/choose at least one file to import/);
+    expect(await jsna('library', 'indicators', join(tmp(), 'missing.jsnalib'))).toMatchObject({ code: 2, err: expect.stringMatching(/missing\.jsnalib: no such file/) });
+    await jsna('library', 'import', lib, REAL_FILE);
+    expect(await jsna('library', 'query', lib, '--area', 'E06000016')).toMatchObject({ code: 2, err: 'jsna library query: --indicator is required.\n' });
+    expect(await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E06000016', '--sex', 'Male')).toMatchObject({
+      code: 2,
+      err: 'jsna library query: Indicator 93356 has no sex "Male"; it has: Persons.\n',
+    });
+    expect(await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'X1')).toMatchObject({ code: 2, err: 'jsna library query: Area X1 is not in the indicator library.\n' });
+  });
+
+  it('imports a tidy file with its metadata', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    const data = writeFile(tmp(), 'd.csv', 'indicator_id,indicator_name,area_code,area_name,period,value\nL1,Local thing,E06000016,Leicester,2023,4\n');
+    const meta = writeFile(tmp(), 'm.csv', 'indicator_id,polarity,illustrative\nL1,low is good,yes\n');
+    const r = await jsna('library', 'import', lib, data, '--format', 'tidy', '--metadata', meta);
+    expect(r.code).toBe(0);
+    expect(JSON.parse((await jsna('library', 'indicators', lib)).out)).toEqual([
+      { id: 'L1', name: 'Local thing', unit: null, polarity: 'low-is-good', valueType: 'other', rows: 1, latestPeriod: '2023' },
+    ]);
+  });
+});
