@@ -25,8 +25,26 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 /** The whole contract as one typed object: `api['chapters.list']({})`. */
 export const api = Object.fromEntries(methodNames.map((m) => [m, (input: unknown) => call(m, input as never)])) as Api;
 
+/**
+ * One event stream for the whole page, shared by every listener. (In browser mode each stream is
+ * an open HTTP connection, and Chromium allows six per host: one per chart would starve the RPC
+ * calls.)
+ */
+const listeners = new Set<(event: AppEvent) => void>();
+let unsubscribe: (() => void) | null = null;
+
 export function onEvent(listener: (event: AppEvent) => void): () => void {
-  return transport.subscribe(listener);
+  listeners.add(listener);
+  unsubscribe ??= transport.subscribe((event) => {
+    for (const l of [...listeners]) l(event);
+  });
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && unsubscribe) {
+      unsubscribe();
+      unsubscribe = null;
+    }
+  };
 }
 
 export const inElectron = Boolean(window.jsnaBridge);
