@@ -103,13 +103,22 @@ function LoadedEditor({
 
   useEffect(() => {
     if (!editor || !focusRecommendation) return;
-    const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(focusRecommendation)}"]`);
-    if (el) {
+    // React node views draw after the editor mounts: look for the recommendation for up to ~1 s of frames.
+    let frame = 0;
+    let tries = 0;
+    const find = () => {
+      const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(focusRecommendation)}"]`);
+      if (!el) {
+        if (++tries < 60) frame = requestAnimationFrame(find);
+        return;
+      }
       el.scrollIntoView({ block: 'center' });
       const pos = editor.view.posAtDOM(el, 0);
       editor.chain().focus().setTextSelection(pos + 1).run();
       el.classList.add('flash');
-    }
+    };
+    find();
+    return () => cancelAnimationFrame(frame);
   }, [editor, focusRecommendation]);
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { PARTNER_TYPE_LABELS } from '../../shared/partners/labels';
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { clip } from './format';
+import { SelectField } from './SelectField';
 import { useModal } from './useModal';
 
 type Mode = { kind: 'edit' | 'rename' | 'merge'; partner: PartnerSummary };
@@ -19,19 +20,19 @@ interface Props {
 
 function TypeSelect({ value, onChange }: { value: PartnerType; onChange(t: PartnerType): void }) {
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value as PartnerType)}>
+    <SelectField label="Type" value={value} onChange={(e) => onChange(e.target.value as PartnerType)}>
       {PARTNER_TYPES.map((t) => (
         <option key={t} value={t}>
           {PARTNER_TYPE_LABELS[t]}
         </option>
       ))}
-    </select>
+    </SelectField>
   );
 }
 
 function SuccessorSelect({ value, partners, exclude, onChange }: { value: string; partners: PartnerSummary[]; exclude?: string; onChange(code: string): void }) {
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <SelectField label="Succeeded by" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">None</option>
       {partners
         .filter((p) => p.code !== exclude)
@@ -40,7 +41,7 @@ function SuccessorSelect({ value, partners, exclude, onChange }: { value: string
             {p.code} – {p.name}
           </option>
         ))}
-    </select>
+    </SelectField>
   );
 }
 
@@ -81,14 +82,8 @@ function PartnerDialog({ mode, partners, onClose, onDone }: { mode: Mode; partne
               Full name
               <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
             </label>
-            <label>
-              Type
-              <TypeSelect value={type} onChange={setType} />
-            </label>
-            <label>
-              Succeeded by
-              <SuccessorSelect value={successor} partners={partners} exclude={p.code} onChange={setSuccessor} />
-            </label>
+            <TypeSelect value={type} onChange={setType} />
+            <SuccessorSelect value={successor} partners={partners} exclude={p.code} onChange={setSuccessor} />
             <p className="hint">The organisation that took over its duties, e.g. CCGs were replaced by ICBs in July 2022.</p>
           </>
         )}
@@ -105,9 +100,7 @@ function PartnerDialog({ mode, partners, onClose, onDone }: { mode: Mode; partne
         )}
         {mode.kind === 'merge' && (
           <>
-            <label>
-              Merge into
-              <select value={into} onChange={(e) => setInto(e.target.value)} required>
+            <SelectField label="Merge into" value={into} onChange={(e) => setInto(e.target.value)} required>
                 {partners
                   .filter((x) => x.code !== p.code)
                   .map((x) => (
@@ -115,8 +108,7 @@ function PartnerDialog({ mode, partners, onClose, onDone }: { mode: Mode; partne
                       {x.code} – {x.name}
                     </option>
                   ))}
-              </select>
-            </label>
+            </SelectField>
             <p className="hint">
               The {affected} {affected === 1 ? 'recommendation' : 'recommendations'} tagged {p.code} will be owned by the partner you choose, and {p.code} leaves the directory.
             </p>
@@ -273,14 +265,8 @@ export function PartnerDirectory({ partners, readOnly, onChanged, onOpenRecommen
               Full name
               <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
             </label>
-            <label>
-              Type
-              <TypeSelect value={type} onChange={setType} />
-            </label>
-            <label>
-              Succeeded by
-              <SuccessorSelect value={successor} partners={partners} onChange={setSuccessor} />
-            </label>
+            <TypeSelect value={type} onChange={setType} />
+            <SuccessorSelect value={successor} partners={partners} onChange={setSuccessor} />
           </div>
           {add.error && (
             <p role="alert" className="error">

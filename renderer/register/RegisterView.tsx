@@ -8,6 +8,7 @@ import { downloadText } from './download';
 import { clip, formatDay, formatWhen } from './format';
 import { PartnerDirectory } from './PartnerDirectory';
 import { RagLabel } from './Rag';
+import { SelectField } from './SelectField';
 import { StatusDialog } from './StatusDialog';
 
 interface Filters {
@@ -204,9 +205,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
           )}
 
           <form className="register-filters" role="search" aria-label="Filter recommendations" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              Partner
-              <select value={filters.partner} onChange={(e) => setFilters({ partner: e.target.value })}>
+            <SelectField label="Partner" value={filters.partner} onChange={(e) => setFilters({ partner: e.target.value })}>
                 <option value="">All partners</option>
                 {partners.map((p) => (
                   <option key={p.code} value={p.code}>
@@ -220,32 +219,25 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
                       {c.code} (not in directory)
                     </option>
                   ))}
-              </select>
-            </label>
+            </SelectField>
             <label className="checkbox">
               <input type="checkbox" checked={filters.includeSuccessors} disabled={!filters.partner} onChange={(e) => setFilters({ includeSuccessors: e.target.checked })} /> Include
               successors (e.g. CCG’s under ICB)
             </label>
-            <label>
-              Status
-              <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as RecommendationStatus | '' })}>
-                <option value="">Any status</option>
-                {STATUSES.map((s) => (
-                  <option key={s}>{s}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Chapter
-              <select value={filters.chapterId} onChange={(e) => setFilters({ chapterId: e.target.value })}>
-                <option value="">All chapters</option>
-                {chapters.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label="Status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value as RecommendationStatus | '' })}>
+              <option value="">Any status</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </SelectField>
+            <SelectField label="Chapter" value={filters.chapterId} onChange={(e) => setFilters({ chapterId: e.target.value })}>
+              <option value="">All chapters</option>
+              {chapters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </SelectField>
             <label className="search-field">
               Search
               <input type="search" value={filters.search} onChange={(e) => setFilters({ search: e.target.value })} placeholder="Words in the text, section, note…" />

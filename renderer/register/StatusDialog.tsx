@@ -5,6 +5,7 @@ import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { clip, formatDay, formatWhen } from './format';
 import { RagLabel } from './Rag';
+import { SelectField } from './SelectField';
 import { useModal } from './useModal';
 
 const FIELD_LABELS: Record<StatusUpdate['changed'][number], string> = { status: 'status', rag: 'RAG', dueDate: 'due date', lead: 'lead contact', note: 'note' };
@@ -86,25 +87,19 @@ export function StatusDialog({ row, readOnly, onClose, onSaved }: { row: Registe
         {clip(row.text, 300)} <strong>[{row.partners.join('/') || 'needs an owner'}]</strong>
       </p>
       {!readOnly && (
-        <form onSubmit={(e) => void submit(e)} aria-label="Status">
+        <form onSubmit={(e) => void submit(e)}>
           <div className="form-grid">
-            <label>
-              Status
-              <select value={status} onChange={(e) => setStatus(e.target.value as RecommendationStatus)}>
-                {STATUSES.map((s) => (
-                  <option key={s}>{s}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              RAG rating
-              <select value={rag} onChange={(e) => setRag(e.target.value as Rag | '')}>
-                <option value="">Not set</option>
-                {RAGS.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            </label>
+            <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as RecommendationStatus)}>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </SelectField>
+            <SelectField label="RAG rating" value={rag} onChange={(e) => setRag(e.target.value as Rag | '')}>
+              <option value="">Not set</option>
+              {RAGS.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </SelectField>
             <label>
               Due date
               <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />

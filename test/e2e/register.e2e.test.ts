@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { statusHistory } from '../../electron/services/recommendations/status';
 import { listRegister } from '../../electron/services/recommendations/register';
 import { seededProject } from '../helpers/seedProject';
@@ -19,12 +19,19 @@ describe('E2E: the recommendations register', () => {
   beforeAll(async () => {
     process.env.JSNA_USER_NAME = 'E2E Analyst';
     app = await startBrowserMode((session) => session.setProject(seededProject(dir).project));
+    // Fail on the step that is stuck, well inside the test's own timeout.
+    app.page.setDefaultTimeout(8_000);
   });
   afterAll(async () => {
     await app?.close();
     if (userBefore === undefined) delete process.env.JSNA_USER_NAME;
     else process.env.JSNA_USER_NAME = userBefore;
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A failed step must not leave a modal dialog over the page for the next test.
+  afterEach(async () => {
+    for (let i = 0; i < 3 && (await app.page.locator('dialog[open]').count()) > 0; i++) await app.page.keyboard.press('Escape');
   });
 
   const rows = () => app.page.locator('.register-table tbody tr');
@@ -143,7 +150,7 @@ describe('E2E: the recommendations register', () => {
     await page.getByLabel('Search').fill("childrens survey");
     await page.getByLabel('Search').fill("children's survey");
     await page.getByText('Showing 1 of 22 recommendations').waitFor();
-    await rows().first().getByRole('button', { name: /local Children’s Survey/ }).click();
+    await rows().first().locator('td.rec-text').getByRole('button', { name: /local Children’s Survey/ }).click();
     const editor = page.getByRole('textbox', { name: 'Children and young people text' });
     await editor.waitFor();
     await page.locator('.recommendation.flash', { hasText: 'local Children’s Survey' }).waitFor();
