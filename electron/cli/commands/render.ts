@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
 import { exportDocument, writeFileAtomic } from '../../services/export/exportDocument';
+import { chromiumPath } from '../../services/export/findChromium';
 import { type Library, openLibrary } from '../../services/library/openLibrary';
 import { type CliCommand, printJson } from '../command';
 import { requiredOption, stringOption } from '../options';
@@ -22,6 +23,8 @@ export const renderCommands: CliCommand[] = [
       const input = parseOrThrow(contract['export.document'].input, { format: to, path: requiredOption(values, 'out') }, 'render --to');
       const out = resolve(input.path!);
       const explicitLibrary = stringOption(values, 'library');
+      // No browser to print with: say how to get one before doing any work.
+      if (input.format === 'pdf') chromiumPath();
       const result = await withProject(positionals[0]!, { readOnly: true }, async (project) => {
         const libraryPath = resolve(explicitLibrary ?? project.libraryPath);
         let library: Library | null = null;

@@ -4,14 +4,15 @@ import { AppError } from '../../../shared/api/errors';
 
 /**
  * Finds a Chromium (or Chrome/Edge) to print PDFs with, outside Electron: the `render` CLI, browser
- * mode and the tests. JSNA_CHROMIUM (or CHROMIUM_PATH) wins; then the usual install paths.
+ * mode and the tests. JSNA_CHROMIUM (or CHROMIUM_PATH), when set, is the only candidate: a browser
+ * named on purpose is never silently swapped for another. Otherwise the usual install paths.
  */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
-  const fromEnv = [env.JSNA_CHROMIUM, env.CHROMIUM_PATH].filter((p): p is string => Boolean(p && p.trim()));
+  const explicit = explicitChromium(env);
+  if (explicit) return [explicit];
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((p): p is string => Boolean(p));
     return [
-      ...fromEnv,
       ...roots.flatMap((r) => [
         join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
         join(r, 'Chromium', 'Application', 'chrome.exe'),
@@ -21,14 +22,12 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platfor
   }
   if (platform === 'darwin') {
     return [
-      ...fromEnv,
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
       '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     ];
   }
   return [
-    ...fromEnv,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/snap/bin/chromium',
@@ -38,22 +37,31 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platfor
   ];
 }
 
+/** The browser named by JSNA_CHROMIUM (or CHROMIUM_PATH), if either is set. */
+export function explicitChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  return [env.JSNA_CHROMIUM, env.CHROMIUM_PATH].map((p) => p?.trim()).find((p): p is string => Boolean(p)) ?? null;
+}
+
 /** The first candidate that exists, or null. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (p: string) => boolean = existsSync): string | null {
   return chromiumCandidates(env, platform).find((p) => exists(p)) ?? null;
 }
 
-export const NO_CHROMIUM_MESSAGE =
-  'No Chromium, Chrome or Edge was found to print the PDF with. Install one (Debian/Ubuntu: "sudo apt-get install -y chromium"; ' +
-  'Windows/macOS: Google Chrome or Microsoft Edge), or set JSNA_CHROMIUM to the browser\'s executable. ' +
-  'HTML export (--to html) needs no browser.';
+const HOW_TO_GET_ONE =
+  'Install one (Debian/Ubuntu: "sudo apt-get install -y chromium"; Windows/macOS: Google Chrome or Microsoft Edge), ' +
+  'or set JSNA_CHROMIUM to the browser\'s executable. HTML export (--to html) needs no browser.';
+
+export const NO_CHROMIUM_MESSAGE = `No Chromium, Chrome or Edge was found to print the PDF with. ${HOW_TO_GET_ONE}`;
 
 /** The Chromium to use; a NOT_FOUND error that says how to get one when there is none. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.JSNA_CHROMIUM ?? env.CHROMIUM_PATH;
-  const found = findChromium(env);
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (p: string) => boolean = existsSync): string {
+  const found = findChromium(env, platform, exists);
   if (found) return found;
-  if (explicit) throw new AppError('NOT_FOUND', `JSNA_CHROMIUM points at ${explicit}, which does not exist. ${NO_CHROMIUM_MESSAGE}`);
+  const explicit = explicitChromium(env);
+  if (explicit) {
+    const name = env.JSNA_CHROMIUM?.trim() ? 'JSNA_CHROMIUM' : 'CHROMIUM_PATH';
+    throw new AppError('NOT_FOUND', `${name} points at ${explicit}, which does not exist, so there is no browser to print the PDF with. Point it at an installed Chromium, Chrome or Edge, or unset it to use one installed in the usual place. ${HOW_TO_GET_ONE}`);
+  }
   throw new AppError('NOT_FOUND', NO_CHROMIUM_MESSAGE);
 }
 

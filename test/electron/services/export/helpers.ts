@@ -1,4 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../../../electron/services/export/findChromium';
 import { type SampleWorkspace, createSampleWorkspace } from '../../../../electron/services/sample/sampleWorkspace';
 
 /** A fresh sample workspace (project + sample library) in `dir`. */
@@ -30,4 +38,59 @@ export function activeContent(html: string): string[] {
 
 export function count(html: string, re: RegExp): number {
   return [...html.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].length;
+}
+
+/** The WCAG 2.2 A/AA rule tags axe-core checks the export against. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in real Chromium on an exported HTML file, twice: as opened, and with every
+ * <details> (the data tables) open, so the tables are checked too. The file's CSP forbids script,
+ * so the page is opened with CSP bypassed for axe alone; nothing else runs in it.
+ */
+export async function axeInChromium(htmlPath: string): Promise<{ violations: AxeViolation[]; passes: number; checkedTables: number }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium for axe-core (apt-get install -y chromium, or set JSNA_CHROMIUM).');
+  const profile = mkdtempSync(join(tmpdir(), 'jsna-axe-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, bypassCSP: true, offline: true, args: chromiumArgs() });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(pathToFileURL(htmlPath).href);
+    await page.evaluate(readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8'));
+    const run = () =>
+      page.evaluate(async (tags) => {
+        const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })), passes: r.passes.length };
+      }, [...WCAG_TAGS]);
+    const closed = await run();
+    const checkedTables = await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+      return document.querySelectorAll('details table').length;
+    });
+    const opened = await run();
+    return { violations: [...closed.violations, ...opened.violations], passes: opened.passes, checkedTables };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** A poppler tool's stdout (pdfinfo, pdftotext, pdfimages, pdftohtml). */
+export function poppler(tool: string, ...args: string[]): string {
+  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Each page's text (pdftotext -layout), whitespace collapsed, in page order. */
+export function pdfPages(pdfPath: string): string[] {
+  const pages = poppler('pdftotext', '-layout', pdfPath, '-').split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map((p) => p.replace(/\s+/g, ' ').trim());
 }
