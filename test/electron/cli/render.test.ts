@@ -84,8 +84,8 @@ describe('jsna render on the sample workspace', () => {
       expect(activeContent('<p onclick="x()">a</p><img src="https://example.org/x.png"><a href="javascript:alert(1)">b</a><script>1</script>')).toEqual([
         '<script',
         'handler onclick=',
-        'javascript: URL',
         '<img src="https://example.org/x.png">',
+        'javascript: URL',
       ]);
     });
 

@@ -15,19 +15,20 @@ export function sampleWorkspace(dir: string): Promise<SampleWorkspace> {
 }
 
 /**
- * Everything in an exported file that could run or fetch: <script>, on…= handlers, javascript: URLs,
+ * Everything in an exported file that could run or fetch: <script>, on…= handler attributes, javascript: URLs,
  * and resource URLs (src, srcset, xlink:href, href of anything but a link) that are not in-page or
  * data: — each as a short description. An empty list means the file is inert and self-contained.
  */
 export function activeContent(html: string): string[] {
   const problems: string[] = [];
   if (/<script/i.test(html)) problems.push('<script');
-  for (const m of html.matchAll(/\son[a-z]+\s*=/gi)) problems.push(`handler ${m[0].trim()}`);
-  if (/javascript:/i.test(html)) problems.push('javascript: URL');
+  // Attributes, not text: a paragraph may well say "onerror=" or "javascript:" in words.
   const { document } = new JSDOM(html).window;
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.getAttributeNames()) {
       const value = el.getAttribute(attr) ?? '';
+      if (/^on/i.test(attr)) problems.push(`handler ${attr}=`);
+      if (/^\s*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i.test(value)) problems.push('javascript: URL');
       const isResource = attr === 'src' || attr === 'srcset' || attr === 'xlink:href' || attr === 'poster' || attr === 'data' || (attr === 'href' && el.localName !== 'a' && el.localName !== 'area');
       if (isResource && !value.startsWith('#') && !value.startsWith('data:')) problems.push(`<${el.localName} ${attr}="${value}">`);
     }
