@@ -118,6 +118,51 @@ describe('E2E: the recommendations register', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('the status dialog works from the keyboard: focus moves in and stays in, Escape cancels, focus returns to the opener', async () => {
+    const { page } = app;
+    const opener = page.getByRole('button', { name: `Update status of: ${FIRST_LA}` });
+    const dialog = page.getByRole('dialog', { name: 'Update status' });
+    const focusInDialog = () => page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null && document.activeElement !== null);
+    const openerHasFocus = () => opener.evaluate((el) => el === document.activeElement);
+    const project = app.session.requireProject();
+    const id = listRegister(project, { search: 'infant mortality low birth weight' }).rows[0]!.id;
+    const before = statusHistory(project, id).length;
+
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    // Focus starts on the first field, and every field is labelled.
+    expect(await dialog.getByLabel('Status', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    for (const label of ['Status', 'RAG rating', 'Due date', 'Lead contact', 'Progress note']) expect(await dialog.getByLabel(label, { exact: true }).count()).toBe(1);
+    // The page behind is inert: Tab and Shift+Tab never leave the dialog.
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInDialog()).toBe(true);
+    }
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInDialog()).toBe(true);
+    }
+    await dialog.getByLabel('Progress note').fill('Typed, then abandoned.');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await openerHasFocus()).toBe(true);
+
+    // Saving from the keyboard also hands focus back, and Escape saved nothing.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /^Show history \(\d+ updates?\)$/ }).waitFor();
+    await dialog.getByLabel('Progress note').fill('Checked from the keyboard.');
+    await dialog.getByRole('button', { name: 'Save status' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/Status of “Take action to reduce infant mortality.*” saved/).waitFor({ state: 'attached' });
+    expect(await openerHasFocus()).toBe(true);
+    expect(statusHistory(project, id).slice(before).map((h) => h.note)).toEqual(['Checked from the keyboard.']);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('downloads the action list as CSV (UTF-8 with BOM, CRLF) and as HTML without script', async () => {
     const { page } = app;
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
