@@ -7,7 +7,7 @@ import type { ValueType, Vintage } from '../../../shared/library/types';
 import { computeCI, inferPolarity } from '../../../shared/stats';
 import { ENGLAND_CODE } from './areas';
 import { readCsvRecords } from './csvRecords';
-import { type FileFacts, inspectFile, openDecodedStream } from './decode';
+import { inspectTextFile, openTextStream, type TextFileFacts } from '../text/decodeText';
 import { looksLikeFingertips } from './fingertipsColumns';
 import { inferValueType } from './inferValueType';
 import { lineError } from './lineError';
@@ -72,7 +72,7 @@ interface IndicatorRow {
 }
 
 const PROGRESS_EVERY = 16_384;
-const MAX_POLARITY_OBSERVATIONS = 20_000;
+const MAX_POLARITY_OBSERVATIONS = 5_000;
 
 function isSqliteError(e: unknown, code: string): boolean {
   return typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith(code);
@@ -87,7 +87,7 @@ class ImportRun {
   readonly vintages: Vintage[] = [];
   rows = 0;
   private fileIndex = -1;
-  private file: FileFacts | null = null;
+  private file: TextFileFacts | null = null;
   private current: IndicatorState | null = null;
   private readonly importedAt: string;
   private readonly stmt;
@@ -140,7 +140,7 @@ class ImportRun {
     return [...latestFor.values()].every(Boolean);
   }
 
-  startFile(facts: FileFacts): void {
+  startFile(facts: TextFileFacts): void {
     this.fileIndex++;
     this.file = facts;
     this.current = null;
@@ -214,7 +214,19 @@ class ImportRun {
     };
   }
 
+  private lastSeries: { indicatorId: string; sex: string; age: string; categoryType: string; category: string; id: number } | null = null;
+
   private seriesFor(indicatorId: string, r: ParsedRow): number {
+    const last = this.lastSeries;
+    if (last && last.indicatorId === indicatorId && last.sex === r.sex && last.age === r.age && last.categoryType === r.categoryType && last.category === r.category) {
+      return last.id;
+    }
+    const id = this.lookUpSeries(indicatorId, r);
+    this.lastSeries = { indicatorId, sex: r.sex, age: r.age, categoryType: r.categoryType, category: r.category, id };
+    return id;
+  }
+
+  private lookUpSeries(indicatorId: string, r: ParsedRow): number {
     const key = `${indicatorId}\u0001${r.sex}\u0001${r.age}\u0001${r.categoryType}\u0001${r.category}`;
     let id = this.seriesIds.get(key);
     if (id === undefined) {
@@ -381,6 +393,7 @@ class ImportRun {
        JOIN indicator_values v ON v.series_id = s.id
        JOIN indicator_values e ON e.series_id = s.id AND e.area_id = ? AND e.period_sortable = v.period_sortable AND e.period = v.period
        WHERE s.indicator_id = ? AND v.area_id <> e.area_id AND v.compared_england IS NOT NULL
+         AND v.compared_england NOT IN ('Similar', 'Not compared')
        LIMIT ${MAX_POLARITY_OBSERVATIONS}`,
     );
     const setPolarity = this.db.prepare(
@@ -460,10 +473,10 @@ function rowReader(header: string[], file: string, line: number, format: DataFor
  */
 export async function importFiles(db: Database.Database, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const now = (opts.now ?? (() => new Date()))();
-  const files: FileFacts[] = [];
+  const files: TextFileFacts[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
-    files.push(await inspectFile(p, p));
+    files.push(await inspectTextFile(p, p));
   }
   const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.metadataPath) : null;
   const total = files.reduce((n, f) => n + f.size, 0);
@@ -492,7 +505,7 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
           continue;
         }
         run.startFile(facts);
-        const { stream, bytesRead } = openDecodedStream(facts);
+        const { stream, bytesRead } = openTextStream(facts);
         let reader: ReturnType<typeof rowReader> | null = null;
         let sinceProgress = 0;
         const rowsBefore = run.rows;

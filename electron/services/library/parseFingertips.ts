@@ -1,7 +1,7 @@
 import { sortableFromPeriod } from '../../../shared/stats';
 import { type FingertipsColumnIndex, mapFingertipsHeader, REQUIRED_FINGERTIPS_COLUMNS } from './fingertipsColumns';
 import { lineError } from './lineError';
-import { optionalText, type ParsedRow, parseNumber, requiredText } from './parsedRow';
+import { columnText, type ParsedRow, parseNumber, requiredColumnText } from './parsedRow';
 
 export const DEFAULT_SEX = 'Persons';
 export const DEFAULT_AGE = 'All ages';
@@ -43,6 +43,23 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
   const sortableColumn = c.timePeriodSortable >= 0 ? name(c.timePeriodSortable) : null;
   const get = (fields: string[], i: number): string | undefined => (i >= 0 ? fields[i] : undefined);
   const num = (fields: string[], i: number, line: number) => (i >= 0 ? parseNumber(fields[i], name(i), file, line) : null);
+  const required = (i: number) => requiredColumnText(name(i), file);
+  const text = {
+    period: required(c.timePeriod),
+    indicatorId: required(c.indicatorId),
+    indicatorName: required(c.indicatorName),
+    areaCode: required(c.areaCode),
+    areaName: required(c.areaName),
+    areaType: columnText(),
+    parentCode: columnText(),
+    sex: columnText(),
+    age: columnText(),
+    categoryType: columnText(),
+    category: columnText(),
+    valueNote: columnText(),
+    comparedEngland: columnText(),
+    comparedParent: columnText(),
+  };
 
   return (f, line) => {
     if (f.length > width) {
@@ -51,20 +68,20 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
     if (f.length < minFields) {
       throw lineError(file, line, `the record has only ${f.length} of the header's ${width} fields; is the file cut short?`);
     }
-    const period = requiredText(f[c.timePeriod], name(c.timePeriod), file, line);
+    const period = text.period(f[c.timePeriod], line);
     return {
       line,
-      indicatorId: requiredText(f[c.indicatorId], name(c.indicatorId), file, line),
-      indicatorName: requiredText(f[c.indicatorName], name(c.indicatorName), file, line),
+      indicatorId: text.indicatorId(f[c.indicatorId], line),
+      indicatorName: text.indicatorName(f[c.indicatorName], line),
       unit: null,
-      areaCode: requiredText(f[c.areaCode], name(c.areaCode), file, line),
-      areaName: requiredText(f[c.areaName], name(c.areaName), file, line),
-      areaType: optionalText(get(f, c.areaType)),
-      parentCode: optionalText(get(f, c.parentCode)),
-      sex: optionalText(get(f, c.sex)) ?? DEFAULT_SEX,
-      age: optionalText(get(f, c.age)) ?? DEFAULT_AGE,
-      categoryType: optionalText(get(f, c.categoryType)) ?? '',
-      category: optionalText(get(f, c.category)) ?? '',
+      areaCode: text.areaCode(f[c.areaCode], line),
+      areaName: text.areaName(f[c.areaName], line),
+      areaType: text.areaType(get(f, c.areaType)),
+      parentCode: text.parentCode(get(f, c.parentCode)),
+      sex: text.sex(get(f, c.sex)) ?? DEFAULT_SEX,
+      age: text.age(get(f, c.age)) ?? DEFAULT_AGE,
+      categoryType: text.categoryType(get(f, c.categoryType)) ?? '',
+      category: text.category(get(f, c.category)) ?? '',
       period,
       periodSortable: periodSortable(get(f, c.timePeriodSortable), period, sortableColumn, file, line),
       value: num(f, c.value, line),
@@ -74,9 +91,9 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
       upper998: num(f, c.upper998, line),
       count: num(f, c.count, line),
       denominator: num(f, c.denominator, line),
-      valueNote: optionalText(get(f, c.valueNote)),
-      comparedEngland: optionalText(get(f, c.comparedEngland)),
-      comparedParent: optionalText(get(f, c.comparedParent)),
+      valueNote: text.valueNote(get(f, c.valueNote)),
+      comparedEngland: text.comparedEngland(get(f, c.comparedEngland)),
+      comparedParent: text.comparedParent(get(f, c.comparedParent)),
     };
   };
 }

@@ -1,6 +1,6 @@
 import type { Polarity, ValueType } from '../../../shared/library/types';
 import { readCsvRecords } from './csvRecords';
-import { type FileFacts, inspectFile, openDecodedStream } from './decode';
+import { inspectTextFile, openTextStream, type TextFileFacts } from '../text/decodeText';
 import { normaliseHeader } from './fingertipsColumns';
 import { lineError } from './lineError';
 import { optionalText, parseNumber } from './parsedRow';
@@ -61,17 +61,17 @@ function parseYesNo(text: string): boolean | null {
 }
 
 export interface MetadataFile {
-  facts: FileFacts;
+  facts: TextFileFacts;
   entries: Map<string, MetadataEntry>;
 }
 
 /** Reads and checks a whole metadata CSV (it is small). */
 export async function readMetadataFile(path: string, name = path): Promise<MetadataFile> {
-  const facts = await inspectFile(path, name);
+  const facts = await inspectTextFile(path, name);
   const entries = new Map<string, MetadataEntry>();
   let index: Record<MetadataColumn, number> | null = null;
   let header: string[] = [];
-  const { stream } = openDecodedStream(facts);
+  const { stream } = openTextStream(facts);
   await readCsvRecords(stream, name, (fields, line) => {
     if (!index) {
       header = fields;

@@ -60,6 +60,32 @@ export function optionalText(text: string | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * {@link optionalText} for one column, remembering the last field it read: most columns of a
+ * Fingertips file (indicator name, sex, age, area type, the comparison labels) repeat row after row.
+ */
+export function columnText(): (text: string | undefined) => string | null {
+  let lastRaw: string | undefined;
+  let last: string | null = null;
+  return (text) => {
+    if (text !== lastRaw) {
+      lastRaw = text;
+      last = optionalText(text);
+    }
+    return last;
+  };
+}
+
+/** {@link columnText} for a column every row needs. */
+export function requiredColumnText(column: string, file: string): (text: string | undefined, line: number) => string {
+  const read = columnText();
+  return (text, line) => {
+    const t = read(text);
+    if (t === null) throw lineError(file, line, `column "${column}" is empty; every row needs one.`);
+    return t;
+  };
+}
+
 /** A text field that must be present. */
 export function requiredText(text: string | undefined, column: string, file: string, line: number): string {
   const t = optionalText(text);

@@ -68,7 +68,7 @@ for (const journal of ['wal', 'delete'] as const) {
     it('an unclosed quote in the middle of a file', async () => {
       const text = fingertipsCsv([row({ 'Area Code': 'E06000001' }), row({ 'Area Code': 'E06000002' }), row({ 'Area Code': 'E06000003' }), row({ 'Area Code': 'E06000004' })]);
       const broken = text.replace('E06000003,Leicester', 'E06000003,"Leicester');
-      await expectRejected(writeFile(tmp(), 'unclosed.csv', broken), 4, /quoted field opens in this record and is not closed .* line 6/);
+      await expectRejected(writeFile(tmp(), 'unclosed.csv', broken), 4, /quoted field in this record is not closed where it should be/);
       // At the end of the file, the quote runs to the end.
       await expectRejected(writeFile(tmp(), 'unclosed-last.csv', text.replace('E06000004,Leicester', 'E06000004,"Leicester')), 5, /never closed/);
     });
@@ -103,7 +103,7 @@ for (const journal of ['wal', 'delete'] as const) {
     });
 
     it('binary files', async () => {
-      await expectRejected(writeFile(tmp(), 'image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 3, /binary file, not CSV text/);
+      await expectRejected(writeFile(tmp(), 'image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 3, /binary file, not text/);
       const nulOnLine3 = Buffer.concat([Buffer.from(fingertipsCsv([row(), row({ 'Area Code': 'E1' })])), Buffer.from([0, 1, 2])]);
       await expectRejected(writeFile(tmp(), 'nul.csv', nulOnLine3), 4, /binary file/);
       await expectRejected(writeFile(tmp(), 'book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0])), 1, /Excel \.xlsx workbook/);

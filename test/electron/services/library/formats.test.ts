@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proportionCI, rateCI } from '../../../../shared/stats';
-import { lineBreaks } from '../../../../electron/services/library/csvRecords';
-import { firstInvalidUtf8, incompleteUtf8Tail, inspectFile } from '../../../../electron/services/library/decode';
+import { firstInvalidUtf8, incompleteUtf8Tail, inspectTextFile as inspectFile } from '../../../../electron/services/text/decodeText';
 import { fingertipsColumnFor } from '../../../../electron/services/library/fingertipsColumns';
 import { importFiles } from '../../../../electron/services/library/importFiles';
 import { getIndicatorDetail, getIndicatorMeta, listIndicators, updateIndicator } from '../../../../electron/services/library/indicators';
@@ -105,7 +104,6 @@ describe('file formats and metadata', () => {
     const file = writeFile(tmp(), 'mixed.csv', text);
     // header 1; A1 on 2-3; A2 on 4-6 (+ blank line 7 from the split); A3 on 8.
     await expect(importFiles(db(), [file])).rejects.toThrow(`${file}:8: column "Value": "oops" is not a number.`);
-    expect(lineBreaks('a\r\nb\rc\nd')).toBe(3);
   });
 
   it('UTF-8 helpers find character boundaries and the first bad byte', () => {
