@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import type { Project } from '../../../../electron/services/project/project';
 import { listRegister } from '../../../../electron/services/recommendations/register';
 import { setStatus } from '../../../../electron/services/recommendations/status';
 import { seededProject } from '../../../helpers/seedProject';
+import { activeContent, axeInChromium } from './helpers';
 import { useTempDir } from '../../../helpers/tmp';
 
 const NOW = new Date('2026-03-12T10:30:00Z');
@@ -103,6 +106,7 @@ describe('per-partner action lists', () => {
     expect(file).toMatchObject({ filename: 'action-list-all-partners-2026-03-12.html', mimeType: 'text/html;charset=utf-8' });
     const html = file.content;
     expect(html).not.toMatch(/<script/i);
+    expect(activeContent(html)).toEqual([]);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
 
     const { document } = new JSDOM(html).window;
@@ -128,6 +132,20 @@ describe('per-partner action lists', () => {
     expect(yosTable.textContent).toContain('Waiting on <b>funding</b> & a <script>alert(1)</script> decision.');
     expect(yosTable.querySelector('b')).toBeNull();
   });
+
+  it('HTML: axe-core finds no WCAG 2.2 A/AA violations in real Chromium, for all partners and for one', async () => {
+    const dir = tmp();
+    project = seededProject(dir).project;
+    const la = listRegister(project, { partner: 'LA' }).rows[0]!;
+    setStatus(project, { id: la.id, status: 'In progress', rag: 'Amber', dueDate: '2026-03-31', lead: 'Public health', note: 'Audit under way.' }, { author: 'Jo' });
+    for (const partner of [undefined, 'LA']) {
+      const path = join(dir, `list-${partner ?? 'all'}.html`);
+      writeFileSync(path, exportActionList(project, { ...(partner ? { partner } : {}), format: 'html' }, NOW).content, 'utf8');
+      const { violations, passes } = await axeInChromium(path);
+      expect(violations).toEqual([]);
+      expect(passes).toBeGreaterThan(10);
+    }
+  }, 60_000);
 
   it('leaves out recommendations removed from the document', () => {
     const s = seededProject(tmp());

@@ -110,6 +110,26 @@ describe('the partner directory', () => {
     expect((err as AppError).code).toBe('CONFLICT');
   });
 
+  it('rename and merge are all or nothing: a failure on the last chapter leaves every document, the directory and the register as they were', () => {
+    const s = seededProject(tmp());
+    project = s.project;
+    const second = addChapter(project, 'Adults', { type: 'doc', content: [{ type: 'recommendation', attrs: { id: 'a-1', partners: ['CCG', 'LA'] }, content: [{ type: 'text', text: 'x' }] }] });
+    const snapshot = () => ({
+      chapters: project!.db.prepare('SELECT id, doc, revision, updated_at FROM chapters ORDER BY id').all(),
+      partners: project!.db.prepare('SELECT * FROM partners ORDER BY code').all(),
+      owners: project!.db.prepare('SELECT * FROM recommendation_partners ORDER BY recommendation_id, position').all(),
+    });
+    const before = snapshot();
+    // The seed chapter is rewritten first; writing the second one then fails, as a full disk would.
+    project.db.exec(`CREATE TEMP TRIGGER fail_second BEFORE UPDATE OF doc ON chapters WHEN NEW.id = '${second.id}' BEGIN SELECT RAISE(ABORT, 'injected write failure'); END`);
+    expect(() => renamePartner(project!, 'CCG', 'LLR CCG')).toThrow('injected write failure');
+    expect(snapshot()).toEqual(before);
+    expect(() => mergePartners(project!, 'CCG', 'ICB')).toThrow('injected write failure');
+    expect(snapshot()).toEqual(before);
+    project.db.exec('DROP TRIGGER fail_second');
+    expect(renamePartner(project, 'CCG', 'LLR CCG').chapterIds.sort()).toEqual([s.chapterId, second.id].sort());
+  });
+
   it('renames successor references, allows a change of case, and refuses a code that exists', () => {
     project = seededProject(tmp()).project;
     renamePartner(project, 'ICB', 'LLR ICB');
