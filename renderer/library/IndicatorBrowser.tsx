@@ -3,6 +3,8 @@ import type { AreaInfo, IndicatorDetail, IndicatorSummary } from '../../shared/a
 import { api, onEvent } from '../lib/api';
 import { formatDate } from '../lib/formatDate';
 import { useAction } from '../lib/useAsync';
+import { IndicatorMetadataForm } from './IndicatorMetadataForm';
+import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
 
 export interface InsertChartRequest {
   indicatorId: string;
@@ -10,7 +12,7 @@ export interface InsertChartRequest {
   title: string;
 }
 
-const POLARITY_WORDS = { 'high-is-good': 'High is good', 'low-is-good': 'Low is good', 'no-judgement': 'No judgement' } as const;
+const POLARITY_SOURCE_WORDS = { author: 'set by you', metadata: 'from a metadata file', inferred: "inferred from the file's Better/Worse labels" } as const;
 
 /**
  * Finds indicators in the library (by name or ID, for an area), shows their metadata, latest value
@@ -24,6 +26,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<IndicatorDetail | null>(null);
   const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
   const action = useAction();
 
   useEffect(() => onEvent((e) => e.type === 'library-changed' && setVersion((v) => v + 1)), []);
@@ -43,6 +46,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
     void action.run(async () => setDetail(await api['library.indicator']({ id: selected, ...(areaCode ? { areaCode } : {}) })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, areaCode, version]);
+  useEffect(() => setEditing(false), [selected]);
 
   const area = areas.find((a) => a.code === areaCode);
   const latest = detail?.latest;
@@ -102,7 +106,12 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
             <dt>Polarity</dt>
             <dd>
               {detail.meta.polarity ? POLARITY_WORDS[detail.meta.polarity] : 'Not known'}
-              {detail.meta.polaritySource ? ` (${detail.meta.polaritySource})` : ''}
+              {detail.meta.polaritySource ? ` (${POLARITY_SOURCE_WORDS[detail.meta.polaritySource]})` : ''}
+            </dd>
+            <dt>Value type</dt>
+            <dd>
+              {VALUE_TYPE_WORDS[detail.meta.valueType]}
+              {detail.meta.valueType === 'rate' && detail.meta.multiplier ? `, per ${detail.meta.multiplier.toLocaleString('en-GB')}` : ''}
             </dd>
             <dt>Definition</dt>
             <dd>{detail.meta.definition ?? '—'}</dd>
@@ -122,6 +131,19 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
               {detail.vintages.length > 1 ? ` (${detail.vintages.length} vintages)` : ''}
             </dd>
           </dl>
+          {editing ? (
+            <IndicatorMetadataForm
+              meta={detail.meta}
+              onDone={(saved) => {
+                setEditing(false);
+                if (saved) setDetail({ ...detail, meta: saved });
+              }}
+            />
+          ) : (
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit metadata
+            </button>
+          )}
           <button
             type="button"
             disabled={!canInsert || !insertArea}
