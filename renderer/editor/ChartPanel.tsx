@@ -17,6 +17,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
   const [indicators, setIndicators] = useState<IndicatorSummary[]>([]);
   const [areas, setAreas] = useState<AreaInfo[]>([]);
   const [breakdowns, setBreakdowns] = useState<Breakdown[]>([]);
+  const [periods, setPeriods] = useState<{ period: string; periodSortable: number }[]>([]);
 
   useEffect(() => {
     void api['library.indicators']({}).then(setIndicators, () => setIndicators([]));
@@ -26,6 +27,17 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
     if (!attrs.indicatorId) return setBreakdowns([]);
     void api['library.indicator']({ id: attrs.indicatorId }).then((d) => setBreakdowns(d.breakdowns), () => setBreakdowns([]));
   }, [attrs.indicatorId]);
+  useEffect(() => {
+    if (!attrs.indicatorId || !attrs.areaCode || attrs.kind === 'basket') return setPeriods([]);
+    let live = true;
+    void api['library.query']({ indicatorId: attrs.indicatorId, areaCodes: [attrs.areaCode], ...(attrs.sex ? { sex: attrs.sex } : {}), ...(attrs.age ? { age: attrs.age } : {}) }).then(
+      (d) => live && setPeriods(d.series[0]?.rows.map((r) => ({ period: r.period, periodSortable: r.periodSortable })) ?? []),
+      () => live && setPeriods([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attrs.indicatorId, attrs.areaCode, attrs.kind, attrs.sex, attrs.age]);
 
   const unique = (xs: string[]) => [...new Set(xs)];
   const sexes = unique(breakdowns.map((b) => b.sex));
@@ -133,6 +145,29 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
             </>
           )}
         </>
+      )}
+      {periods.length > 1 && (
+        <fieldset className="period-range">
+          <legend>Periods shown</legend>
+          <label htmlFor={id('from')}>From</label>
+          <select id={id('from')} value={attrs.periodFrom ?? ''} onChange={(e) => onChange({ periodFrom: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">Earliest</option>
+            {periods.map((p) => (
+              <option key={p.periodSortable} value={p.periodSortable}>
+                {p.period}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={id('to')}>To</label>
+          <select id={id('to')} value={attrs.periodTo ?? ''} onChange={(e) => onChange({ periodTo: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">Latest</option>
+            {periods.map((p) => (
+              <option key={p.periodSortable} value={p.periodSortable}>
+                {p.period}
+              </option>
+            ))}
+          </select>
+        </fieldset>
       )}
       <label htmlFor={id('title')}>Headline title</label>
       <input id={id('title')} value={attrs.title} onChange={(e) => onChange({ title: e.target.value })} />

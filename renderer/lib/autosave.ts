@@ -49,8 +49,9 @@ export class Autosave {
   /** Call on every edit; `read` returns the document as it is when the save happens. */
   changed(read: () => DocJson): void {
     if (this.stopped) return;
+    // Once per burst of typing, not per keystroke (each status change re-renders the editor chrome).
+    if (!this.pending) this.opts.onStatus({ state: 'dirty' });
     this.pending = read;
-    this.opts.onStatus({ state: 'dirty' });
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;

@@ -75,7 +75,8 @@ export const Recommendation = Node.create({
           const seen = new Set<string>();
           const tr = state.tr;
           state.doc.descendants((node, pos) => {
-            if (node.type.name !== this.name) return true;
+            // Recommendations are blocks: only block containers (lists, tables, quotes) can hold one.
+            if (node.type.name !== this.name) return !node.isTextblock && !node.isAtom;
             const id = node.attrs.id as string | null;
             if (!id || seen.has(id)) {
               const fresh = newId();

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getChapter, listChapters } from '../../electron/services/documents/chapters';
+import { createProject, openProject } from '../../electron/services/project/project';
+import { type BrowserMode, startBrowserMode } from './harness';
+
+const seed000 = join(__dirname, '..', 'fixtures', 'seeds', '000_leicester_cyp_recommendations.txt');
+
+describe('E2E: chapters, outline, import and paste', () => {
+  let app: BrowserMode;
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-chapters-'));
+  const projectPath = join(dir, 'chapters.jsna');
+
+  beforeAll(async () => {
+    createProject(projectPath, 'Chapters test').close();
+    app = await startBrowserMode((session) => session.setProject(openProject(projectPath)));
+  });
+  afterAll(async () => {
+    if (process.env.E2E_DEBUG) await app?.page.screenshot({ path: '/tmp/e2e-chapters.png', fullPage: true });
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const chapter = (title: string) => app.page.locator('nav.chapters .chapter-link').filter({ hasText: new RegExp(`^${title}$`) });
+  const order = () => app.page.locator('nav.chapters .chapter-link').allInnerTexts();
+
+  it('adds, reorders by keyboard and by drag, and deletes a chapter with undo', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    for (const title of ['Population', 'Mental health', 'Oral health']) {
+      await page.getByLabel('New chapter').fill(title);
+      await page.getByRole('button', { name: 'Add chapter' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    }
+    expect(await order()).toEqual(['Population', 'Mental health', 'Oral health']);
+
+    await chapter('Oral health').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(order).toEqual(['Population', 'Oral health', 'Mental health']);
+    await page.getByText('Oral health moved to position 2 of 3.').waitFor({ state: 'attached' });
+
+    await chapter('Mental health').dragTo(chapter('Population'));
+    await expect.poll(order).toEqual(['Mental health', 'Population', 'Oral health']);
+
+    await page.getByRole('button', { name: 'Delete Population' }).click();
+    await page.getByText('Chapter “Population” deleted.').waitFor();
+    await expect.poll(order).toEqual(['Mental health', 'Oral health']);
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(order).toEqual(['Mental health', 'Population', 'Oral health']);
+
+    await page.reload();
+    await expect.poll(order).toEqual(['Mental health', 'Population', 'Oral health']);
+  });
+
+  it('counts words, undoes and redoes typing, and keeps it on blur', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await chapter('Oral health').click();
+    const editor = page.getByRole('textbox', { name: 'Oral health text' });
+    await editor.click();
+    await page.keyboard.type('Tooth decay in five year olds is falling.');
+    await page.locator('[data-state="saved"]').waitFor();
+    await expect.poll(() => page.locator('.word-count').innerText()).toBe('8 words');
+
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    await toolbar.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => editor.innerText()).not.toContain('Tooth decay');
+    await toolbar.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => editor.innerText()).toContain('Tooth decay in five year olds is falling.');
+
+    // Typing then leaving the editor at once (no pause) still saves.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Fluoride varnish helps.');
+    await page.getByLabel('New chapter').click();
+    await page.locator('[data-state="saved"]').waitFor();
+    const p = openProject(projectPath, { readOnly: true });
+    try {
+      const id = listChapters(p).find((c) => c.title === 'Oral health')!.id;
+      expect(JSON.stringify(getChapter(p, id).doc)).toContain('falling. Fluoride varnish helps.');
+    } finally {
+      p.close();
+    }
+  });
+
+  it('imports seed 000 as a chapter of 22 recommendations under its headings, and navigates by the outline', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Import text…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import text as a new chapter' });
+    await dialog.getByLabel('Text file').setInputFiles(seed000);
+    await expect.poll(() => dialog.getByLabel('Chapter title').inputValue()).toBe('000_leicester_cyp_recommendations');
+    await dialog.getByLabel('Chapter title').fill('Leicester recommendations');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Leicester recommendations' }).waitFor();
+
+    await expect.poll(() => page.locator('.ProseMirror div.recommendation').count()).toBe(22);
+    await page.locator('.recommendation .tag').getByText('[CCG/UHL/LA]').first().waitFor();
+
+    const headings = page.getByRole('list', { name: 'Headings in Leicester recommendations' });
+    await headings.getByRole('button', { name: 'Mental health' }).waitFor();
+    await headings.getByRole('button', { name: 'Looked-after children' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('h1,h2,h3,h4')?.textContent ?? ''))
+      .toBe('Looked-after children');
+  });
+
+  it('turns pasted text with partner tags into recommendations with directory codes', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await chapter('Mental health').click();
+    const editor = page.getByRole('textbox', { name: 'Mental health text' });
+    await editor.click();
+    const pasted = 'Improve access to talking therapies for young people [ccg/ uhl/ la].\n\nA plain paragraph with no tags.';
+    await editor.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.locator('.recommendation .tag').getByText('[CCG/UHL/LA]').waitFor();
+    await expect.poll(() => editor.locator('p').allInnerTexts()).toContain('A plain paragraph with no tags.');
+    await page.locator('[data-state="saved"]').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
