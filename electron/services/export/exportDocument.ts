@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/api/errors';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
 import { type HtmlExportProgress, type HtmlExportResult, renderDocumentHtml } from './documentHtml';
-import { type PdfPrinter, playwrightPdf } from './printPdf';
+import { chromiumPath } from './findChromium';
+import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -21,7 +22,7 @@ export interface ExportedDocument {
   format: ExportFormat;
   bytes: Buffer;
   html: HtmlExportResult;
-  /** Printing the PDF (0 for HTML). */
+  /** Printing the PDF, from the HTML being ready to the PDF's bytes (0 for HTML). */
   printMs: number;
   ms: number;
 }
@@ -45,36 +46,45 @@ export function exportFileName(title: string, format: ExportFormat): string {
 
 /**
  * Exports the project: the sanitised HTML, and for PDF that same HTML printed by Chromium (written to
- * a private temp folder for the print engine to load, removed afterwards).
+ * a private temp folder for the print engine to load, removed afterwards). Outside the app, Chromium
+ * is started while the HTML is being written, so its start-up is not added to the export's time.
  */
 export async function exportDocument(project: Project, library: Library | null, opts: ExportOptions): Promise<ExportedDocument> {
   const started = performance.now();
   const report = opts.onProgress;
   const pdf = opts.format === 'pdf';
-  // Progress: one step per chart, one to assemble, one to print (PDF).
-  let steps = 0;
-  const html = await renderDocumentHtml(project, library, {
-    ...(opts.now ? { now: opts.now } : {}),
-    signal: opts.signal,
-    onProgress: (p) => {
-      steps = p.total + (pdf ? 1 : 0);
-      report?.({ label: p.done < p.total ? 'Drawing charts' : pdf ? 'Printing the PDF' : 'Writing the file', done: p.done, total: steps });
-    },
-  });
-  if (opts.signal?.aborted) throw cancelled();
-  if (!pdf) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, ms: performance.now() - started };
-
-  const dir = mkdtempSync(join(tmpdir(), 'jsna-export-'));
+  // Chromium (outside the app) starts while the HTML is written; no browser is said before any work.
+  let printer: Promise<StartedPrinter> | null = null;
+  if (pdf && !opts.printPdf) {
+    chromiumPath();
+    printer = startPlaywrightPrinter(opts.signal);
+    printer.catch(() => undefined); // awaited below; a failure surfaces there
+  }
+  const dir = pdf ? mkdtempSync(join(tmpdir(), 'jsna-export-')) : null;
   try {
+    // Progress: one step per chart, one to assemble, one to print (PDF).
+    let steps = 0;
+    const html = await renderDocumentHtml(project, library, {
+      ...(opts.now ? { now: opts.now } : {}),
+      signal: opts.signal,
+      onProgress: (p) => {
+        steps = p.total + (pdf ? 1 : 0);
+        report?.({ label: p.done < p.total ? 'Drawing charts' : pdf ? 'Printing the PDF' : 'Writing the file', done: p.done, total: steps });
+      },
+    });
+    if (opts.signal?.aborted) throw cancelled();
+    if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, ms: performance.now() - started };
+
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
     writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
-    const bytes = await (opts.printPdf ?? playwrightPdf)(htmlPath, { signal: opts.signal });
+    const bytes = printer ? await (await printer).print(htmlPath) : await opts.printPdf!(htmlPath, { signal: opts.signal });
     if (opts.signal?.aborted) throw cancelled();
     report?.({ label: 'Writing the file', done: steps, total: steps });
     return { format: 'pdf', bytes, html, printMs: performance.now() - t, ms: performance.now() - started };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (printer) await printer.then((p) => p.close(), () => undefined);
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -34,48 +34,82 @@ function playwrightChromium(): Chromium {
   return (createRequire(__filename)('playwright-core') as { chromium: Chromium }).chromium;
 }
 
+/** A Chromium started for printing: print one HTML file, then close (closing is safe to repeat). */
+export interface StartedPrinter {
+  print(htmlPath: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+const cancelledError = () => new AppError('CANCELLED', 'The export was cancelled.');
+
 /**
- * Playwright `page.pdf()` on a Chromium found by findChromium: a throwaway profile, JavaScript off,
- * no network. Cancelling closes the browser.
+ * Starts Chromium (found by findChromium) for Playwright `page.pdf()`: a throwaway profile,
+ * JavaScript off, no network. Started apart from printing so an export can start the browser while
+ * it is still writing the HTML. Cancelling closes the browser.
  */
-export const playwrightPdf: PdfPrinter = async (htmlPath, { signal }) => {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<StartedPrinter> {
+  if (signal?.aborted) throw cancelledError();
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
   let context: BrowserContext | null = null;
-  const abort = () => void context?.close().catch(() => undefined);
-  signal?.addEventListener('abort', abort, { once: true });
-  try {
-    try {
-      context = await playwrightChromium().launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        args: chromiumArgs(),
-        javaScriptEnabled: false,
-        offline: true,
-      });
-    } catch (e) {
-      throw new AppError('INTERNAL', `Could not start Chromium (${executablePath}) to print the PDF: ${(e as Error).message.split('\n')[0]}`);
-    }
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: PDF_HEADER_TEMPLATE,
-      footerTemplate: PDF_FOOTER_TEMPLATE,
-      tagged: true,
-      outline: true,
-    });
-  } catch (e) {
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-    throw e;
-  } finally {
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
     signal?.removeEventListener('abort', abort);
     await context?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
+  };
+  const abort = () => void close();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    context = await playwrightChromium().launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: chromiumArgs(),
+      javaScriptEnabled: false,
+      offline: true,
+    });
+  } catch (e) {
+    await close();
+    if (signal?.aborted) throw cancelledError();
+    throw new AppError('INTERNAL', `Could not start Chromium (${executablePath}) to print the PDF: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (signal?.aborted) {
+    await close();
+    throw cancelledError();
+  }
+  const ctx = context;
+  return {
+    close,
+    async print(htmlPath: string) {
+      try {
+        const page = ctx.pages()[0] ?? (await ctx.newPage());
+        await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+        return await page.pdf({
+          format: 'A4',
+          margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: PDF_HEADER_TEMPLATE,
+          footerTemplate: PDF_FOOTER_TEMPLATE,
+          tagged: true,
+          outline: true,
+        });
+      } catch (e) {
+        if (signal?.aborted || closed) throw cancelledError();
+        throw e;
+      }
+    },
+  };
+}
+
+/** Playwright `page.pdf()` on Chromium: start, print, close. */
+export const playwrightPdf: PdfPrinter = async (htmlPath, { signal }) => {
+  const printer = await startPlaywrightPrinter(signal);
+  try {
+    return await printer.print(htmlPath);
+  } finally {
+    await printer.close();
   }
 };

@@ -8,13 +8,13 @@ import { renderDocumentHtml } from '../../../../electron/services/export/documen
 import { exportDocument, exportFileName, writeFileAtomic } from '../../../../electron/services/export/exportDocument';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { createProject, openProject, type Project } from '../../../../electron/services/project/project';
-import type { DocJson } from '../../../../shared/api/chapters';
+import type { DocJson, NodeJson } from '../../../../shared/api/chapters';
 import { defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
 import { activeContent, sampleWorkspace } from './helpers';
 
-const chart = (attrs: Record<string, unknown>) => ({ type: 'chart', attrs: { ...defaultChartAttrs, ...attrs } });
-const para = (...content: unknown[]) => ({ type: 'paragraph', content });
-const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+const chart = (attrs: Record<string, unknown>): NodeJson => ({ type: 'chart', attrs: { ...defaultChartAttrs, ...attrs } });
+const para = (...content: NodeJson[]): NodeJson => ({ type: 'paragraph', content });
+const text = (t: string, marks?: NodeJson['marks']): NodeJson => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
 
 describe('exporting a document', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jsna-export-'));

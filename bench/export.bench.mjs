@@ -1,0 +1,156 @@
+// Publish benchmark (issue 6), on a project generated in this run from the sample workspace:
+//  - HTML export of a 300-chart project through the real export (bundled with esbuild): whole
+//    file, and vega's spec → SVG per chart (goals: ≤ 5 s, ≤ 15 ms per chart SVG);
+//  - PDF export of the same project (HTML + Chromium's print, tagged, with outline, header and
+//    footer) vs bare Chromium: Playwright page.pdf() of the same exported HTML file with the same
+//    print options, browser start included on both sides (goal ≤ 1.3×). Ours includes writing the
+//    HTML, so the ratio is (HTML + print) / print.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadBundle, requireFromRoot } from './bundle.mjs';
+
+const CHARTS = Number(process.env.JSNA_BENCH_EXPORT_CHARTS ?? 300);
+const PER_CHAPTER = 10;
+const RUNS = 3;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+const sec = (x) => `${(x / 1000).toFixed(2)} s`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** Areas of the sample library with every indicator, so repeated charts draw different data. */
+const AREAS = ['E10000028', 'E06000021', 'E06000016'];
+
+/**
+ * The sample's seven charts (kinds, indicators, comparators), ten to a chapter with text between;
+ * each repeat of a chart is for another area (the deprivation chart stays on England, where its
+ * categories are), so the document's SVGs are not copies of each other.
+ */
+function generatedChapters(sampleCharts) {
+  const chapters = [];
+  for (let c = 0; c < CHARTS / PER_CHAPTER; c++) {
+    const content = [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Section ${c + 1}` }] }];
+    for (let i = 0; i < PER_CHAPTER; i++) {
+      const n = c * PER_CHAPTER + i;
+      const base = sampleCharts[n % sampleCharts.length];
+      content.push({ type: 'paragraph', content: [{ type: 'text', text: `Commentary on chart ${n + 1}: what it shows, and what partners should do about it.` }] });
+      const round = Math.floor(n / sampleCharts.length);
+      const areaCode = base.kind === 'inequality' ? base.areaCode : AREAS[(AREAS.indexOf(base.areaCode) + round + 3) % AREAS.length] ?? base.areaCode;
+      content.push({ type: 'chart', attrs: { ...base, areaCode, id: `bench-${n}`, title: `${base.title} (${n + 1})` } });
+    }
+    chapters.push({ title: `Chapter ${c + 1}`, doc: { type: 'doc', content } });
+  }
+  return chapters;
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-bench-export-'));
+  const svc = await loadBundle(
+    'export',
+    `export * from './electron/services/export/exportDocument';
+     export * from './electron/services/export/pdfOptions';
+     export * from './electron/services/export/findChromium';
+     export * from './electron/services/sample/sampleWorkspace';
+     export * from './electron/services/project/project';
+     export * from './electron/services/documents/chapters';
+     export * from './electron/services/library/openLibrary';`,
+  );
+  try {
+    const ws = await svc.createSampleWorkspace(join(dir, 'ws'));
+    const sample = svc.openProject(ws.projectPath, { readOnly: true });
+    const sampleCharts = [];
+    for (const ch of svc.listChapters(sample)) {
+      const walk = (n) => {
+        if (n.type === 'chart') sampleCharts.push(n.attrs);
+        for (const k of n.content ?? []) walk(k);
+      };
+      walk(svc.getChapter(sample, ch.id).doc);
+    }
+    const library = svc.openLibrary(ws.libraryPath, { readOnly: true });
+    // Warm up (module loading, vega's first parse) on the sample itself.
+    await svc.exportDocument(sample, library, { format: 'html' });
+    sample.close();
+
+    const project = svc.createProject(join(dir, 'big.jsna'), `Benchmark JSNA (${CHARTS} charts)`);
+    project.setMeta('library_path', ws.libraryPath);
+    for (const ch of generatedChapters(sampleCharts)) svc.addChapter(project, ch.title, ch.doc);
+
+    const html = [];
+    let last;
+    for (let i = 0; i < RUNS; i++) {
+      last = await svc.exportDocument(project, library, { format: 'html' });
+      html.push(last);
+    }
+    if (last.html.figures !== CHARTS) throw new Error(`expected ${CHARTS} figures, drew ${last.html.figures}`);
+    const htmlMs = median(html.map((r) => r.ms));
+    const svgPerChart = median(html.map((r) => r.html.timings.svgMs / CHARTS));
+    const dataPerChart = median(html.map((r) => r.html.timings.dataMs / CHARTS));
+    const sanitizePerChart = median(html.map((r) => r.html.timings.sanitizeMs / CHARTS));
+    const assemble = median(html.map((r) => r.html.timings.assembleMs));
+    const htmlPath = join(dir, 'big.html');
+    writeFileSync(htmlPath, last.bytes);
+
+    // PDF: ours (HTML + print) and bare Chromium on the same file, alternating.
+    const { chromium } = requireFromRoot('playwright-core');
+    const executablePath = svc.chromiumPath();
+    const bare = async () => {
+      const t = performance.now();
+      const profile = mkdtempSync(join(tmpdir(), 'jsna-bench-chromium-'));
+      const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: svc.chromiumArgs() });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+        const m = svc.PDF_MARGINS_MM;
+        const bytes = await page.pdf({
+          format: 'A4',
+          margin: { top: svc.mm(m.top), bottom: svc.mm(m.bottom), left: svc.mm(m.left), right: svc.mm(m.right) },
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: svc.PDF_HEADER_TEMPLATE,
+          footerTemplate: svc.PDF_FOOTER_TEMPLATE,
+          tagged: true,
+          outline: true,
+        });
+        return { ms: performance.now() - t, bytes };
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    };
+    const ours = [];
+    const peers = [];
+    let pages = 0;
+    for (let i = 0; i < 2; i++) {
+      const r = await svc.exportDocument(project, library, { format: 'pdf' });
+      ours.push(r);
+      const p = await bare();
+      peers.push(p.ms);
+      pages = (r.bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    }
+    const pdfMs = median(ours.map((r) => r.ms));
+    const printMs = median(ours.map((r) => r.printMs));
+    const peerMs = median(peers);
+    project.close();
+    library.close();
+
+    return {
+      name: 'Publish: HTML and PDF export',
+      notes:
+        `A generated project of ${CHARTS} live charts (the sample's seven chart kinds and indicators, repeated; ${CHARTS / PER_CHAPTER} chapters) on the sample library; medians of ${RUNS} HTML runs and 2 PDF runs. ` +
+        `Per chart: rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
+        `PDF: ${pages} A4 pages, tagged, with outline; of our ${sec(pdfMs)}, printing took ${sec(printMs)} (Chromium starts while the HTML is written). ` +
+        'Peer: bare Chromium (Playwright page.pdf, same options, browser start included) printing the HTML file we exported.',
+      rows: [
+        { metric: `HTML export, ${CHARTS} charts (whole file)`, ours: sec(htmlMs), goal: '≤ 5 s' },
+        { metric: 'chart SVG (vega headless), per chart', ours: ms(svgPerChart), goal: '≤ 15 ms' },
+        { metric: `PDF export, ${CHARTS} charts (HTML + print)`, ours: sec(pdfMs), peer: sec(peerMs), ratio: `${(pdfMs / peerMs).toFixed(2)}×`, goal: '≤ 1.3×' },
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
