@@ -88,8 +88,10 @@ tbody th { font-weight: normal; }
   thead { display: table-header-group; }
   /* The data tables are printed: a closed details element shows its content on paper (Chromium 131+). */
   details::details-content { content-visibility: visible; display: block; }
-  .chart-data summary { color: #0b0c0c; text-decoration: none; font-weight: bold; list-style: none; }
-  .chart-data summary::-webkit-details-marker { display: none; }
+  /* On paper the table's own caption ("Data for Figure 3: …") says what the summary line would. */
+  .chart-data summary { display: none; }
+  /* The source and data date stay whole, and with the table they belong to. */
+  .chart-source { break-inside: avoid; break-before: avoid; }
   .recommendation, .illustrative, thead th, .chart-image svg { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 `;
