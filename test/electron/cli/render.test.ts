@@ -218,7 +218,7 @@ describe('jsna render on the sample workspace', () => {
       expect(pages.join('\n')).toContain('Figure 1: Campylobacter incidence');
     });
 
-    it('draws charts as vectors (no images, chart text is text) and never splits a figure from its summary', () => {
+    it('draws charts as vectors (no images, chart text is text), never splits a figure from its summary nor a source line', () => {
       expect(poppler('pdfimages', '-list', pdfPath).trim().split('\n')).toHaveLength(2); // the header lines only
       expect(EXPORT_CSS).toMatch(/\.figure-main \{ break-inside: avoid; \}/);
       const pages = pdfPages(pdfPath);
@@ -235,6 +235,13 @@ describe('jsna render on the sample workspace', () => {
         const svgWord = [...f.querySelectorAll('svg text')].map((t) => t.textContent!.trim()).find((t) => t.length > 3 && !/^\d/.test(t));
         expect(pages[at], `Figure ${n}'s chart text`).toContain(svgWord);
       });
+      // Each source line is whole on one page (its start and its data date together).
+      pages.forEach((p, i) => {
+        const starts = p.match(/Source: (?:OHID|Illustrative)/g)?.length ?? 0;
+        const dated = p.match(/data imported \d{4}-\s?\d{2}-\s?\d{2}\b/g)?.length ?? 0;
+        expect(dated, `page ${i + 1}`).toBe(starts);
+      });
+      expect(pages.join(' ').match(/data imported \d{4}-\s?\d{2}-\s?\d{2}\b/g)).toHaveLength(figures.length);
     });
   });
 });
