@@ -93,6 +93,20 @@ describe('E2E: exporting the sample from the app (browser mode)', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await dialog.locator('.export-done').innerText()).toMatch(/as a PDF/);
   });
+
+  it('the app\'s File menu ("Export as Web Page (HTML)…") runs the same export in the page', { timeout: 60_000 }, async () => {
+    const { page, session } = app;
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const download = page.waitForEvent('download');
+    // electron/main's menu item emits exactly this event (see electron/main/index.ts).
+    session.emit({ type: 'export-requested', format: 'html' });
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Children and young people JSNA (sample).html');
+    const dialog = page.getByRole('dialog', { name: 'Export this assessment' });
+    await dialog.locator('.export-done').waitFor();
+    expect(await dialog.getByLabel(/Web page \(HTML\)/).isChecked()).toBe(true);
+  });
 });
 
 describe('E2E: `npm run serve` opens the sample workspace on first run', () => {
