@@ -53,8 +53,14 @@ interface PapaResult {
  * Reads `input` (a stream of strings, see openTextStream) record by record, calling
  * `onRecord(fields, line)`; `line` is the physical line where the record starts. A throw from
  * `onRecord` stops reading and rejects with that error; the input is destroyed either way.
+ * `afterChunk`, if given, is awaited after the records of each chunk (~1 MB) were handed on.
  */
-export async function readCsvRecords(input: Readable, file: string, onRecord: (fields: string[], line: number) => void): Promise<void> {
+export async function readCsvRecords(
+  input: Readable,
+  file: string,
+  onRecord: (fields: string[], line: number) => void,
+  afterChunk?: () => Promise<void> | void,
+): Promise<void> {
   const parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"' }) as unknown as {
     parse(input: string, baseIndex: number, ignoreLastRow: boolean): PapaResult;
   };
@@ -95,6 +101,7 @@ export async function readCsvRecords(input: Readable, file: string, onRecord: (f
       if (partial.length > MAX_RECORD_CHARS) {
         throw lineError(file, nextLine, `this record is longer than ${MAX_RECORD_CHARS / (1 << 20)} MB; a quote is probably not closed.`);
       }
+      if (afterChunk) await afterChunk();
     }
     const rest = partial + endings.end();
     // A trailing line break ends the last record; what remains after it is nothing, not a blank record.

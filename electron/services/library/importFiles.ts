@@ -6,19 +6,17 @@ import type { ImportSummary } from '../../../shared/api/library';
 import type { ValueType, Vintage } from '../../../shared/library/types';
 import { computeCI, inferPolarity } from '../../../shared/stats';
 import { ENGLAND_CODE } from './areas';
-import { readCsvRecords } from './csvRecords';
-import { inspectTextFile, openTextStream, type TextFileFacts } from '../text/decodeText';
-import { looksLikeFingertips } from './fingertipsColumns';
+import { inspectTextFile, type TextFileFacts } from '../text/decodeText';
 import { inferValueType } from './inferValueType';
 import { lineError } from './lineError';
 import { openLibrary } from './openLibrary';
-import { fingertipsRowReader } from './parseFingertips';
 import type { ParsedRow } from './parsedRow';
 import { type MetadataEntry, readMetadataFile } from './parseMetadata';
-import { looksLikeTidy, tidyRowReader } from './parseTidy';
+import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { recomputeComputedCIs } from './recomputeCIs';
+import { importWorkerPath, readDataFileInWorker, WorkerUnavailable } from './workerImport';
 
-export type DataFormat = 'fingertips' | 'tidy';
+export type { DataFormat } from './readDataFile';
 
 export const FINGERTIPS_SOURCE = 'OHID Fingertips (fingertips.phe.org.uk), Open Government Licence v3.0';
 
@@ -35,6 +33,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   now?: () => Date;
+  /** The import worker's path, or false to read on this thread; default: the bundled worker, if any. */
+  worker?: string | false;
 }
 
 interface IndicatorState {
@@ -71,7 +71,6 @@ interface IndicatorRow {
   meta_source: 'file' | 'metadata' | 'author';
 }
 
-const PROGRESS_EVERY = 16_384;
 const MAX_POLARITY_OBSERVATIONS = 5_000;
 
 function isSqliteError(e: unknown, code: string): boolean {
@@ -452,18 +451,6 @@ function cancelled(): AppError {
   return new AppError('CANCELLED', 'The import was cancelled; the library is unchanged.');
 }
 
-/** Picks the reader for a file from its header (or the format the user chose). */
-function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean } {
-  const chosen = format ?? (looksLikeFingertips(header) ? 'fingertips' : looksLikeTidy(header) ? 'tidy' : null);
-  if (chosen === 'fingertips') return { read: fingertipsRowReader(header, file, line), fingertips: true };
-  if (chosen === 'tidy') return { read: tidyRowReader(header, file, line), fingertips: false };
-  throw lineError(
-    file,
-    line,
-    'the header is neither a Fingertips download (Indicator ID, Indicator Name, Area Code, Area Name, Time period, Value, …) nor a tidy indicator file (indicator_id, indicator_name, area_code, area_name, period, value, …).',
-  );
-}
-
 /**
  * Imports data files (and optionally a metadata CSV) into an open library, all in one transaction:
  * every file is imported, or — on the first bad row, a cancel or any failure — none is and the
@@ -483,7 +470,7 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
   let doneBefore = 0;
 
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536'); // 64 MB: inserts land all over the clustered index
+  db.pragma('cache_size = -32768'); // 32 MB: inserts land all over the clustered index
   try {
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -505,25 +492,24 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
           continue;
         }
         run.startFile(facts);
-        const { stream, bytesRead } = openTextStream(facts);
-        let reader: ReturnType<typeof rowReader> | null = null;
-        let sinceProgress = 0;
-        const rowsBefore = run.rows;
         opts.onProgress?.({ label, done: doneBefore, total });
-        await readCsvRecords(stream, facts.name, (fields, line) => {
-          if (reader === null) {
-            reader = rowReader(fields, facts.name, line, opts.format);
-            return;
-          }
-          run.addRow(reader.read(fields, line), reader.fingertips);
-          if (++sinceProgress === PROGRESS_EVERY) {
-            sinceProgress = 0;
-            if (opts.signal?.aborted) throw cancelled();
-            opts.onProgress?.({ label, done: doneBefore + bytesRead(), total });
-          }
-        });
-        if (reader === null) throw lineError(facts.name, 1, 'the file is empty.');
-        if (run.rows === rowsBefore) throw lineError(facts.name, 2, 'the file has a header but no data rows.');
+        let bytes = 0;
+        const sink: RowSink = (rows, fingertips, bytesRead) => {
+          for (let i = 0; i < rows.length; i++) run.addRow(rows[i]!, fingertips);
+          bytes = bytesRead;
+        };
+        const afterChunk = () => {
+          if (opts.signal?.aborted) throw cancelled();
+          opts.onProgress?.({ label, done: doneBefore + bytes, total });
+        };
+        const worker = importWorkerPath(opts.worker);
+        try {
+          if (!worker) await readDataFile(facts, opts.format, sink, afterChunk);
+          else await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk);
+        } catch (e) {
+          if (!(e instanceof WorkerUnavailable)) throw e;
+          await readDataFile(facts, opts.format, sink, afterChunk);
+        }
         run.endFile();
         doneBefore += facts.size;
         opts.onProgress?.({ label, done: doneBefore, total });

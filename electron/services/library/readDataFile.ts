@@ -1,0 +1,75 @@
+import { openTextStream, type TextFileFacts } from '../text/decodeText';
+import { readCsvRecords } from './csvRecords';
+import { looksLikeFingertips } from './fingertipsColumns';
+import { lineError } from './lineError';
+import { fingertipsRowReader } from './parseFingertips';
+import type { ParsedRow } from './parsedRow';
+import { looksLikeTidy, tidyRowReader } from './parseTidy';
+
+export type DataFormat = 'fingertips' | 'tidy';
+
+/** Takes the checked rows of one chunk (~1 MB) of a file, in file order. Throwing stops the read. */
+export type RowSink = (rows: ParsedRow[], fingertips: boolean, bytesRead: number) => void;
+
+/** Picks the reader for a file from its header (or the format the user chose). */
+function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean } {
+  const chosen = format ?? (looksLikeFingertips(header) ? 'fingertips' : looksLikeTidy(header) ? 'tidy' : null);
+  if (chosen === 'fingertips') return { read: fingertipsRowReader(header, file, line), fingertips: true };
+  if (chosen === 'tidy') return { read: tidyRowReader(header, file, line), fingertips: false };
+  throw lineError(
+    file,
+    line,
+    'the header is neither a Fingertips download (Indicator ID, Indicator Name, Area Code, Area Name, Time period, Value, …) nor a tidy indicator file (indicator_id, indicator_name, area_code, area_name, period, value, …).',
+  );
+}
+
+/**
+ * Reads one data file (Fingertips or tidy, as its header says unless `format` is given): every record
+ * checked into a {@link ParsedRow}, handed to `sink` a chunk at a time; `afterChunk` is awaited after
+ * each chunk (progress, cancelling, flow control). Runs on the main thread or in the import worker.
+ * Errors come in file order: the rows before a bad record reach the sink before its error is thrown,
+ * so a problem the sink finds (a repeated row) on an earlier line is the one reported.
+ */
+export async function readDataFile(
+  facts: TextFileFacts,
+  format: DataFormat | undefined,
+  sink: RowSink,
+  afterChunk?: () => Promise<void> | void,
+): Promise<void> {
+  const { stream, bytesRead } = openTextStream(facts);
+  let reader: ReturnType<typeof rowReader> | null = null;
+  let batch: ParsedRow[] = [];
+  let rows = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const b = batch;
+    batch = [];
+    rows += b.length;
+    sink(b, reader!.fingertips, bytesRead());
+  };
+  await readCsvRecords(
+    stream,
+    facts.name,
+    (fields, line) => {
+      if (reader === null) {
+        reader = rowReader(fields, facts.name, line, format);
+        return;
+      }
+      let row: ParsedRow;
+      try {
+        row = reader.read(fields, line);
+      } catch (e) {
+        flush();
+        throw e;
+      }
+      batch.push(row);
+    },
+    async () => {
+      flush();
+      if (afterChunk) await afterChunk();
+    },
+  );
+  flush();
+  if (reader === null) throw lineError(facts.name, 1, 'the file is empty.');
+  if (rows === 0) throw lineError(facts.name, 2, 'the file has a header but no data rows.');
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ImportProgress, importToPath } from '../../../../electron/services/library/importFiles';
+import { useTempDir } from '../../../helpers/tmp';
+import { fingertipsCsv, REAL_FILE, REAL_RECORDS, row, sha256, writeFile } from './helpers';
+
+/**
+ * The import worker as the app runs it: bundled (as scripts/build.mjs bundles it into
+ * dist/electron/libraryImportWorker.cjs) and started by importFiles. The other library tests read on
+ * the main thread (the TypeScript sources have no bundled worker beside them); this one checks that
+ * both ways give the same library and the same errors.
+ */
+let workerDir = '';
+let worker = '';
+beforeAll(async () => {
+  workerDir = mkdtempSync(join(tmpdir(), 'jsna-worker-'));
+  worker = join(workerDir, 'libraryImportWorker.cjs');
+  await build({
+    entryPoints: [resolve(__dirname, '../../../../electron/services/library/importWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: worker,
+    logLevel: 'warning',
+  });
+});
+afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
+
+/** Everything an import wrote, minus the times it was written at. */
+function contents(path: string): unknown {
+  const db = new Database(path, { readonly: true });
+  try {
+    return {
+      indicators: db.prepare('SELECT * FROM indicators ORDER BY id').all().map((r) => ({ ...(r as object), updated_at: null })),
+      areas: db.prepare('SELECT * FROM areas ORDER BY id').all(),
+      series: db.prepare('SELECT * FROM series ORDER BY id').all(),
+      values: db.prepare('SELECT * FROM indicator_values ORDER BY series_id, area_id, period_sortable, period').all(),
+      vintages: db.prepare('SELECT id, indicator_id, file_name, sha256, format, rows FROM vintages ORDER BY id').all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** ~3.5 MB, several chunks: 6,000 areas × 3 years of one indicator, England first. */
+function bigFile(dir: string, over: (i: number) => Parameters<typeof row>[0] = () => ({})): string {
+  const rows: ReturnType<typeof row>[] = [];
+  for (let year = 2015; year <= 2017; year++) {
+    for (let a = 0; a < 6000; a++) {
+      const i = rows.length;
+      rows.push(
+        row({
+          'Area Code': a === 0 ? 'E92000001' : `E06${String(a).padStart(6, '0')}`,
+          'Area Name': a === 0 ? 'England' : `Area ${a}`,
+          'Time period': String(year),
+          'Time period Sortable': `${year}0000`,
+          Value: String(40 + (i % 30)),
+          'Value note': i % 997 === 0 ? 'Value suppressed\r\nfor disclosure control' : '',
+          ...over(i),
+        }),
+      );
+    }
+  }
+  return writeFile(dir, 'big.csv', fingertipsCsv(rows));
+}
+
+describe('importing in the worker thread', () => {
+  const tmp = useTempDir();
+
+  it('gives the same library as reading on the main thread, for the real file and a multi-chunk one', async () => {
+    const big = bigFile(tmp());
+    const progress: ImportProgress[] = [];
+    const viaWorker = join(tmp(), 'worker.jsnalib');
+    const summary = await importToPath(viaWorker, [REAL_FILE, big], { worker, onProgress: (p) => progress.push(p), now: () => new Date(0) });
+    expect(summary.rows).toBe(REAL_RECORDS + 18_000);
+    const inThread = join(tmp(), 'main.jsnalib');
+    expect(await importToPath(inThread, [REAL_FILE, big], { worker: false, now: () => new Date(0) })).toEqual(summary);
+    expect(contents(viaWorker)).toEqual(contents(inThread));
+    const bigProgress = progress.filter((p) => p.label === 'Importing big.csv').map((p) => p.done);
+    expect(bigProgress.length).toBeGreaterThan(3);
+    expect(bigProgress).toEqual([...bigProgress].sort((a, b) => a - b));
+  });
+
+  it('reports the first problem in file order and leaves the library byte-identical', async () => {
+    const library = join(tmp(), 'library.jsnalib');
+    await importToPath(library, [REAL_FILE], { worker });
+    const before = sha256(library);
+    // A value that is not a number in a later chunk (line 2 + 12,345).
+    const nan = bigFile(tmp(), (i) => (i === 12_345 ? { Value: 'n/a' } : {}));
+    await expect(importToPath(library, [nan], { worker })).rejects.toThrow(/big\.csv:\d+: column "Value": "n\/a" is not a number\.$/);
+    const message = await importToPath(library, [nan], { worker: false }).catch((e: Error) => e.message);
+    await expect(importToPath(library, [nan], { worker })).rejects.toThrow(message as string);
+    // A repeated row (found while writing) before a bad value (found while reading) in the same chunk.
+    const both = writeFile(tmp(), 'both.csv', fingertipsCsv([row(), row({ Value: '52' }), row({ 'Area Code': 'E1', Count: 'x' })]));
+    await expect(importToPath(library, [both], { worker })).rejects.toThrow(`${both}:3: this row repeats an earlier one`);
+    // A file cut off inside a quoted field.
+    const whole = fingertipsCsv([row(), row({ 'Area Code': 'E1', 'Value note': 'Value suppressed, small count' })]);
+    const cut = writeFile(tmp(), 'cut.csv', whole.slice(0, whole.indexOf('"Value suppressed') + 10));
+    await expect(importToPath(library, [cut], { worker })).rejects.toThrow(`${cut}:3: a quoted field opens in this record and is never closed`);
+    expect(sha256(library)).toBe(before);
+  });
+
+  it('can be cancelled while the worker reads', async () => {
+    const library = join(tmp(), 'library.jsnalib');
+    await importToPath(library, [REAL_FILE], { worker });
+    const before = sha256(library);
+    const controller = new AbortController();
+    const big = bigFile(tmp());
+    const p = importToPath(library, [big], {
+      worker,
+      signal: controller.signal,
+      onProgress: (e) => e.done > 0 && e.label === 'Importing big.csv' && controller.abort(),
+    });
+    await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(sha256(library)).toBe(before);
+  });
+
+  it('reads on the main thread when the worker cannot start', async () => {
+    const broken = writeFile(tmp(), 'broken-worker.cjs', 'throw new Error("no worker here");');
+    const summary = await importToPath(join(tmp(), 'library.jsnalib'), [REAL_FILE], { worker: broken });
+    expect(summary.rows).toBe(REAL_RECORDS);
+  });
+});
