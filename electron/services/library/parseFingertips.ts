@@ -6,8 +6,8 @@ import { columnText, type ParsedRow, parseNumber, requiredColumnText } from './p
 export const DEFAULT_SEX = 'Persons';
 export const DEFAULT_AGE = 'All ages';
 
-/** Fingertips' YYYYQQMM: eight digits (leading zeros never occur for real years). */
-const SORTABLE = /^\d{1,9}$/;
+/** Fingertips' YYYYQQMM: eight digits, so a file cut off inside this field is refused, not mis-sorted. */
+const SORTABLE = /^\d{8}$/;
 
 /** Reads the record's sortable period, or works it out from the period text. */
 export function periodSortable(sortableText: string | undefined, period: string, sortableColumn: string | null, file: string, line: number): number {

@@ -59,6 +59,12 @@ for (const journal of ['wal', 'delete'] as const) {
       await expectRejected(writeFile(tmp(), 'truncated.csv', cut), LEICESTER_LINE, /has only 6 of the header's 26 fields; is the file cut short\?/);
     });
 
+    it('a file cut off inside its last field that must be there (the sortable period)', async () => {
+      const buf = real();
+      const at = buf.indexOf(',20150000,', leicesterRecordOffset(buf));
+      await expectRejected(writeFile(tmp(), 'cut-sortable.csv', buf.subarray(0, at + 5)), LEICESTER_LINE, /"2015" is not a sortable period \(YYYYQQMM/);
+    });
+
     it('a file cut off inside a quoted field', async () => {
       const buf = real();
       const at = leicesterRecordOffset(buf);
@@ -158,5 +164,84 @@ describe('a failed import into a new library', () => {
 
   it('names a missing input file', async () => {
     await expect(importToPath(join(tmp(), 'lib.jsnalib'), [join(tmp(), 'nope.csv')])).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/nope\.csv: no such file/) });
+  });
+});
+
+describe('fuzzed copies of the real file', () => {
+  const tmp = useTempDir();
+
+  /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
+  function random(seed: number): (n: number) => number {
+    let a = seed;
+    return (n) => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+  }
+
+  const mutations: Record<string, (buf: Buffer, pick: (n: number) => number) => Buffer> = {
+    truncate: (b, pick) => b.subarray(0, 1 + pick(b.length - 1)),
+    'insert a quote': (b, pick) => {
+      const at = pick(b.length);
+      return Buffer.concat([b.subarray(0, at), Buffer.from('"'), b.subarray(at)]);
+    },
+    'delete a comma': (b, pick) => {
+      const at = b.indexOf(',', pick(b.length));
+      return at < 0 ? b : Buffer.concat([b.subarray(0, at), b.subarray(at + 1)]);
+    },
+    'a digit becomes a letter': (b, pick) => {
+      const c = Buffer.from(b);
+      for (let at = pick(c.length); at < c.length; at++) {
+        if (c[at]! >= 0x30 && c[at]! <= 0x39) {
+          c[at] = 0x78;
+          break;
+        }
+      }
+      return c;
+    },
+    'random bytes': (b, pick) => {
+      const c = Buffer.from(b);
+      for (let k = 0; k < 3; k++) c[pick(c.length)] = pick(256);
+      return c;
+    },
+    'a line break becomes a comma': (b, pick) => {
+      const c = Buffer.from(b);
+      const at = c.indexOf('\n', pick(c.length));
+      if (at >= 0) c[at] = 0x2c;
+      return c;
+    },
+  };
+
+  it('each mutation either imports or is rejected with file:line, leaving the library byte-identical', async () => {
+    const library = join(tmp(), 'library.jsnalib');
+    await importToPath(library, [REAL_FILE]);
+    let before = sha256(library);
+    const real = readFileSync(REAL_FILE);
+    const lines = real.toString('latin1').split('\n').length;
+    const outcomes: Record<string, number> = {};
+    let seed = 1;
+    for (const [name, mutate] of Object.entries(mutations)) {
+      for (let k = 0; k < 6; k++, seed++) {
+        const file = writeFile(tmp(), `fuzz-${seed}.csv`, mutate(real, random(seed)));
+        try {
+          await importToPath(library, [file]);
+          outcomes.imported = (outcomes.imported ?? 0) + 1;
+          await importToPath(library, [REAL_FILE]); // back to the real values for the next case
+          before = sha256(library);
+        } catch (e) {
+          expect(e, `${name}, seed ${seed}`).toBeInstanceOf(AppError);
+          const m = /^(.*?):(\d+): /.exec((e as AppError).message);
+          expect(m?.[1], `${name}, seed ${seed}: ${(e as AppError).message}`).toBe(file);
+          expect(Number(m![2])).toBeGreaterThanOrEqual(1);
+          expect(Number(m![2])).toBeLessThanOrEqual(lines + 1);
+          expect(sha256(library), `${name}, seed ${seed}`).toBe(before);
+          outcomes.rejected = (outcomes.rejected ?? 0) + 1;
+        }
+      }
+    }
+    console.log('fuzzed copies of the real file:', JSON.stringify(outcomes));
+    expect(outcomes.rejected).toBeGreaterThan(15);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Significance } from '../../../../shared/library/types';
 import { rateCI } from '../../../../shared/stats';
 import { importFiles } from '../../../../electron/services/library/importFiles';
-import { getIndicatorDetail, listIndicators } from '../../../../electron/services/library/indicators';
+import { getIndicatorDetail, listIndicators, updateIndicator } from '../../../../electron/services/library/indicators';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { queryChart } from '../../../../electron/services/library/query';
 import { useTempDir } from '../../../helpers/tmp';
@@ -102,6 +102,20 @@ describe('importing the real Fingertips download', () => {
     // the 27 regional rows are left uncompared by this county/UA download, while we compare them.
     expect(tally['Not compared']).toEqual({ agree: 75, disagree: 27 });
     expect(disagreements.every((d) => d.startsWith('Region ') && d.includes('file Not compared'))).toBe(true);
+  });
+
+  it("lets the author's polarity override the inferred one, and the significance labels follow it", async () => {
+    const { db } = open();
+    await importFiles(db, [REAL_FILE]);
+    const leicester2015 = () => queryChart(db, { indicatorId: '93356', areaCodes: ['E06000016'] }).series[0]!.rows[0]!.significance;
+    expect(leicester2015()).toBe('Better'); // inferred low-is-good; Leicester is below England
+    updateIndicator(db, { id: '93356', polarity: 'high-is-good' });
+    expect(leicester2015()).toBe('Worse');
+    updateIndicator(db, { id: '93356', polarity: 'no-judgement' });
+    expect(leicester2015()).toBe('Lower');
+    // A re-import of the same data does not undo the author's choice.
+    await importFiles(db, [REAL_FILE]);
+    expect(getIndicatorDetail(db, '93356').meta).toMatchObject({ polarity: 'no-judgement', polaritySource: 'author' });
   });
 
   it('keeps suppressed and missing values as missing, and computes CIs the file lacks from count and denominator', async () => {
