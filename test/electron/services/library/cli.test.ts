@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsna } from '../../../helpers/cli';
 import { useTempDir } from '../../../helpers/tmp';
@@ -83,5 +84,21 @@ describe('jsna library …', () => {
     expect(JSON.parse((await jsna('library', 'indicators', lib)).out)).toEqual([
       { id: 'L1', name: 'Local thing', unit: null, polarity: 'low-is-good', valueType: 'other', rows: 1, latestPeriod: '2023' },
     ]);
+  });
+
+  // The bundled CLI as users run it (npm test builds it first): its imports go through the import worker.
+  const built = resolve(__dirname, '../../../../dist/electron/cli.cjs');
+  it.skipIf(!existsSync(built))('the built CLI imports in its worker thread, and exits 2 with file:line for a broken file', () => {
+    expect(existsSync(resolve(built, '..', 'libraryImportWorker.cjs'))).toBe(true);
+    const lib = join(tmp(), 'built.jsnalib');
+    const ok = spawnSync(process.execPath, [built, 'library', 'import', lib, REAL_FILE], { encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 852, indicators: 1, areas: 162 });
+    const before = sha256(lib);
+    const bad = writeFile(tmp(), 'bad.csv', fingertipsCsv([row(), row({ 'Area Code': 'E06000001', Value: '12x' })]));
+    const failed = spawnSync(process.execPath, [built, 'library', 'import', lib, bad], { encoding: 'utf8' });
+    expect([failed.status, failed.stdout, failed.stderr]).toEqual([2, '', `jsna library import: ${bad}:3: column "Value": "12x" is not a number.\n`]);
+    expect(sha256(lib)).toBe(before);
   });
 });

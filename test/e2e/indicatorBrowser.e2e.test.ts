@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProject, openProject } from '../../electron/services/project/project';
+import { dispatch } from '../../electron/services/rpc/dispatch';
+import { type BrowserMode, startBrowserMode } from './harness';
+
+const fingertips = join(__dirname, '..', 'fixtures', 'fingertips', 'campylobacter-93356-county-ua-2015-17.csv');
+
+describe('E2E: the indicator browser', () => {
+  let app: BrowserMode;
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-library-'));
+  const projectPath = join(dir, 'library.jsna');
+
+  beforeAll(async () => {
+    const p = createProject(projectPath, 'Library test');
+    p.setMeta('library_path', join(dir, 'library.jsnalib'));
+    p.close();
+    app = await startBrowserMode((session) => session.setProject(openProject(projectPath)));
+    await dispatch('library.import', { paths: [fingertips] }, { session: app.session });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows an indicator's metadata and lets the author edit it, polarity included", { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Indicators' }).click();
+    await page.getByLabel('Search by name or ID').fill('93356');
+    await page.getByRole('button', { name: /Campylobacter incidence rate/ }).click();
+    const detail = page.locator('.indicator-detail');
+    await page.getByText('Data vintage').waitFor();
+    await expect.poll(() => detail.innerText()).toMatch(/Low is good \(inferred from the file's Better\/Worse labels\)/);
+    expect(await detail.innerText()).toMatch(/Rate per N, per 100,000/);
+
+    await page.getByRole('button', { name: 'Edit metadata' }).click();
+    const form = page.getByRole('form', { name: /Edit metadata of Campylobacter/ });
+    await form.getByLabel('Multiplier').fill('');
+    await form.getByRole('button', { name: 'Save metadata' }).click();
+    await form.getByRole('alert').getByText(/A rate needs a multiplier/).waitFor();
+    await form.getByLabel('Multiplier').fill('100000');
+    await form.getByLabel('Polarity').selectOption('high-is-good');
+    await form.getByLabel('Definition').fill('Laboratory reports of Campylobacter per 100,000 residents.');
+    await form.getByRole('button', { name: 'Save metadata' }).click();
+    await expect.poll(() => detail.innerText()).toMatch(/High is good \(set by you\)/);
+    expect(await detail.innerText()).toContain('Laboratory reports of Campylobacter per 100,000 residents.');
+
+    const meta = (await dispatch('library.indicator', { id: '93356' }, { session: app.session })).meta;
+    expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Laboratory reports of Campylobacter per 100,000 residents.', multiplier: 100000 });
+    const rows = (await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session: app.session })).series[0]!.rows;
+    expect(rows[0]!.significance).toBe('Worse');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
