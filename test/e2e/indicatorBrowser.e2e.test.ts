@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartData, IndicatorDetail } from '../../shared/api/library';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
 import { type BrowserMode, startBrowserMode } from './harness';
@@ -47,9 +48,9 @@ describe('E2E: the indicator browser', () => {
     await expect.poll(() => detail.innerText()).toMatch(/High is good \(set by you\)/);
     expect(await detail.innerText()).toContain('Laboratory reports of Campylobacter per 100,000 residents.');
 
-    const meta = (await dispatch('library.indicator', { id: '93356' }, { session: app.session })).meta;
+    const meta = ((await dispatch('library.indicator', { id: '93356' }, { session: app.session })) as IndicatorDetail).meta;
     expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Laboratory reports of Campylobacter per 100,000 residents.', multiplier: 100000 });
-    const rows = (await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session: app.session })).series[0]!.rows;
+    const rows = ((await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session: app.session })) as ChartData).series[0]!.rows;
     expect(rows[0]!.significance).toBe('Worse');
     expect(app.consoleErrors).toEqual([]);
   });
