@@ -82,6 +82,9 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
   const [view, setView] = useState<'register' | 'directory'>('register');
   const [{ filters, sort }, setSaved] = useState<Saved>(loadSaved);
   const [data, setData] = useState<RegisterResult | null>(null);
+  // The filters and sort the rows on screen were fetched for: headings, captions and counts describe
+  // what is shown, never a request still in flight.
+  const [shown, setShown] = useState<{ key: string; view: Saved } | null>(null);
   const [partners, setPartners] = useState<PartnerSummary[]>([]);
   const [chapters, setChapters] = useState<ChapterSummary[]>([]);
   const [editing, setEditing] = useState<RegisterRow | null>(null);
@@ -97,6 +100,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
 
   const setFilters = (patch: Partial<Filters>) => setSaved((s) => ({ ...s, filters: { ...s.filters, ...patch } }));
   const query = useMemo(() => toQuery(filters, search), [filters, search]);
+  const requestKey = JSON.stringify([query, filters.includeRemoved, sort]);
 
   useEffect(() => {
     let live = true;
@@ -108,6 +112,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
       ]);
       if (!live) return;
       setData(result);
+      setShown({ key: requestKey, view: { filters, sort } });
       setPartners(directory);
       setChapters(chapterList);
     });
@@ -137,7 +142,10 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
   }
 
   const rows = data?.rows ?? [];
-  const partnerLabel = filters.partner || 'all partners';
+  const shownFilters = shown?.view.filters ?? filters;
+  const shownSort = shown?.view.sort ?? sort;
+  const loading = shown?.key !== requestKey;
+  const partnerLabel = shownFilters.partner || 'all partners';
   const successorNote = data && data.partnerCodes.length > 1 ? ` (including ${data.partnerCodes.slice(1).join(', ')})` : '';
 
   return (
@@ -255,8 +263,8 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
 
           <div className="register-toolbar">
             <p role="status" aria-live="polite" className="result-count">
-              {data ? `Showing ${rows.length} of ${filters.includeRemoved ? data.total : data.inDocument} recommendations` : 'Loading…'}
-              {filters.partner && data ? ` for ${partnerLabel}${successorNote}` : ''}
+              {data ? `Showing ${rows.length} of ${shownFilters.includeRemoved ? data.total : data.inDocument} recommendations` : 'Loading…'}
+              {shownFilters.partner && data ? ` for ${partnerLabel}${successorNote}` : ''}
             </p>
             <div className="export-buttons" role="group" aria-label="Action list export">
               <span className="muted">Action list for {filters.partner ? `${filters.partner}${successorNote}` : 'all partners'}:</span>
@@ -275,19 +283,19 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
           )}
 
           <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0}>
-            <table className="register-table">
+            <table className="register-table" aria-busy={loading}>
               <caption id="register-caption" className="visually-hidden">
-                Recommendations{filters.partner ? ` owned by ${partnerLabel}${successorNote}` : ''}, sorted by {COLUMNS.find((c) => c.key === sort.by)?.label.toLowerCase() ?? 'document order'}
-                {sort.by !== 'document' ? (sort.dir === 'asc' ? ', ascending' : ', descending') : ''}
+                Recommendations{shownFilters.partner ? ` owned by ${partnerLabel}${successorNote}` : ''}, sorted by {COLUMNS.find((c) => c.key === shownSort.by)?.label.toLowerCase() ?? 'document order'}
+                {shownSort.by !== 'document' ? (shownSort.dir === 'asc' ? ', ascending' : ', descending') : ''}
               </caption>
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
-                    <th key={c.key} scope="col" aria-sort={sort.by === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th key={c.key} scope="col" aria-sort={shownSort.by === c.key ? (shownSort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                       <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
                         {c.label}
                         <span aria-hidden="true" className="sort-mark">
-                          {sort.by === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                          {shownSort.by === c.key ? (shownSort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                         </span>
                       </button>
                     </th>

@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { statusHistory } from '../../electron/services/recommendations/status';
-import { listRegister } from '../../electron/services/recommendations/register';
+import { addChapter } from '../../electron/services/documents/chapters';
+import { setStatus, statusHistory } from '../../electron/services/recommendations/status';
+import { listRegister, registerRow } from '../../electron/services/recommendations/register';
 import { seededProject } from '../helpers/seedProject';
 import { type BrowserMode, startBrowserMode } from './harness';
 
@@ -146,7 +147,8 @@ describe('E2E: the recommendations register', () => {
     }
     await dialog.getByLabel('Progress note').fill('Typed, then abandoned.');
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    // Gone from the page, not just closed: React drops it on the dialog's close event, a task later.
+    await page.locator('dialog.status-dialog').waitFor({ state: 'detached' });
     expect(await openerHasFocus()).toBe(true);
 
     // Saving from the keyboard also hands focus back, and Escape saved nothing.
@@ -202,6 +204,76 @@ describe('E2E: the recommendations register', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('filters by status, chapter and needs an owner; a recommendation deleted in the editor stays with its history, and undo reconnects it', async () => {
+    const { page } = app;
+    const project = app.session.requireProject();
+    const FALLS = 'Commission a falls prevention service for older people.';
+    addChapter(project, 'Adults', {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Older people' }] },
+        { type: 'recommendation', attrs: { id: 'adult-1', partners: [] }, content: [{ type: 'text', text: FALLS }] },
+      ],
+    });
+    setStatus(project, { id: 'adult-1', status: 'In progress', note: 'Scoping with the ICB.' }, { author: 'Jo' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('Showing 23 of 23 recommendations').waitFor();
+    await page.getByRole('button', { name: 'Needs an owner 1' }).waitFor();
+
+    await page.getByLabel('Status', { exact: true }).selectOption('Complete');
+    await page.getByText('Showing 1 of 23 recommendations').waitFor();
+    expect(await rows().locator('td.rec-text').innerText()).toContain(FIRST_LA);
+    await page.getByLabel('Status', { exact: true }).selectOption('In progress');
+    await page.getByText('Showing 1 of 23 recommendations').waitFor();
+    expect(await rows().locator('td.rec-text').innerText()).toContain(FALLS);
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await page.getByLabel('Chapter', { exact: true }).selectOption({ label: 'Adults' });
+    await page.getByText('Showing 1 of 23 recommendations').waitFor();
+    await page.getByLabel('Chapter', { exact: true }).selectOption({ label: 'Children and young people' });
+    await page.getByText('Showing 22 of 23 recommendations').waitFor();
+    await page.getByLabel('Chapter', { exact: true }).selectOption('');
+    await page.getByRole('checkbox', { name: 'Needs an owner' }).check();
+    await page.getByText('Showing 1 of 23 recommendations').waitFor();
+    const falls = () => rows().filter({ hasText: 'falls prevention' });
+    expect(await falls().locator('td').allInnerTexts()).toEqual(['Adults', 'Older people', FALLS, 'Needs an owner', 'In progress', 'Not set', '—', expect.stringContaining('by Jo'), 'Update status']);
+
+    // Delete its text in the editor: the register keeps it, marked removed; undo brings it back.
+    await falls().locator('td.rec-text').getByRole('button').click();
+    await page.locator('.recommendation.flash', { hasText: 'falls prevention' }).waitFor();
+    // The editor takes focus on the next frame (tiptap's focus command): type only once it has it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Adults text');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => registerRow(project, 'adult-1').inDocument, { timeout: 8_000 }).toBe(false);
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.locator('.recommendation', { hasText: 'falls prevention' }).waitFor();
+    await expect.poll(() => registerRow(project, 'adult-1').inDocument, { timeout: 8_000 }).toBe(true);
+    expect(registerRow(project, 'adult-1')).toMatchObject({ status: 'In progress', updates: 1, latestNote: 'Scoping with the ICB.', chapter: 'Adults', section: 'Older people' });
+
+    // Deleted again (the editor still has focus) and seen in the register: still there, saying so, with its history.
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => registerRow(project, 'adult-1').inDocument, { timeout: 8_000 }).toBe(false);
+    await page.getByRole('button', { name: 'Recommendations register' }).click();
+    await page.getByText('Showing 1 of 23 recommendations').waitFor();
+    await falls().getByText('Removed from document').waitFor();
+    expect(await falls().locator('td:nth-child(5)').innerText()).toBe('In progress');
+    await page.getByRole('button', { name: 'Needs an owner 0' }).waitFor();
+    await falls().getByRole('button', { name: /Update status of/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Update status' });
+    await dialog.getByRole('button', { name: 'Show history (1 update)' }).click();
+    await dialog.locator('.history li', { hasText: 'Scoping with the ICB.' }).waitFor();
+    await page.keyboard.press('Escape');
+    // Gone from the page, not just closed: React drops it on the dialog's close event, a task later.
+    await page.locator('dialog.status-dialog').waitFor({ state: 'detached' });
+    await page.getByRole('checkbox', { name: 'Show removed from document' }).uncheck();
+    await page.getByText('Showing 0 of 22 recommendations').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('manages the partner directory: delete refused with the list, add, rename', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Recommendations register' }).click();
@@ -238,7 +310,7 @@ describe('E2E: the recommendations register', () => {
         const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
         return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
-    await page.getByText(/Showing \d+ of 22 recommendations/).waitFor();
+    await page.getByText(/Showing \d+ of \d+ recommendations/).waitFor();
     expect(await run()).toEqual([]);
     await page.getByRole('button', { name: /Update status of: Take action/ }).click();
     await page.getByRole('button', { name: /Show history/ }).click();
