@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addChapter } from '../../electron/services/documents/chapters';
+import { addChapter, getChapter } from '../../electron/services/documents/chapters';
 import { setStatus, statusHistory } from '../../electron/services/recommendations/status';
 import { listRegister, registerRow } from '../../electron/services/recommendations/register';
 import { seededProject } from '../helpers/seedProject';
@@ -295,8 +295,29 @@ describe('E2E: the recommendations register', () => {
     await dialog.getByLabel('New code').fill('UHL Trust');
     await dialog.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('rowheader', { name: 'UHL Trust' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit Scouts' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Scouts' });
+    await edit.getByLabel('Full name').fill('The Scout Association');
+    await edit.getByLabel('Succeeded by').selectOption('other partners');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Scouts The Scout Association Voluntary sector other partners 0/ }).waitFor();
+
+    // Merge YOM into YOS: every YOM tag in the chapter becomes YOS, and YOM leaves the directory.
+    const project = app.session.requireProject();
+    const yomOrYos = listRegister(project, {}).rows.filter((r) => r.partners.includes('YOM') || r.partners.includes('YOS')).length;
+    await page.getByRole('button', { name: 'Merge YOM' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge YOM into another partner' });
+    await merge.getByLabel('Merge into').selectOption('YOS');
+    await merge.getByRole('button', { name: 'Merge' }).click();
+    await page.locator('dialog').first().waitFor({ state: 'detached' });
+    await page.getByRole('rowheader', { name: 'YOM', exact: true }).waitFor({ state: 'detached' });
+    expect(listRegister(project, { partner: 'YOS' }).rows).toHaveLength(yomOrYos);
+    expect(JSON.stringify(getChapter(project, listRegister(project, { partner: 'YOS' }).rows[0]!.chapterId).doc)).not.toContain('"YOM"');
+
     await page.getByRole('button', { name: 'Recommendations', exact: true }).click();
     await page.getByRole('button', { name: 'UHL Trust 3' }).waitFor();
+    await page.getByRole('button', { name: `YOS ${yomOrYos}` }).waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 
