@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadBundle, requireFromRoot } from './bundle.mjs';
+import { existsSync } from 'node:fs';
+import { loadBundle, requireFromRoot, root } from './bundle.mjs';
 
 const CHARTS = Number(process.env.JSNA_BENCH_EXPORT_CHARTS ?? 300);
 const PER_CHAPTER = 10;
@@ -48,12 +49,16 @@ function generatedChapters(sampleCharts) {
 }
 
 export async function run() {
+  // This bundle lands in dist/bench/; the figure worker is the app's, built by scripts/build.mjs.
+  const worker = join(root, 'dist', 'electron', 'exportFigureWorker.cjs');
+  if (!process.env.JSNA_EXPORT_WORKER && existsSync(worker)) process.env.JSNA_EXPORT_WORKER = worker;
   const dir = mkdtempSync(join(tmpdir(), 'jsna-bench-export-'));
   const svc = await loadBundle(
     'export',
     `export * from './electron/services/export/exportDocument';
      export * from './electron/services/export/pdfOptions';
      export * from './electron/services/export/findChromium';
+     export * from './electron/services/export/svgDrawer';
      export * from './electron/services/sample/sampleWorkspace';
      export * from './electron/services/project/project';
      export * from './electron/services/documents/chapters';
@@ -137,11 +142,12 @@ export async function run() {
     project.close();
     library.close();
 
+    const workers = svc.figureWorkerPath() ? svc.workerCount() : 0;
     return {
       name: 'Publish: HTML and PDF export',
       notes:
         `A generated project of ${CHARTS} live charts (the sample's seven chart kinds and indicators, repeated; ${CHARTS / PER_CHAPTER} chapters) on the sample library; medians of ${RUNS} HTML runs and 2 PDF runs. ` +
-        `Per chart: rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
+        `Charts drawn ${workers ? `on ${workers} worker threads` : 'on the main thread'}. Per chart (CPU time, summed over threads): rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
         `PDF: ${pages} A4 pages, tagged, with outline; of our ${sec(pdfMs)}, printing took ${sec(printMs)} (Chromium starts while the HTML is written). ` +
         'Peer: bare Chromium (Playwright page.pdf, same options, browser start included) printing the HTML file we exported.',
       rows: [

@@ -4,9 +4,10 @@ import { ILLUSTRATIVE_NOTE } from '../../../shared/charts/format';
 import type { ChartAttrs } from '../../../shared/editor/nodes/chart';
 import type { IndicatorMeta } from '../../../shared/library/types';
 import { loadChartData } from '../charts/chartData';
-import { renderChartSvg } from '../charts/renderSvg';
 import type { Library } from '../library/openLibrary';
-import { sanitizeFragmentHtml } from './sanitizeHtml';
+import { drawerFor, inThreadDrawer, type SvgDrawer } from './svgDrawer';
+
+export { labelSvg } from './labelSvg';
 
 /** One chart of the document, drawn for export: everything its <figure> shows. */
 export interface DrawnFigure {
@@ -64,25 +65,6 @@ export function chartTitle(attrs: Pick<ChartAttrs, 'title' | 'kind'>, data: Char
   return attrs.kind === 'basket' ? 'Basket of indicators' : 'Chart';
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * The chart's image is labelled by its caption ("Figure 3: …") and described by the text summary
- * that follows it, instead of carrying the whole summary in aria-label: a screen reader then hears
- * the summary once, and the tagged PDF's figure gets the caption as its name.
- */
-export function labelSvg(svg: string, labelId: string, descriptionId: string): string {
-  const open = /^<svg\b[^>]*>/.exec(svg);
-  if (!open) throw new AppError('INTERNAL', 'The chart renderer produced no <svg> element.');
-  const tag = open[0]
-    .replace(/\s(?:role|aria-label|aria-labelledby|aria-describedby|aria-roledescription|aria-hidden)="[^"]*"/g, '')
-    .replace(/^<svg/, `<svg role="img" aria-labelledby="${escapeAttribute(labelId)}" aria-describedby="${escapeAttribute(descriptionId)}"`);
-  // Inside role="img" everything is presentational: vega's per-mark roles and labels (graphics-symbol
-  // without a name) only confuse assistive technology and accessibility checkers.
-  const inner = svg.slice(open[0].length).replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, '');
-  return tag + inner;
-}
-
 export function figureIds(n: number): { figure: string; caption: string; summary: string } {
   return { figure: `figure-${n}`, caption: `figure-${n}-caption`, summary: `figure-${n}-summary` };
 }
@@ -93,63 +75,76 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /**
  * Draws every chart of the document in order: rows from the library by the one data path
- * (loadChartData), the same spec builders as the screen, vega headless to SVG, the text summary and
- * the data table. Numbers the drawn ones. Checks for cancellation between charts.
+ * (loadChartData), the same spec builders as the screen, the text summary and the data table on
+ * this thread; vega headless to SVG and sanitising by the drawer (worker threads for a long
+ * document, see svgDrawer.ts). Numbers the drawn ones. Checks for cancellation between charts, and
+ * stops the workers when cancelled.
  */
 export async function drawFigures(
   charts: readonly ChartAttrs[],
   library: Library | null,
-  opts: { signal?: AbortSignal | undefined; onDrawn?: ((done: number, total: number) => void) | undefined; noLibraryMessage?: string } = {},
+  opts: {
+    signal?: AbortSignal | undefined;
+    onDrawn?: ((done: number, total: number) => void) | undefined;
+    noLibraryMessage?: string;
+    /** Default: drawerFor(charts.length), closed at the end. Either is closed when cancelled. */
+    drawer?: SvgDrawer;
+  } = {},
 ): Promise<{ figures: FigureResult[]; timings: FigureTimings }> {
   const timings: FigureTimings = { dataMs: 0, svgMs: 0, sanitizeMs: 0 };
-  const figures: FigureResult[] = [];
+  const figures: FigureResult[] = new Array<FigureResult>(charts.length);
+  const drawer = opts.drawer ?? drawerFor(charts.length);
+  const stop = () => void drawer.close();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  let done = 0;
+  const drawn = () => opts.onDrawn?.(++done, charts.length);
+  const jobs: Promise<void>[] = [];
   let number = 0;
-  for (const attrs of charts) {
-    throwIfAborted(opts.signal);
-    let t = performance.now();
-    const loaded = library ? loadChartData(library, attrs) : { ok: false as const, message: opts.noLibraryMessage ?? 'The indicator library could not be opened.' };
-    if (!loaded.ok) {
-      figures.push({ ok: false, title: chartTitle(attrs, null), message: loaded.message });
+  try {
+    for (const [i, attrs] of charts.entries()) {
+      throwIfAborted(opts.signal);
+      const t = performance.now();
+      const loaded = library ? loadChartData(library, attrs) : { ok: false as const, message: opts.noLibraryMessage ?? 'The indicator library could not be opened.' };
+      if (!loaded.ok) {
+        figures[i] = { ok: false, title: chartTitle(attrs, null), message: loaded.message };
+        timings.dataMs += performance.now() - t;
+        drawn();
+        continue;
+      }
+      const kind = attrs.kind;
+      const data = loaded.data;
+      const title = chartTitle(attrs, data);
+      // The title is the figure's caption ("Figure 3: …"), outside the image: not drawn in it again.
+      const spec = buildChartSpec(kind, data as never, { title: '', caption: attrs.caption });
+      const summary = summariseChart(kind, data as never);
+      const table = chartDataTable(kind, data as never);
+      const illustrative = indicatorsOf(kind, data).some((ind) => ind.illustrative);
+      // The illustrative warning is shown on its own, emphasised (see documentHtml).
+      const source = illustrative && loaded.source.endsWith(ILLUSTRATIVE_NOTE) ? loaded.source.slice(0, -ILLUSTRATIVE_NOTE.length).trim() : loaded.source;
       timings.dataMs += performance.now() - t;
-      opts.onDrawn?.(figures.length, charts.length);
-      continue;
+
+      number += 1;
+      const n = number;
+      const ids = figureIds(n);
+      const job = drawer.draw({ spec, labelId: ids.caption, descriptionId: ids.summary }).then((d) => {
+        timings.svgMs += d.svgMs;
+        timings.sanitizeMs += d.sanitizeMs;
+        figures[i] = { ok: true, number: n, kind, title, caption: attrs.caption.trim(), svg: d.svg, summary, table, source, illustrative };
+        drawn();
+      });
+      job.catch(() => undefined); // awaited below; its error (or the cancellation) surfaces there
+      jobs.push(job);
+      // On this thread, one at a time (so cancelling is checked between charts).
+      if (drawer === inThreadDrawer) await job;
     }
-    const kind = attrs.kind;
-    const data = loaded.data;
-    const title = chartTitle(attrs, data);
-    // The title is the figure's caption ("Figure 3: …"), outside the image: not drawn in it again.
-    const spec = buildChartSpec(kind, data as never, { title: '', caption: attrs.caption });
-    const summary = summariseChart(kind, data as never);
-    const table = chartDataTable(kind, data as never);
-    const indicators = indicatorsOf(kind, data);
-    const illustrative = indicators.some((i) => i.illustrative);
-    // The illustrative warning is shown on its own, emphasised (see documentHtml).
-    const source = illustrative && loaded.source.endsWith(ILLUSTRATIVE_NOTE) ? loaded.source.slice(0, -ILLUSTRATIVE_NOTE.length).trim() : loaded.source;
-    timings.dataMs += performance.now() - t;
-
-    t = performance.now();
-    const raw = await renderChartSvg(spec);
-    timings.svgMs += performance.now() - t;
-
-    number += 1;
-    const ids = figureIds(number);
-    t = performance.now();
-    const svg = sanitizeFragmentHtml(labelSvg(raw, ids.caption, ids.summary));
-    timings.sanitizeMs += performance.now() - t;
-
-    figures.push({
-      ok: true,
-      number,
-      kind,
-      title,
-      caption: attrs.caption.trim(),
-      svg,
-      summary,
-      table,
-      source,
-      illustrative,
-    });
-    opts.onDrawn?.(figures.length, charts.length);
+    await Promise.all(jobs);
+    throwIfAborted(opts.signal);
+  } catch (e) {
+    throwIfAborted(opts.signal);
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+    if (!opts.drawer) await drawer.close();
   }
   return { figures, timings };
 }

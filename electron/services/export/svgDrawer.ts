@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+import { AppError, type ErrorPayload } from '../../../shared/api/errors';
+import { renderChartSvg } from '../charts/renderSvg';
+import { labelSvg } from './labelSvg';
+import { sanitizeFragmentHtml } from './sanitizeHtml';
+
+/**
+ * Draws one figure's image for export: vega headless → SVG, named by its caption and described by
+ * its summary (labelSvg), sanitised with DOMPurify on jsdom. Both steps are parse-bound and take
+ * most of an export's time, so a long document draws them on worker threads
+ * (dist/electron/exportFigureWorker.cjs, the same code) while the main thread loads the next
+ * charts' rows; a short one, or code run from its TypeScript sources (tests), draws in-thread.
+ */
+export interface DrawnSvg {
+  svg: string;
+  svgMs: number;
+  sanitizeMs: number;
+}
+
+export interface SvgJob {
+  spec: TopLevelSpec;
+  labelId: string;
+  descriptionId: string;
+}
+
+export interface SvgDrawer {
+  draw(job: SvgJob): Promise<DrawnSvg>;
+  /** Stops the workers; jobs not yet drawn reject. Safe to repeat. */
+  close(): Promise<void>;
+}
+
+/** What the worker posts back for a job. */
+export type SvgWorkerReply = { id: number; ok: true; result: DrawnSvg } | { id: number; ok: false; error: ErrorPayload | { message: string } };
+
+/** The figure's image, drawn on this thread. */
+export async function drawSvg(job: SvgJob): Promise<DrawnSvg> {
+  let t = performance.now();
+  const raw = await renderChartSvg(job.spec);
+  const svgMs = performance.now() - t;
+  t = performance.now();
+  const svg = sanitizeFragmentHtml(labelSvg(raw, job.labelId, job.descriptionId));
+  return { svg, svgMs, sanitizeMs: performance.now() - t };
+}
+
+export const inThreadDrawer: SvgDrawer = { draw: drawSvg, close: async () => undefined };
+
+export const FIGURE_WORKER_FILE = 'exportFigureWorker.cjs';
+
+/** Below this many charts, starting workers (each loads vega and jsdom) costs more than it saves. */
+export const MIN_CHARTS_FOR_WORKERS = 24;
+
+/**
+ * The bundled figure worker beside this code (dist/electron/ in the app, CLI and browser mode),
+ * unless turned off (`JSNA_EXPORT_WORKER=0`) or pointed elsewhere (`JSNA_EXPORT_WORKER=<path>`).
+ * Null when there is none (e.g. the TypeScript sources in tests).
+ */
+export function figureWorkerPath(env: NodeJS.ProcessEnv = process.env): string | null {
+  const set = env.JSNA_EXPORT_WORKER;
+  if (set === '0') return null;
+  const path = set || join(__dirname, FIGURE_WORKER_FILE);
+  return existsSync(path) ? path : null;
+}
+
+/** How many workers: one per core, at least two cores, at most four. */
+export function workerCount(cores: number = availableParallelism()): number {
+  return cores < 2 ? 0 : Math.min(4, cores);
+}
+
+/**
+ * A pool of figure workers: jobs go to whichever worker has the fewest waiting; results come back
+ * by job id. A worker that dies rejects its jobs; the export then fails with that error.
+ */
+export function workerDrawer(path: string, size: number): SvgDrawer {
+  let nextId = 0;
+  let closed = false;
+  const pending = new Map<number, { resolve(r: DrawnSvg): void; reject(e: unknown): void; worker: Worker }>();
+  const load = new Map<Worker, number>();
+  const rejectAll = (worker: Worker | null, e: unknown) => {
+    for (const [id, p] of pending) {
+      if (worker === null || p.worker === worker) {
+        pending.delete(id);
+        p.reject(e);
+      }
+    }
+  };
+  const workers = Array.from({ length: size }, () => {
+    const w = new Worker(path);
+    load.set(w, 0);
+    w.on('message', (m: SvgWorkerReply) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      load.set(w, (load.get(w) ?? 1) - 1);
+      if (m.ok) p.resolve(m.result);
+      else p.reject('code' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message));
+    });
+    w.on('error', (e) => rejectAll(w, e));
+    w.on('exit', (code) => rejectAll(w, closed ? new AppError('CANCELLED', 'The export was cancelled.') : new Error(`an export worker stopped (exit code ${code})`)));
+    return w;
+  });
+  return {
+    draw(job) {
+      if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
+      const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
+      const id = nextId++;
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      return new Promise<DrawnSvg>((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker });
+        worker.postMessage({ id, job });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+      rejectAll(null, new AppError('CANCELLED', 'The export was cancelled.'));
+    },
+  };
+}
+
+/** The drawer for an export of `charts` charts: workers when it is long enough and they exist. */
+export function drawerFor(charts: number, opts: { workerPath?: string | null; workers?: number } = {}): SvgDrawer {
+  const path = opts.workerPath === undefined ? figureWorkerPath() : opts.workerPath;
+  const size = opts.workers ?? workerCount();
+  if (!path || size < 1 || charts < MIN_CHARTS_FOR_WORKERS) return inThreadDrawer;
+  return workerDrawer(path, Math.min(size, charts));
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getChapter, listChapters } from '../../../../electron/services/documents/chapters';
+import { drawFigures } from '../../../../electron/services/export/figures';
+import { drawerFor, figureWorkerPath, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
+import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
+import { openProject } from '../../../../electron/services/project/project';
+import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
+import { sampleWorkspace } from './helpers';
+
+const root = resolve(__dirname, '..', '..', '..', '..');
+
+describe('drawing figure images on worker threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-svg-workers-'));
+  // Inside the repository, so the bundle's packages resolve from node_modules.
+  const workerPath = join(root, 'dist', 'test', `exportFigureWorker-${process.pid}.cjs`);
+  let library: Library;
+  let charts: ChartAttrs[] = [];
+
+  beforeAll(async () => {
+    const { nodeBundle } = (await import(join(root, 'scripts', 'esbuildNode.mjs'))) as { nodeBundle: Record<string, unknown> };
+    await build({ ...nodeBundle, sourcemap: false, entryPoints: [join(root, 'electron', 'services', 'export', 'figureWorker.ts')], outfile: workerPath });
+    const ws = await sampleWorkspace(join(dir, 'ws'));
+    const project = openProject(ws.projectPath, { readOnly: true });
+    const walk = (n: { type: string; attrs?: Record<string, unknown>; content?: unknown[] }) => {
+      if (n.type === 'chart') charts.push({ ...defaultChartAttrs, ...n.attrs } as ChartAttrs);
+      for (const c of n.content ?? []) walk(c as never);
+    };
+    for (const c of listChapters(project)) walk(getChapter(project, c.id).doc as never);
+    project.close();
+    library = openLibrary(ws.libraryPath, { readOnly: true });
+    charts = [...charts, ...charts, ...charts]; // 21
+  });
+  afterAll(() => {
+    library?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(workerPath, { force: true });
+  });
+
+  it('draws exactly what the main thread draws, in document order, numbered the same', { timeout: 60_000 }, async () => {
+    const here = await drawFigures(charts, library, { drawer: inThreadDrawer });
+    const pool = workerDrawer(workerPath, 2);
+    const seen: number[] = [];
+    try {
+      const there = await drawFigures(charts, library, { drawer: pool, onDrawn: (done) => seen.push(done) });
+      expect(there.figures).toEqual(here.figures);
+      expect(there.figures.map((f) => f.ok && f.number)).toEqual(charts.map((_, i) => i + 1));
+      expect(seen).toEqual(charts.map((_, i) => i + 1));
+      expect(there.timings.svgMs).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops the workers when the export is cancelled', { timeout: 60_000 }, async () => {
+    const controller = new AbortController();
+    const many = [...charts, ...charts];
+    const err = await drawFigures(many, library, {
+      signal: controller.signal,
+      drawer: drawerFor(many.length, { workerPath, workers: 2 }),
+      onDrawn: (done) => {
+        if (done === 2) controller.abort();
+      },
+    }).catch((e: unknown) => e as { code?: string });
+    expect(err).toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('a chart the worker cannot draw fails the export with its reason', { timeout: 60_000 }, async () => {
+    const pool = workerDrawer(workerPath, 1);
+    try {
+      await expect(pool.draw({ spec: { data: { url: 'https://example.org/x.csv' }, mark: 'bar' } as never, labelId: 'a', descriptionId: 'b' })).rejects.toThrow(/may not load anything/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('uses workers only for long documents, when the worker bundle exists and not turned off', () => {
+    expect(drawerFor(MIN_CHARTS_FOR_WORKERS - 1, { workerPath, workers: 2 })).toBe(inThreadDrawer);
+    expect(drawerFor(100, { workerPath: null, workers: 2 })).toBe(inThreadDrawer);
+    expect(drawerFor(100, { workerPath, workers: 0 })).toBe(inThreadDrawer);
+    const pool = drawerFor(100, { workerPath, workers: 2 });
+    expect(pool).not.toBe(inThreadDrawer);
+    void pool.close();
+    // Run from its TypeScript sources there is no bundle beside it; JSNA_EXPORT_WORKER=0 turns it off.
+    expect(figureWorkerPath({})).toBeNull();
+    expect(figureWorkerPath({ JSNA_EXPORT_WORKER: workerPath })).toBe(workerPath);
+    expect(figureWorkerPath({ JSNA_EXPORT_WORKER: '0' })).toBeNull();
+    expect(workerCount(1)).toBe(0);
+    expect(workerCount(2)).toBe(2);
+    expect(workerCount(16)).toBe(4);
+  });
+});
