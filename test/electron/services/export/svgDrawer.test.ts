@@ -88,8 +88,12 @@ describe('drawing figure images on worker threads', () => {
     expect(figureWorkerPath({})).toBeNull();
     expect(figureWorkerPath({ JSNA_EXPORT_WORKER: workerPath })).toBe(workerPath);
     expect(figureWorkerPath({ JSNA_EXPORT_WORKER: '0' })).toBeNull();
-    expect(workerCount(1)).toBe(0);
-    expect(workerCount(2)).toBe(2);
-    expect(workerCount(16)).toBe(4);
+    // One per idle core, up to four, none unless two are idle.
+    expect(workerCount(1, 0)).toBe(0);
+    expect(workerCount(2, 0.3)).toBe(0);
+    expect(workerCount(2, 0)).toBe(2);
+    expect(workerCount(4, 1.2)).toBe(2);
+    expect(workerCount(16, 0)).toBe(4);
+    expect(workerCount(8, 7.5)).toBe(0);
   });
 });
