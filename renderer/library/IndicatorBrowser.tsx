@@ -4,6 +4,7 @@ import { api, onEvent } from '../lib/api';
 import { formatDate } from '../lib/formatDate';
 import { useAction } from '../lib/useAsync';
 import { IndicatorMetadataForm } from './IndicatorMetadataForm';
+import { LibraryImportForm } from './LibraryImportForm';
 import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
 
 export interface InsertChartRequest {
@@ -27,6 +28,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
   const [detail, setDetail] = useState<IndicatorDetail | null>(null);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
+  const [importing, setImporting] = useState(false);
   const action = useAction();
 
   useEffect(() => onEvent((e) => e.type === 'library-changed' && setVersion((v) => v + 1)), []);
@@ -59,6 +61,13 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
           ×
         </button>
       </div>
+      {importing ? (
+        <LibraryImportForm onDone={() => setImporting(false)} />
+      ) : (
+        <button type="button" onClick={() => setImporting(true)}>
+          Import data…
+        </button>
+      )}
       <label>
         Search by name or ID
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. obesity, 93356" />

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,29 @@ describe('E2E: the indicator browser', () => {
     expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Laboratory reports of Campylobacter per 100,000 residents.', multiplier: 100000 });
     const rows = ((await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session: app.session })) as ChartData).series[0]!.rows;
     expect(rows[0]!.significance).toBe('Worse');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('imports files from the browser, naming the file and line of a rejected one', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const bad = join(dir, 'survey-bad.csv');
+    const good = join(dir, 'survey.csv');
+    const header = 'indicator_id,indicator_name,area_code,area_name,period,value,count,denominator,unit';
+    writeFileSync(bad, `${header}\nSCH-01,Pupils who feel safe (%),E06000016,Leicester,2023,80,800,1000,%\nSCH-01,Pupils who feel safe (%),E92000001,England,2023,eighty,,,%\n`);
+    writeFileSync(good, `${header}\nSCH-01,Pupils who feel safe (%),E06000016,Leicester,2023,80,800,1000,%\nSCH-01,Pupils who feel safe (%),E92000001,England,2023,85,850,1000,%\n`);
+    if (!(await page.getByRole('heading', { name: 'Indicators' }).isVisible())) await page.getByRole('button', { name: 'Indicators' }).click();
+    await page.getByRole('button', { name: 'Import data…' }).click();
+    const form = page.getByRole('form', { name: 'Import indicator data' });
+    await form.getByLabel(/CSV files to import/).fill(bad);
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toBe(`${bad}:3: column "value": "eighty" is not a number.`);
+
+    await form.getByLabel(/CSV files to import/).fill(good);
+    await form.getByLabel('File format').selectOption('tidy');
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await form.getByText('Imported 2 values of 1 indicator for 2 areas.').waitFor();
+    await page.getByLabel('Search by name or ID').fill('SCH-01');
+    await page.getByRole('button', { name: /Pupils who feel safe/ }).waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 });
