@@ -194,13 +194,18 @@ describe('jsna render on the sample workspace', () => {
   });
 
   describe('PDF', () => {
-    it('is tagged, A4 and more than one page, with an outline', () => {
+    it('is tagged (language, figures named by their captions), A4 and more than one page, with an outline', () => {
       expect(pdfOut).toMatchObject({ format: 'pdf', out: pdfPath, charts: 7, figures: 7, recommendations: 22 });
       const info = poppler('pdfinfo', pdfPath);
       expect(info).toMatch(/^Tagged:\s+yes$/m);
       expect(info).toMatch(/^Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)$/m);
       expect(Number(/^Pages:\s+(\d+)$/m.exec(info)![1])).toBeGreaterThan(1);
       expect(info).toMatch(new RegExp(`^Title:\\s+${spec.title.replace(/[()]/g, '\\$&')}$`, 'm'));
+      // Tagged for screen readers: the document's language, and each chart's figure named by its caption.
+      const raw = readFileSync(pdfPath).toString('latin1');
+      expect(raw).toContain('/Lang (en-GB)');
+      const alts = [...raw.matchAll(/\/Alt \((Figure \d+):/g)].map((m) => m[1]);
+      expect(alts).toEqual(Array.from({ length: 7 }, (_, i) => `Figure ${i + 1}`));
       // The document outline (bookmarks): chapters and their sections, and the appendix.
       const outline = /<outline>[\s\S]*<\/outline>/.exec(poppler('pdftohtml', '-xml', '-stdout', '-i', '-q', pdfPath))?.[0] ?? '';
       for (const t of ['1. About this sample', '2. Measuring progress', 'Population health outcomes', 'Operational measures', '3. Recommendations', 'Appendix: Recommendations by partner']) {
