@@ -346,7 +346,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
     );
     groups.forEach((g, gi) => {
       const hid = `partner-${gi + 1}`;
-      const name = g.code === null ? g.name : g.name && g.name !== g.code ? `${g.code}: ${g.name}` : g.code;
+      const name = g.code === null ? g.name : g.name && g.name.toLowerCase() !== g.code.toLowerCase() ? `${g.code}: ${g.name}` : g.name || g.code;
       section.append(el('h3', { id: hid }, `${name} (${g.count})`));
       const successor = g.code ? successors.get(g.code) : undefined;
       if (successor) section.append(el('p', {}, `${g.code}’s duties have passed to ${successor}.`));

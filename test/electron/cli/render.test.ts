@@ -179,6 +179,9 @@ describe('jsna render on the sample workspace', () => {
       const groups = Object.fromEntries([...appendix.querySelectorAll('h3')].map((h) => [h.textContent, doc.querySelectorAll(`ol[aria-labelledby="${h.id}"] > li`).length]));
       expect(groups['LA: Local authority (city council) (16)']).toBe(16);
       expect(Object.keys(groups).find((k) => k.startsWith('CCG'))).toMatch(/\(3\)$/);
+      expect(groups['Other partners (2)']).toBe(2);
+      for (const h of Object.keys(groups)) expect(h).not.toMatch(/^([^:]+): \1 \(\d+\)$/i); // no "other partners: Other partners"
+      expect(groups['Police (1)']).toBe(1);
       // Each listed recommendation links back to it in the chapter.
       const la = appendix.querySelector('ol.partner-recs')!;
       for (const a of la.querySelectorAll('li > a')) expect(doc.getElementById(a.getAttribute('href')!.slice(1))!.classList.contains('recommendation')).toBe(true);
