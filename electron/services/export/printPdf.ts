@@ -75,8 +75,11 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     if (signal?.aborted) throw cancelledError();
     throw new AppError('INTERNAL', `Could not start Chromium (${executablePath}) to print the PDF: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (signal?.aborted) {
+  if (closed || signal?.aborted) {
+    // Cancelled while Chromium was starting: close() ran before there was a browser to close.
+    await context.close().catch(() => undefined);
     await close();
+    rmSync(profile, { recursive: true, force: true });
     throw cancelledError();
   }
   const ctx = context;

@@ -173,3 +173,27 @@ describe('exporting a document', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 });
+
+describe('printing with Chromium outside the app', () => {
+  it('cancelling while Chromium starts closes it and leaves no profile behind', { timeout: 60_000 }, async () => {
+    const { startPlaywrightPrinter } = await import('../../../../electron/services/export/printPdf');
+    // A private temp folder (os.tmpdir() follows TMPDIR), so the check sees only this test's profile.
+    const mine = mkdtempSync(join(tmpdir(), 'jsna-cancel-launch-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = mine;
+    try {
+      const controller = new AbortController();
+      const started = startPlaywrightPrinter(controller.signal);
+      expect(readdirSync(mine).filter((f) => f.startsWith('jsna-print-'))).toHaveLength(1);
+      setTimeout(() => controller.abort(), 50);
+      await expect(started).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(readdirSync(mine)).toEqual([]);
+      const { execFileSync } = await import('node:child_process');
+      expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(mine);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(mine, { recursive: true, force: true });
+    }
+  });
+});
