@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { LinkTool } from './LinkTool';
 
 interface ToolProps {
   label: string;
@@ -56,6 +57,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <Tool label="Numbered list" active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
         1. List
       </Tool>
+      <LinkTool editor={editor} />
       <Tool label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
         Table
       </Tool>

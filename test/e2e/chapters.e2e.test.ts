@@ -83,6 +83,33 @@ describe('E2E: chapters, outline, import and paste', () => {
     }
   });
 
+  it('links selected text to a web address, refusing script URLs', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await chapter('Oral health').click();
+    const editor = page.getByRole('textbox', { name: 'Oral health text' });
+    await editor.getByText('Fluoride', { exact: false }).waitFor();
+    await editor.evaluate((el) => {
+      const text = [...el.querySelectorAll('p')].map((p) => p.firstChild).find((n) => n?.textContent?.includes('Fluoride'))!;
+      const start = text.textContent!.indexOf('Fluoride');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'Fluoride'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    await toolbar.getByRole('button', { name: 'Link' }).click();
+    await page.getByLabel('Web address').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('A link must start with https://, http:// or mailto:.').waitFor();
+    expect(await editor.locator('a').count()).toBe(0);
+    await page.getByLabel('Web address').fill('https://fingertips.phe.org.uk/');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => editor.locator('a').getAttribute('href')).toBe('https://fingertips.phe.org.uk/');
+    expect(await editor.locator('a').innerText()).toBe('Fluoride');
+    await page.locator('[data-state="saved"]').waitFor();
+  });
+
   it('imports seed 000 as a chapter of 22 recommendations under its headings, and navigates by the outline', { timeout: 60_000 }, async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Import text…' }).click();
