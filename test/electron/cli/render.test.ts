@@ -209,6 +209,8 @@ describe('jsna render on the sample workspace', () => {
       expect(raw).toContain('/Lang (en-GB)');
       const alts = [...raw.matchAll(/\/Alt \((Figure \d+):/g)].map((m) => m[1]);
       expect(alts).toEqual(Array.from({ length: 7 }, (_, i) => `Figure ${i + 1}`));
+      // The contents and the list of figures link into the document (named destinations).
+      for (const id of ['chapter-1', 'chapter-3', 'recommendations-by-partner', 'figure-1', 'figure-7']) expect(raw).toContain(`/Dest /${id}`);
       // The document outline (bookmarks): chapters and their sections, and the appendix.
       const outline = /<outline>[\s\S]*<\/outline>/.exec(poppler('pdftohtml', '-xml', '-stdout', '-i', '-q', pdfPath))?.[0] ?? '';
       for (const t of ['1. About this sample', '2. Measuring progress', 'Population health outcomes', 'Operational measures', '3. Recommendations', 'Appendix: Recommendations by partner']) {
