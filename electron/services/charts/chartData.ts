@@ -89,9 +89,18 @@ function series(db: Database.Database, ref: ChartRef): ChartDataResponse {
       .map((b) => b.category);
     q = queryChart(db, baseQuery({ ...ref, categoryType: null, category: null }, indicatorId, areaCodes));
     for (const s of q.series) rows.push(...toValues(q, s.areaCode, s.areaName, s.rows));
+    let byCategory = 0;
     for (const category of [...new Set(categories)]) {
       const c = queryChart(db, baseQuery({ ...ref, category }, indicatorId, areaCodes));
-      for (const s of c.series) rows.push(...toValues(c, s.areaCode, s.areaName, s.rows));
+      for (const s of c.series) {
+        const values = toValues(c, s.areaCode, s.areaName, s.rows).filter(inRange(ref));
+        byCategory += values.filter((v) => v.value !== null).length;
+        rows.push(...values);
+      }
+    }
+    if (!byCategory) {
+      const name = q.series[0]?.areaName ?? areaCode;
+      return { ok: false, message: `The library has no values of “${q.indicator.name}” by ${ref.categoryType} for ${name}${ref.periodFrom || ref.periodTo ? ' in the chosen periods' : ''}.` };
     }
   } else {
     q = queryChart(db, baseQuery(ref, indicatorId, areaCodes));
