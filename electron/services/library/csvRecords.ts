@@ -53,7 +53,7 @@ interface PapaResult {
  * Reads `input` (a stream of strings, see openTextStream) record by record, calling
  * `onRecord(fields, line)`; `line` is the physical line where the record starts. A throw from
  * `onRecord` stops reading and rejects with that error; the input is destroyed either way.
- * `afterChunk`, if given, is awaited after the records of each chunk (~1 MB) were handed on.
+ * `afterChunk`, if given, is awaited after the records of each chunk of `input` were handed on.
  */
 export async function readCsvRecords(
   input: Readable,

@@ -71,7 +71,9 @@ interface IndicatorRow {
   meta_source: 'file' | 'metadata' | 'author';
 }
 
-const MAX_POLARITY_OBSERVATIONS = 5_000;
+const MAX_POLARITY_OBSERVATIONS = 2_000;
+/** Progress is reported at most once per this many bytes read (chunks are ~32 KB). */
+const PROGRESS_BYTES = 1 << 20;
 
 function isSqliteError(e: unknown, code: string): boolean {
   return typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith(code);
@@ -498,9 +500,13 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
           for (let i = 0; i < rows.length; i++) run.addRow(rows[i]!, fingertips);
           bytes = bytesRead;
         };
+        let reported = 0;
         const afterChunk = () => {
           if (opts.signal?.aborted) throw cancelled();
-          opts.onProgress?.({ label, done: doneBefore + bytes, total });
+          if (bytes - reported >= PROGRESS_BYTES) {
+            reported = bytes;
+            opts.onProgress?.({ label, done: doneBefore + bytes, total });
+          }
         };
         const worker = importWorkerPath(opts.worker);
         try {

@@ -8,10 +8,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import type { TextFileFacts } from '../text/decodeText';
 import { type DataFormat, readDataFile } from './readDataFile';
-import { encodeRows } from './rowBatch';
+import { RowBatcher } from './rowBatch';
 import type { WorkerMessage } from './workerImport';
 
-const MAX_IN_FLIGHT = 2;
+/** Batches (of 4,096 rows) posted but not yet written by the main thread. */
+const MAX_IN_FLIGHT = 4;
 
 const port = parentPort!;
 const { facts, format } = workerData as { facts: TextFileFacts; format: DataFormat | undefined };
@@ -25,22 +26,37 @@ port.on('message', (m: { type: 'ack' }) => {
 });
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
+const batcher = new RowBatcher();
+let fingertipsFile = true;
+let bytes = 0;
+const send = () => {
+  const batch = batcher.take();
+  inFlight++;
+  post({ type: 'rows', batch, fingertips: fingertipsFile, bytesRead: bytes }, [batch.numbers.buffer as ArrayBuffer, batch.text.buffer as ArrayBuffer]);
+};
+
 readDataFile(
   facts,
   format,
   (rows, fingertips, bytesRead) => {
-    const batch = encodeRows(rows);
-    inFlight++;
-    post({ type: 'rows', batch, fingertips, bytesRead }, [batch.numbers.buffer as ArrayBuffer, batch.text.buffer as ArrayBuffer]);
+    fingertipsFile = fingertips;
+    bytes = bytesRead;
+    for (let i = 0; i < rows.length; i++) if (batcher.add(rows[i]!)) send();
   },
   async () => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   },
 ).then(
-  () => post({ type: 'done' }),
-  (e: unknown) =>
+  () => {
+    if (batcher.length > 0) send();
+    post({ type: 'done' });
+  },
+  (e: unknown) => {
+    // Rows before the problem go first: the main thread may find an earlier one while writing them.
+    if (batcher.length > 0) send();
     post({
       type: 'error',
       error: e instanceof AppError ? e.toPayload() : { code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) },
-    }),
+    });
+  },
 );

@@ -8,7 +8,7 @@ import { looksLikeTidy, tidyRowReader } from './parseTidy';
 
 export type DataFormat = 'fingertips' | 'tidy';
 
-/** Takes the checked rows of one chunk (~1 MB) of a file, in file order. Throwing stops the read. */
+/** Takes the checked rows of one chunk (~32 KB) of a file, in file order. Throwing stops the read. */
 export type RowSink = (rows: ParsedRow[], fingertips: boolean, bytesRead: number) => void;
 
 /** Picks the reader for a file from its header (or the format the user chose). */

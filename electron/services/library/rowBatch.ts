@@ -22,15 +22,28 @@ const TEXT_KEYS = [
 const NN = NUMBER_KEYS.length;
 const NT = TEXT_KEYS.length;
 
-export function encodeRows(rows: ParsedRow[]): RowBatch {
-  const n = rows.length;
-  const numbers = new Float64Array(n * NN);
-  const text = new Int32Array(n * NT);
-  const strings: string[] = [];
-  const previous: (string | null | undefined)[] = new Array(NT).fill(undefined);
-  const previousIndex = new Int32Array(NT);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
+/** Packs rows into batches of up to `size` rows, so a batch (one message) carries thousands of rows. */
+export class RowBatcher {
+  private n = 0;
+  private numbers: Float64Array;
+  private text: Int32Array;
+  private strings: string[] = [];
+  private readonly previous: (string | null | undefined)[] = new Array(NT).fill(undefined);
+  private readonly previousIndex = new Int32Array(NT);
+
+  constructor(readonly size = 4096) {
+    this.numbers = new Float64Array(size * NN);
+    this.text = new Int32Array(size * NT);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Adds one row; true when the batch is full (take it). */
+  add(r: ParsedRow): boolean {
+    const i = this.n++;
+    const { numbers, text, strings, previous, previousIndex } = this;
     for (let k = 0; k < NN; k++) numbers[i * NN + k] = r[NUMBER_KEYS[k]!] ?? NaN;
     for (let k = 0; k < NT; k++) {
       const v = r[TEXT_KEYS[k]!];
@@ -44,8 +57,19 @@ export function encodeRows(rows: ParsedRow[]): RowBatch {
       }
       text[i * NT + k] = index;
     }
+    return this.n === this.size;
   }
-  return { n, numbers, text, strings };
+
+  /** The rows added so far, as one batch; the batcher starts a new one. */
+  take(): RowBatch {
+    const batch: RowBatch = { n: this.n, numbers: this.numbers.subarray(0, this.n * NN), text: this.text.subarray(0, this.n * NT), strings: this.strings };
+    this.n = 0;
+    this.numbers = new Float64Array(this.size * NN);
+    this.text = new Int32Array(this.size * NT);
+    this.strings = [];
+    this.previous.fill(undefined);
+    return batch;
+  }
 }
 
 export function decodeRows(b: RowBatch): ParsedRow[] {

@@ -65,6 +65,12 @@ export interface TextFileFacts {
 }
 
 const CHUNK = 1 << 20;
+/**
+ * Text is handed on in small chunks: a consumer that turns each chunk into many small objects (a CSV
+ * parser's rows) keeps them short-lived, so they die young. Measured on a 1M-row import: with 1 MB
+ * chunks the reading thread spent ~4 s of ~10 in garbage collection and peaked ~110 MB higher.
+ */
+const TEXT_CHUNK = 1 << 15;
 
 /** A rejected file, named the way compilers do: `<file>:<line>: <what is wrong>`. */
 function fileLineError(file: string, line: number, what: string): AppError {
@@ -192,7 +198,7 @@ export async function inspectTextFile(path: string, name = path): Promise<TextFi
  * `bytesRead` is for progress.
  */
 export function openTextStream(facts: TextFileFacts): { stream: Readable; bytesRead: () => number } {
-  const file = createReadStream(facts.path, { highWaterMark: CHUNK, start: facts.bom ? UTF8_BOM.length : 0 });
+  const file = createReadStream(facts.path, { highWaterMark: TEXT_CHUNK, start: facts.bom ? UTF8_BOM.length : 0 });
   const bytesRead = () => file.bytesRead;
   if (facts.encoding === 'utf-8') return { stream: file.setEncoding('utf8'), bytesRead };
   const decoder = iconv.decodeStream('win1252') as unknown as Transform;
