@@ -5,7 +5,7 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Polarity, Significance } from '../library/types';
 import { significanceColours } from '../stats';
-import { cleanText } from './format';
+import { cleanText, wrapText } from './format';
 import type { ChartKind, ChartOptions } from './types';
 
 export const FONT = 'Arial, Helvetica, sans-serif';
@@ -144,10 +144,14 @@ export function frame(input: FrameInput): LayeredSpec {
     embedOptions: { actions: false },
     jsna: { kind: input.kind, caption: input.options.caption ?? null },
   };
+  // Long headlines wrap instead of running off the image (bold title glyphs average ~0.6 em).
+  const width = input.options.width ?? input.width;
+  const lines = wrapText(title, width / (TITLE_FONT_SIZE * 0.6));
+  const text = lines.length > 1 ? lines : title;
   return {
     description: lead === '' ? input.summary : `${lead} ${input.summary}`,
-    title: input.notes.length > 0 ? { text: title, subtitle: input.notes } : { text: title },
-    width: input.options.width ?? input.width,
+    title: input.notes.length > 0 ? { text, subtitle: input.notes } : { text },
+    width,
     height: input.height,
     autosize: input.autosize ?? { type: 'fit-x', contains: 'padding' },
     config: chartConfig(),

@@ -178,7 +178,7 @@ function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
 
 function done(ref: ChartRef, metas: IndicatorMeta[], vintages: (Vintage | null)[], data: SeriesChartData | { area: { code: string; name: string }; items: BasketItem[] }, kind: ChartRef['kind']): ChartDataResponse {
   const vintage = vintages.filter((v): v is Vintage => v !== null).sort((a, b) => b.id - a.id)[0] ?? null;
-  const sources = [...new Set(metas.map((m) => m.source?.trim() || 'OHID Fingertips'))];
+  const sources = [...new Set(metas.map((m) => (m.source?.trim() || 'OHID Fingertips').replace(/[.\s]+$/, '')))];
   const imported = vintage ? `, data imported ${vintage.importedAt.slice(0, 10)}` : '';
   const illustrative = metas.some((m) => m.illustrative) ? ' Illustrative data — not official statistics.' : '';
   return {

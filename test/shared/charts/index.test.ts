@@ -47,6 +47,15 @@ describe('buildChartSpec: what every chart kind guarantees', () => {
         expect(spec.config.font).toMatch(/Arial/);
       });
 
+      it('wraps a long headline into lines instead of running off the image', () => {
+        const long = 'Campylobacter incidence: Leicester, Stoke-on-Trent and Staffordshire compared with England and the East Midlands region, 2015 to 2017';
+        const wrapped = buildChartSpec(kind, sampleData[kind] as never, { title: long }) as Json;
+        expect(Array.isArray(wrapped.title.text)).toBe(true);
+        expect(wrapped.title.text.join(' ')).toBe(long);
+        for (const line of wrapped.title.text) expect(line.length * 16 * 0.6).toBeLessThanOrEqual(wrapped.width);
+        expect(quietCompile(wrapped as never)).toEqual([]);
+      });
+
       it('compiles with vega-lite without a single warning', () => {
         expect(quietCompile(spec as never)).toEqual([]);
       });
