@@ -149,24 +149,8 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
       {periods.length > 1 && (
         <fieldset className="period-range">
           <legend>Periods shown</legend>
-          <label htmlFor={id('from')}>From</label>
-          <select id={id('from')} value={attrs.periodFrom ?? ''} onChange={(e) => onChange({ periodFrom: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">Earliest</option>
-            {periods.map((p) => (
-              <option key={p.periodSortable} value={p.periodSortable}>
-                {p.period}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={id('to')}>To</label>
-          <select id={id('to')} value={attrs.periodTo ?? ''} onChange={(e) => onChange({ periodTo: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">Latest</option>
-            {periods.map((p) => (
-              <option key={p.periodSortable} value={p.periodSortable}>
-                {p.period}
-              </option>
-            ))}
-          </select>
+          <PeriodSelect id={id('from')} label="From" any="Earliest" value={attrs.periodFrom} periods={periods} onChange={(v) => onChange({ periodFrom: v })} />
+          <PeriodSelect id={id('to')} label="To" any="Latest" value={attrs.periodTo} periods={periods} onChange={(v) => onChange({ periodTo: v })} />
         </fieldset>
       )}
       <label htmlFor={id('title')}>Headline title</label>
@@ -174,5 +158,21 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
       <label htmlFor={id('caption')}>Caption</label>
       <textarea id={id('caption')} value={attrs.caption} rows={3} onChange={(e) => onChange({ caption: e.target.value })} />
     </form>
+  );
+}
+
+function PeriodSelect(props: { id: string; label: string; any: string; value: number | null; periods: { period: string; periodSortable: number }[]; onChange(v: number | null): void }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">{props.any}</option>
+        {props.periods.map((p) => (
+          <option key={p.periodSortable} value={p.periodSortable}>
+            {p.period}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

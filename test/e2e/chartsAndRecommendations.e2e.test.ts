@@ -99,6 +99,16 @@ describe('E2E: a live chart and a partner-tagged recommendation', () => {
     await again.getByRole('button', { name: 'Mark reviewed' }).click();
     await expect.poll(() => again.getByText('Newer data since last reviewed').count()).toBe(0);
     await page.locator('[data-state="saved"]').waitFor();
+
+    // The settings panel beside the chart: a narrower period range redraws it at once.
+    await again.getByRole('button', { name: 'Chart settings…' }).click();
+    await again.getByLabel('From', { exact: true }).selectOption({ label: '2016' });
+    await expect.poll(async () => (await again.locator('svg').first().textContent()) ?? '').not.toContain('2015');
+    expect(await again.locator('svg').first().textContent()).toContain('2017');
+    await again.getByLabel('Headline title').fill('Campylobacter in Leicester since 2016');
+    await expect.poll(async () => (await again.locator('svg').first().textContent()) ?? '').toContain('Campylobacter in Leicester since 2016');
+    await again.getByRole('button', { name: 'Close settings' }).click();
+    await page.locator('[data-state="saved"]').waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 
@@ -108,7 +118,7 @@ describe('E2E: a live chart and a partner-tagged recommendation', () => {
       const chapter = listChapters(p).find((c) => c.title === 'Infections')!;
       const doc = getChapter(p, chapter.id).doc;
       const chart = doc.content!.find((n) => n.type === 'chart')!;
-      expect(chart.attrs).toMatchObject({ kind: 'trend', indicatorId: '93356', areaCode: 'E06000016' });
+      expect(chart.attrs).toMatchObject({ kind: 'trend', indicatorId: '93356', areaCode: 'E06000016', periodFrom: 20160000, title: 'Campylobacter in Leicester since 2016' });
       expect(JSON.stringify(chart)).not.toContain('51.66');
       const rec = doc.content!.find((n) => n.type === 'recommendation')!;
       expect(rec.attrs?.partners).toEqual(['LA', 'UKHSA']);
