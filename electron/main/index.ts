@@ -16,6 +16,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './policy/appOrigin';
 import { resolveAppRequest } from './policy/appProtocol';
 import { decideNavigation, decideWindowOpen } from './policy/navigation';
 import { decidePermission } from './policy/permissions';
+import { CLOSE_RETRY_MS, decideUnsavedClose } from './policy/unsavedClose';
 import { windowOptions } from './policy/windowOptions';
 
 const appRoot = resolve(__dirname, '..', '..');
@@ -49,6 +50,23 @@ async function createWindow() {
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url) === 'open-external') void shell.openExternal(url);
     return { action: 'deny' };
+  });
+  let closeAttempts = 0;
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (decideUnsavedClose(++closeAttempts) === 'retry') {
+      setTimeout(() => win?.close(), CLOSE_RETRY_MS);
+      return;
+    }
+    closeAttempts = 0;
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'warning',
+      buttons: ['Keep editing', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Your latest changes could not be saved.',
+      detail: 'JSNA Studio keeps trying to save them. If you close now, the changes since the last save are lost.',
+    });
+    if (choice === 1) event.preventDefault(); // overrides the page's hold: the window closes
   });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => {
