@@ -5,7 +5,7 @@
  * Laid out in pixels (scale: null) so that long names wrap inside their column; readable at 700 px.
  */
 import { significanceColours } from '../stats';
-import { ILLUSTRATIVE_NOTE, NOT_AVAILABLE, SUPPRESSED, cleanText, formatValue, formatValueWithUnit, wrapText } from './format';
+import { ILLUSTRATIVE_NOTE, saysIllustrative, NOT_AVAILABLE, SUPPRESSED, cleanText, formatValue, formatValueWithUnit, wrapText } from './format';
 import { basketOrder, summariseChart } from './summary';
 import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, textColourOn, type Layer, type LayeredSpec } from './theme';
 import type { BasketChartData, ChartOptions } from './types';
@@ -82,7 +82,7 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
 
     const ind = item.indicator;
     const latest = item.latest;
-    const name = cleanText(ind.name) + (ind.illustrative ? ' (illustrative data)' : '');
+    const name = cleanText(ind.name) + (ind.illustrative && !saysIllustrative(ind.name) ? ' (illustrative data)' : '');
     let latestLines: string[];
     if (latest === null) latestLines = [NOT_AVAILABLE];
     else {

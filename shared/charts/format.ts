@@ -15,6 +15,11 @@ export const AXIS_NUMBER_FORMAT = ',~f';
 /** Said wherever illustrative (not official) data are shown. */
 export const ILLUSTRATIVE_NOTE = 'Illustrative data — not official statistics.';
 
+/** True when a name or source already carries the illustrative-data warning (no need to say it twice). */
+export function saysIllustrative(text: string | null | undefined): boolean {
+  return /illustrative data/i.test(text ?? '');
+}
+
 /** 1234567.891 → "1,234,567.9" (decimals fixed, comma thousands separators). */
 export function formatNumber(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return NOT_AVAILABLE;

@@ -19,6 +19,7 @@ import {
   ILLUSTRATIVE_NOTE,
   NOT_AVAILABLE,
   cleanText,
+  saysIllustrative,
   formatCi,
   formatValue,
   formatValueWithUnit,
@@ -349,7 +350,7 @@ function basketTable(data: BasketChartData): ChartDataTable {
     const ind = item.indicator;
     const latest = item.latest;
     const unit = unitLabel(ind);
-    const name = cleanText(ind.name) + (unit === null ? '' : ` (${unit})`) + (ind.illustrative ? ' (illustrative data)' : '');
+    const name = cleanText(ind.name) + (unit === null ? '' : ` (${unit})`) + (ind.illustrative && !saysIllustrative(ind.name) ? ' (illustrative data)' : '');
     return [
       name,
       item.group ?? '',

@@ -3,6 +3,7 @@ import type { ChartDataResponse, ChartRef } from '../../../shared/api/charts';
 import { AppError } from '../../../shared/api/errors';
 import type { ChartData as QueryResult } from '../../../shared/api/library';
 import { withSignificance } from '../../../shared/charts/data';
+import { ILLUSTRATIVE_NOTE, saysIllustrative } from '../../../shared/charts/format';
 import type { BasketItem, ChartRow, Comparator, RecentTrend, SeriesChartData } from '../../../shared/charts/types';
 import type { IndicatorMeta, IndicatorValue, Vintage } from '../../../shared/library/types';
 import { compareWithBenchmark } from '../../../shared/stats';
@@ -180,7 +181,7 @@ function done(ref: ChartRef, metas: IndicatorMeta[], vintages: (Vintage | null)[
   const vintage = vintages.filter((v): v is Vintage => v !== null).sort((a, b) => b.id - a.id)[0] ?? null;
   const sources = [...new Set(metas.map((m) => (m.source?.trim() || 'OHID Fingertips').replace(/[.\s]+$/, '')))];
   const imported = vintage ? `, data imported ${vintage.importedAt.slice(0, 10)}` : '';
-  const illustrative = metas.some((m) => m.illustrative) ? ' Illustrative data — not official statistics.' : '';
+  const illustrative = metas.some((m) => m.illustrative) && !sources.every(saysIllustrative) ? ` ${ILLUSTRATIVE_NOTE}` : '';
   return {
     ok: true,
     kind,
