@@ -11,6 +11,8 @@ const KINDS: { kind: ChartKindName; label: string }[] = [
 ];
 
 const ENGLAND = 'E92000001';
+/** Seed 004's basket of indicators: population outcomes beside the operational measures that drive them. */
+const BASKET_GROUPS = ['Population outcomes', 'Operational measures'];
 
 /** The chart's settings beside it; every change redraws the chart at once (live preview). */
 export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a: Partial<ChartAttrs>): void }) {
@@ -58,18 +60,40 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
       {attrs.kind === 'basket' ? (
         <fieldset>
           <legend>Indicators in the basket</legend>
-          {indicators.map((i) => (
-            <label key={i.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={attrs.indicatorIds.includes(i.id)}
-                onChange={(e) =>
-                  onChange({ indicatorIds: e.target.checked ? [...attrs.indicatorIds, i.id] : attrs.indicatorIds.filter((x) => x !== i.id) })
-                }
-              />{' '}
-              {i.name}
-            </label>
-          ))}
+          {indicators.map((i) => {
+            const chosen = attrs.indicatorIds.includes(i.id);
+            return (
+              <div key={i.id} className="basket-choice">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={chosen}
+                    onChange={(e) =>
+                      onChange({ indicatorIds: e.target.checked ? [...attrs.indicatorIds, i.id] : attrs.indicatorIds.filter((x) => x !== i.id) })
+                    }
+                  />{' '}
+                  {i.name}
+                </label>
+                {chosen && (
+                  <select
+                    aria-label={`Group for ${i.name}`}
+                    value={attrs.indicatorGroups?.[i.id] ?? ''}
+                    onChange={(e) => {
+                      const groups = { ...(attrs.indicatorGroups ?? {}) };
+                      if (e.target.value) groups[i.id] = e.target.value;
+                      else delete groups[i.id];
+                      onChange({ indicatorGroups: groups });
+                    }}
+                  >
+                    <option value="">No group</option>
+                    {BASKET_GROUPS.map((g) => (
+                      <option key={g}>{g}</option>
+                    ))}
+                  </select>
+                )}
+              </div>
+            );
+          })}
         </fieldset>
       ) : (
         <>

@@ -13,6 +13,7 @@ function refOf(a: ChartAttrs): ChartRef {
     kind: a.kind,
     indicatorId: a.indicatorId,
     indicatorIds: a.indicatorIds,
+    indicatorGroups: a.indicatorGroups ?? {},
     areaCode: a.areaCode,
     comparators: a.comparators,
     sex: a.sex,

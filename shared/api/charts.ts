@@ -8,6 +8,7 @@ export const chartRef = z.object({
   kind: z.enum(['trend', 'compare', 'basket', 'inequality']),
   indicatorId: z.string().trim().max(100).nullable(),
   indicatorIds: z.array(z.string().trim().min(1).max(100)).max(60, 'at most 60 indicators in a basket').default([]),
+  indicatorGroups: z.record(z.string().max(100), z.string().trim().max(100)).default({}),
   areaCode: z.string().trim().max(50).nullable(),
   comparators: z.array(z.string().trim().min(1).max(50)).max(20).default(['E92000001']),
   sex: z.string().trim().max(200).nullable().default(null),

@@ -242,7 +242,10 @@ function summariseBasket(data: BasketChartData): string {
   const parts = countBy(data.items.map((i) => i.significance)).map(
     ([sig, count]) => `${count} ${count === 1 ? 'is' : 'are'} ${describeSignificance(sig, 'England')}`,
   );
-  sentences.push(`Of ${n} ${n === 1 ? 'indicator' : 'indicators'} for ${data.area.name}, ${listInWords(parts)}.`);
+  if (n === 1) {
+    const only = data.items[0]!;
+    sentences.push(`For ${data.area.name}, ${cleanText(only.indicator.name)} is ${describeSignificance(only.significance, 'England')}.`);
+  } else sentences.push(`Of ${n} indicators for ${data.area.name}, ${listInWords(parts)}.`);
   const worse = data.items.filter((i) => i.significance === 'Worse').map((i) => cleanText(i.indicator.name));
   if (worse.length > 0) sentences.push(`Significantly worse than England: ${worse.join('; ')}.`);
   const trendOrder = ['increasing', 'decreasing', 'no significant change', 'could not be calculated'] as const;
@@ -345,7 +348,8 @@ function inequalityTable(data: SeriesChartData): ChartDataTable {
 }
 
 function basketTable(data: BasketChartData): ChartDataTable {
-  const columns = ['Indicator', 'Group', 'Period', 'Value', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Recent trend'];
+  const grouped = data.items.some((i) => i.group);
+  const columns = ['Indicator', ...(grouped ? ['Group'] : []), 'Period', 'Value', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Recent trend'];
   const rows = basketOrder(data).map((item) => {
     const ind = item.indicator;
     const latest = item.latest;
@@ -353,7 +357,7 @@ function basketTable(data: BasketChartData): ChartDataTable {
     const name = cleanText(ind.name) + (unit === null ? '' : ` (${unit})`) + (ind.illustrative && !saysIllustrative(ind.name) ? ' (illustrative data)' : '');
     return [
       name,
-      item.group ?? '',
+      ...(grouped ? [item.group ?? ''] : []),
       latest?.period ?? NOT_AVAILABLE,
       latest === null ? NOT_AVAILABLE : valueCell(latest.value, latest.valueNote, ind),
       latest === null || latest.value === null ? NOT_AVAILABLE : formatValueOrNa(latest.lower95, ind),

@@ -163,7 +163,9 @@ function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
     const latest = withValue[withValue.length - 1] ?? null;
     const englandValues = englandOf(q);
     const england = latest ? (englandValues.find((e) => e.periodSortable === latest.periodSortable && e.period === latest.period) ?? null) : null;
+    const group = ref.indicatorGroups?.[id]?.trim();
     items.push({
+      ...(group ? { group } : {}),
       indicator: q.indicator,
       latest,
       england,

@@ -15,6 +15,8 @@ export interface ChartAttrs {
   /** One indicator (basket: the first; the rest in `indicatorIds`). */
   indicatorId: string | null;
   indicatorIds: string[];
+  /** Basket only: each indicator's group, e.g. "Population outcomes" or "Operational measures". */
+  indicatorGroups: Record<string, string>;
   areaCode: string | null;
   /** Comparator area codes; England (E92000001) by default. */
   comparators: string[];
@@ -34,6 +36,7 @@ export const defaultChartAttrs: ChartAttrs = {
   kind: 'trend',
   indicatorId: null,
   indicatorIds: [],
+  indicatorGroups: {},
   areaCode: null,
   comparators: ['E92000001'],
   sex: null,

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartRef } from '../../../../shared/api/charts';
+import { chartDataTable, summariseChart } from '../../../../shared/charts';
 import type { SeriesChartData } from '../../../../shared/charts/types';
 import { loadChartData } from '../../../../electron/services/charts/chartData';
 import { importToPath } from '../../../../electron/services/library/importFiles';
@@ -120,10 +121,15 @@ describe('chart data: from a chart node’s reference to the rows its builder dr
   it('builds a basket row per indicator with the latest value, England and a recent trend', async () => {
     const lib = await library();
     try {
-      const r = loadChartData(lib, ref({ kind: 'basket', indicatorId: null, indicatorIds: ['93356'] }));
+      const r = loadChartData(lib, ref({ kind: 'basket', indicatorId: null, indicatorIds: ['93356'], indicatorGroups: { '93356': 'Population outcomes' } }));
       if (!r.ok) throw new Error(r.message);
-      const basket = r.data as { items: { latest: { period: string } | null; england: unknown; trend: string }[] };
+      const basket = r.data as { items: { latest: { period: string } | null; england: unknown; trend: string; group?: string }[] };
       expect(basket.items).toHaveLength(1);
+      expect(basket.items[0]!.group).toBe('Population outcomes');
+      const table = chartDataTable('basket', r.data as never);
+      expect(table.columns).toContain('Group');
+      expect(table.rows[0]).toContain('Population outcomes');
+      expect(summariseChart('basket', r.data as never)).toMatch(/^For Leicester, Campylobacter incidence rate\/100,000 is significantly better than England\./);
       expect(basket.items[0]!.latest!.period).toBe('2017');
       expect(basket.items[0]!.england).not.toBeNull();
       expect(['increasing', 'decreasing', 'no significant change', 'could not be calculated']).toContain(basket.items[0]!.trend);
