@@ -150,23 +150,4 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('>Second least deprived decile (IMD2015)<');
     expect(svg).not.toContain('…');
   });
-
-  it('renders 300 charts (timing for information only)', { timeout: 180_000 }, async () => {
-    const kinds: ChartKind[] = ['trend', 'compare', 'trend', 'basket', 'inequality', 'compare'];
-    const data = sampleData();
-    const specs = Array.from({ length: 300 }, (_, i) => {
-      const kind = kinds[i % kinds.length]!;
-      return buildChartSpec(kind, data[kind] as never, { title: `Figure ${i + 1}: ${TITLES[kind]}` });
-    });
-    clearChartCache();
-    const cached = await renderManySvg(specs);
-    const stats = chartCacheStats();
-    const uncached = await renderManySvg(specs, { cache: false });
-    expect(cached.svgs.length).toBe(300);
-    expect(cached.svgs).toEqual(uncached.svgs);
-    console.info(
-      `300 charts: ${cached.totalMs.toFixed(0)} ms with the runtime cache (${cached.msPerChart.toFixed(1)} ms/chart, ` +
-        `${stats.misses} parses, ${stats.hits} reuses); ${uncached.totalMs.toFixed(0)} ms without (${uncached.msPerChart.toFixed(1)} ms/chart)`,
-    );
-  });
 });
