@@ -86,7 +86,8 @@ export function barLayers(opts: {
     type: 'quantitative' as const,
     title: opts.xTitle,
     scale: { domain: opts.domain, nice: true, zero: true },
-    axis: { format: AXIS_NUMBER_FORMAT },
+    // Fewer, spaced ticks: long labels such as "150,000" must not run into each other.
+    axis: { format: AXIS_NUMBER_FORMAT, tickCount: 6, labelOverlap: true, labelSeparation: 6 },
   });
   const bars = { filter: "datum.role === 'bar'" };
   const rules = { filter: "datum.role !== 'bar'" };
