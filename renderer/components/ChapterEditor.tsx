@@ -6,6 +6,7 @@ import { editorExtensions } from '../editor/editorExtensions';
 import { PartnerDirectoryContext, type PartnerDirectoryValue } from '../editor/partnerDirectory';
 import { SlashMenu } from '../editor/SlashMenu';
 import { Toolbar } from '../editor/Toolbar';
+import { useForeignRecommendationIds } from '../editor/useForeignRecommendationIds';
 import { usePartnerDirectoryLoader } from '../editor/usePartnerDirectoryLoader';
 import { api, call } from '../lib/api';
 import { Autosave, type SaveStatus } from '../lib/autosave';
@@ -77,7 +78,10 @@ function LoadedEditor({
     });
   }
 
-  const extensions = useMemo(() => editorExtensions(() => directoryRef.current.partners), []);
+  const foreignIds = useForeignRecommendationIds(chapter.id);
+  const foreignIdsRef = useRef(foreignIds);
+  foreignIdsRef.current = foreignIds;
+  const extensions = useMemo(() => editorExtensions(() => directoryRef.current.partners, () => foreignIdsRef.current()), []);
   const editor = useEditor({
     extensions,
     content: chapter.doc,

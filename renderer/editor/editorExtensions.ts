@@ -14,10 +14,10 @@ const views: Record<string, NodeViewComponent> = {
 };
 
 /** The shared document schema plus the editor-only parts: React node views, paste, slash commands. */
-export function editorExtensions(directory: () => readonly { code: string }[]): AnyExtension[] {
+export function editorExtensions(directory: () => readonly { code: string }[], foreignIds: () => ReadonlySet<string> = () => new Set()): AnyExtension[] {
   const schema = documentExtensions().map((ext) => {
     const view = views[ext.name];
     return view ? (ext as AnyExtension & { extend: (c: object) => AnyExtension }).extend({ addNodeView: () => ReactNodeViewRenderer(view) }) : ext;
   });
-  return [...schema, PasteRecommendations.configure({ directory }), SlashCommands];
+  return [...schema, PasteRecommendations.configure({ directory, foreignIds }), SlashCommands];
 }

@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { renewForeignIds } from '../../shared/editor/renewForeignIds';
 import { blocksToNodes, textToBlocks } from '../../shared/import';
 
 /**
@@ -7,18 +8,24 @@ import { blocksToNodes, textToBlocks } from '../../shared/import';
  * tags like [CCG/ UHL/ LA] become recommendation nodes, normalised to the directory's codes.
  * Text without tags pastes as usual; our own copies (HTML from this editor) are left to tiptap.
  */
-export const PasteRecommendations = Extension.create<{ directory: () => readonly { code: string }[] }>({
+export const PasteRecommendations = Extension.create<{
+  directory: () => readonly { code: string }[];
+  /** Ids of recommendations that other chapters still show: pasted copies of them get new ids. */
+  foreignIds: () => ReadonlySet<string>;
+}>({
   name: 'pasteRecommendations',
   addOptions() {
-    return { directory: () => [] };
+    return { directory: () => [], foreignIds: () => new Set<string>() };
   },
   addProseMirrorPlugins() {
     const editor = this.editor;
     const directory = this.options.directory;
+    const foreignIds = this.options.foreignIds;
     return [
       new Plugin({
         key: new PluginKey('pasteRecommendations'),
         props: {
+          transformPasted: (slice) => renewForeignIds(slice, foreignIds()),
           handlePaste: (_view, event) => {
             const data = event.clipboardData;
             if (!data) return false;
