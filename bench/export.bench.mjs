@@ -164,7 +164,7 @@ export async function run() {
       name: 'Publish: HTML and PDF export',
       notes:
         `A generated project of ${CHARTS} live charts (the sample's seven chart kinds and indicators, repeated; ${CHARTS / PER_CHAPTER} chapters) on the sample library; medians of ${RUNS} HTML runs each way and 2 PDF runs. ` +
-        `Figure images drawn ${workers ? `on ${workers} worker threads` : 'on the main thread (workers are used only with 2+ idle cores and the worker bundle built)'}; forced onto the main thread the same export took ${sec(singleMs)}. Per chart, on the main thread: rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
+        `Figure images drawn ${workers ? `on the main thread and ${workers} worker thread${workers > 1 ? 's' : ''} (cores idle when the bench ended)` : 'on the main thread (workers are used only with 2+ idle cores and the worker bundle built)'}; forced onto the main thread the same export took ${sec(singleMs)}. Per chart, on the main thread: rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
         `PDF: ${pages} A4 pages, tagged, with outline; of our ${sec(pdfMs)}, printing took ${sec(printMs)} (Chromium starts while the HTML is written). ` +
         'Peer: bare Chromium (Playwright page.pdf, same options, browser start included) printing the HTML file we exported.',
       rows: [

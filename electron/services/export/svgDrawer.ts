@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
@@ -66,15 +66,28 @@ export function figureWorkerPath(env: NodeJS.ProcessEnv = process.env): string |
 }
 
 /**
- * How many workers: one per idle core, at most four, and none unless at least two cores are idle.
- * Each worker loads vega and jsdom and warms up on its own (about 2 s of CPU in all for two), which
- * pays on idle cores and costs on a busy machine (a shared 2-core machine running other work drew a
- * 300-chart export in 10 s on the main thread and 15 s with two workers). `load` is the 1-minute
- * load average (0 on Windows, which has none).
+ * How many worker threads: the main thread draws its share too, so one per idle core besides it, at
+ * most four, and none unless at least two cores are idle. Each worker loads vega and jsdom and warms
+ * up on its own (about 1 s of CPU), which pays on idle cores and costs on a busy machine (a shared
+ * 2-core machine running other work drew a 300-chart export in 10 s on the main thread and 15 s
+ * with two workers).
  */
-export function workerCount(cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
-  const idle = Math.floor(cores - load);
-  return idle < 2 ? 0 : Math.min(4, idle);
+export function workerCount(idleCores: number = idleCoresNow()): number {
+  const idle = Math.floor(idleCores + 0.25);
+  return idle < 2 ? 0 : Math.min(4, idle - 1);
+}
+
+/**
+ * Cores idle right now: CPU time sampled over `ms` while this thread waits (so it measures the rest
+ * of the machine). The 1-minute load average lags too much: it still counts work that just ended.
+ */
+export function idleCoresNow(ms = 100): number {
+  const idleOf = () => cpus().reduce((sum, c) => [sum[0]! + c.times.idle, sum[1]! + c.times.idle + c.times.user + c.times.nice + c.times.sys + c.times.irq], [0, 0]);
+  const [idle0, total0] = idleOf();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const [idle1, total1] = idleOf();
+  const total = total1! - total0!;
+  return total > 0 ? (cpus().length * (idle1! - idle0!)) / total : 0;
 }
 
 /**
@@ -134,5 +147,24 @@ export function drawerFor(charts: number, opts: { workerPath?: string | null; wo
   const path = opts.workerPath === undefined ? figureWorkerPath() : opts.workerPath;
   const size = opts.workers ?? workerCount();
   if (!path || size < 1 || charts < MIN_CHARTS_FOR_WORKERS) return inThreadDrawer;
-  return workerDrawer(path, Math.min(size, charts));
+  return sharedDrawer(workerDrawer(path, Math.min(size, charts)), size);
+}
+
+/**
+ * Workers plus this thread: every (workers + 1)th figure is drawn here, the rest on the workers, so
+ * no core sits idle while the main thread waits for them.
+ */
+export function sharedDrawer(pool: SvgDrawer, workers: number): SvgDrawer {
+  let next = 0;
+  let closed = false;
+  return {
+    draw(job) {
+      if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
+      return next++ % (workers + 1) === workers ? drawSvg(job) : pool.draw(job);
+    },
+    async close() {
+      closed = true;
+      await pool.close();
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getChapter, listChapters } from '../../../../electron/services/documents/chapters';
 import { drawFigures } from '../../../../electron/services/export/figures';
-import { drawerFor, figureWorkerPath, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
+import { drawerFor, figureWorkerPath, idleCoresNow, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { openProject } from '../../../../electron/services/project/project';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
@@ -88,12 +88,16 @@ describe('drawing figure images on worker threads', () => {
     expect(figureWorkerPath({})).toBeNull();
     expect(figureWorkerPath({ JSNA_EXPORT_WORKER: workerPath })).toBe(workerPath);
     expect(figureWorkerPath({ JSNA_EXPORT_WORKER: '0' })).toBeNull();
-    // One per idle core, up to four, none unless two are idle.
-    expect(workerCount(1, 0)).toBe(0);
-    expect(workerCount(2, 0.3)).toBe(0);
-    expect(workerCount(2, 0)).toBe(2);
-    expect(workerCount(4, 1.2)).toBe(2);
-    expect(workerCount(16, 0)).toBe(4);
-    expect(workerCount(8, 7.5)).toBe(0);
+    // One per idle core besides the main thread (which draws too), up to four, none unless two are idle.
+    expect(workerCount(1)).toBe(0);
+    expect(workerCount(1.5)).toBe(0);
+    expect(workerCount(1.8)).toBe(1);
+    expect(workerCount(2)).toBe(1);
+    expect(workerCount(2.6)).toBe(1);
+    expect(workerCount(4)).toBe(3);
+    expect(workerCount(16)).toBe(4);
+    const idle = idleCoresNow(50);
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeLessThanOrEqual(cpus().length + 0.01);
   });
 });
