@@ -252,124 +252,133 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
   const total = p.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
 
-  const { figures, timings } = await drawFigures(p.chartNodes.map(chartAttrsOf), library, {
+  // The document around the images, built while worker threads draw them.
+  const assemble = (figures: readonly FigureResult[]) => {
+    const assembleStart = performance.now();
+    const figureOf = new Map<PMNode, FigureResult>();
+    p.chartNodes.forEach((n, i) => figureOf.set(n, figures[i]!));
+    const drawn = figures.filter((f): f is DrawnFigure => f.ok);
+
+    // A random nonce per export, so no text in the document can pose as a chart's slot.
+    const nonce = randomBytes(12).toString('hex');
+    const slot = (n: number) => `${nonce}-${n}`;
+
+    const dom = new JSDOM('<!DOCTYPE html><html lang="en-GB"><head></head><body></body></html>');
+    const doc = dom.window.document;
+    const el = (tag: string, attrs: Record<string, string> = {}, ...children: (El | string)[]): El => {
+      const e = doc.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      for (const c of children) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+      return e;
+    };
+
+    const head = doc.head;
+    head.append(el('meta', { charset: 'utf-8' }));
+    head.append(el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }));
+    head.append(el('meta', { name: 'generator', content: 'JSNA Studio' }));
+    head.append(el('title', {}, title.title));
+    head.append(el('style', {}, EXPORT_CSS));
+
+    const page = el('div', { class: 'page' });
+    doc.body.append(page);
+
+    // Title page.
+    const meta = el('dl', { class: 'doc-meta' });
+    const metaRow = (label: string, value: string | null) => {
+      if (value) meta.append(el('div', {}, el('dt', {}, label), el('dd', {}, value)));
+    };
+    metaRow('Area', title.area);
+    metaRow('Published', title.date);
+    metaRow('Authors', title.authors);
+    metaRow('Version', title.version);
+    page.append(el('header', { class: 'title-page' }, el('p', { class: 'doc-type' }, 'Joint Strategic Needs Assessment'), el('h1', {}, title.title), meta));
+
+    // Appendix data first: the contents lists it.
+    const { groups, successors } = appendixGroups(project);
+    const recAnchors = new Set(p.recommendationIds.values());
+
+    // Contents.
+    const toc = el('ol');
+    p.chapters.forEach((c, i) => {
+      const li = el('li', {}, el('a', { href: `#${c.id}` }, `${i + 1}. ${c.row.title}`));
+      if (c.headings.length) {
+        const sub = el('ol');
+        for (const h of c.headings) sub.append(el('li', {}, el('a', { href: `#${h.id}` }, h.text)));
+        li.append(sub);
+      }
+      toc.append(li);
+    });
+    if (groups.length) toc.append(el('li', {}, el('a', { href: '#recommendations-by-partner' }, 'Appendix: Recommendations by partner')));
+    page.append(el('nav', { class: 'toc', 'aria-labelledby': 'contents-title' }, el('h2', { id: 'contents-title' }, 'Contents'), toc));
+
+    if (drawn.length) {
+      const list = el('ol');
+      for (const f of drawn) list.append(el('li', {}, el('a', { href: `#${figureIds(f.number).figure}` }, `Figure ${f.number}: ${f.title}`)));
+      page.append(el('nav', { class: 'figure-list', 'aria-labelledby': 'figures-title' }, el('h2', { id: 'figures-title' }, 'Figures'), list));
+    }
+
+    // Chapters.
+    const main = el('main', { id: 'main' });
+    page.append(main);
+    const serializer = exportSerializer(doc, p, figureOf, slot);
+    p.chapters.forEach((c, i) => {
+      const section = el('section', { class: 'chapter', id: c.id, 'aria-labelledby': `${c.id}-title` });
+      section.append(el('h2', { id: `${c.id}-title` }, `${i + 1}. ${c.row.title}`));
+      section.append(serializer.serializeFragment(c.node.content, { document: doc }) as unknown as El);
+      main.append(section);
+    });
+
+    // Appendix: recommendations by partner.
+    if (groups.length) {
+      const section = el('section', { class: 'appendix', id: 'recommendations-by-partner', 'aria-labelledby': 'recommendations-by-partner-title' });
+      section.append(el('h2', { id: 'recommendations-by-partner-title' }, 'Appendix: Recommendations by partner'));
+      section.append(
+        el(
+          'p',
+          {},
+          'Each recommendation is listed under every partner tagged as owning it, in the order it appears in this document. ' +
+            'A recommendation owned by several partners appears under each of them.',
+        ),
+      );
+      groups.forEach((g, gi) => {
+        const hid = `partner-${gi + 1}`;
+        const name = g.code === null ? g.name : g.name && g.name.toLowerCase() !== g.code.toLowerCase() ? `${g.code}: ${g.name}` : g.name || g.code;
+        section.append(el('h3', { id: hid }, `${name} (${g.count})`));
+        const successor = g.code ? successors.get(g.code) : undefined;
+        if (successor) section.append(el('p', {}, `${g.code}’s duties have passed to ${successor}.`));
+        const list = el('ol', { class: 'partner-recs', 'aria-labelledby': hid });
+        for (const chapter of g.chapters) {
+          for (const r of chapter.rows) {
+            const anchor = `rec-${safeId(r.id)}`;
+            const text = recAnchors.has(anchor) ? el('a', { href: `#${anchor}` }, r.text) : el('span', {}, r.text);
+            const where = [chapter.chapter, r.section].filter((s): s is string => Boolean(s && s.trim())).join(', ');
+            const li = el('li', {}, text, ' ', el('span', { class: 'partner-tags' }, partnerTag(r.partners)));
+            if (where) li.append(el('span', { class: 'rec-where' }, ` (${where})`));
+            list.append(li);
+          }
+        }
+        section.append(list);
+      });
+      main.append(section);
+    }
+
+    let html = sanitizeDocumentHtml(dom.serialize());
+    dom.window.close();
+    // Nothing may run or load, whatever the file is opened with: say so in the file itself.
+    html = html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);
+    return { html, nonce, drawn, assembleMs: performance.now() - assembleStart };
+  };
+
+  const { timings, during } = await drawFigures(p.chartNodes.map(chartAttrsOf), library, {
     signal: opts.signal,
     onDrawn: (done) => opts.onProgress?.({ label: 'Drawing charts', done, total }),
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
+    whileDrawing: assemble,
   });
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-  const assembleStart = performance.now();
-  const figureOf = new Map<PMNode, FigureResult>();
-  p.chartNodes.forEach((n, i) => figureOf.set(n, figures[i]!));
-  const drawn = figures.filter((f): f is DrawnFigure => f.ok);
-
-  // A random nonce per export, so no text in the document can pose as a chart's slot.
-  const nonce = randomBytes(12).toString('hex');
-  const slot = (n: number) => `${nonce}-${n}`;
-
-  const dom = new JSDOM('<!DOCTYPE html><html lang="en-GB"><head></head><body></body></html>');
-  const doc = dom.window.document;
-  const el = (tag: string, attrs: Record<string, string> = {}, ...children: (El | string)[]): El => {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    for (const c of children) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-    return e;
-  };
-
-  const head = doc.head;
-  head.append(el('meta', { charset: 'utf-8' }));
-  head.append(el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }));
-  head.append(el('meta', { name: 'generator', content: 'JSNA Studio' }));
-  head.append(el('title', {}, title.title));
-  head.append(el('style', {}, EXPORT_CSS));
-
-  const page = el('div', { class: 'page' });
-  doc.body.append(page);
-
-  // Title page.
-  const meta = el('dl', { class: 'doc-meta' });
-  const metaRow = (label: string, value: string | null) => {
-    if (value) meta.append(el('div', {}, el('dt', {}, label), el('dd', {}, value)));
-  };
-  metaRow('Area', title.area);
-  metaRow('Published', title.date);
-  metaRow('Authors', title.authors);
-  metaRow('Version', title.version);
-  page.append(el('header', { class: 'title-page' }, el('p', { class: 'doc-type' }, 'Joint Strategic Needs Assessment'), el('h1', {}, title.title), meta));
-
-  // Appendix data first: the contents lists it.
-  const { groups, successors } = appendixGroups(project);
-  const recAnchors = new Set(p.recommendationIds.values());
-
-  // Contents.
-  const toc = el('ol');
-  p.chapters.forEach((c, i) => {
-    const li = el('li', {}, el('a', { href: `#${c.id}` }, `${i + 1}. ${c.row.title}`));
-    if (c.headings.length) {
-      const sub = el('ol');
-      for (const h of c.headings) sub.append(el('li', {}, el('a', { href: `#${h.id}` }, h.text)));
-      li.append(sub);
-    }
-    toc.append(li);
-  });
-  if (groups.length) toc.append(el('li', {}, el('a', { href: '#recommendations-by-partner' }, 'Appendix: Recommendations by partner')));
-  page.append(el('nav', { class: 'toc', 'aria-labelledby': 'contents-title' }, el('h2', { id: 'contents-title' }, 'Contents'), toc));
-
-  if (drawn.length) {
-    const list = el('ol');
-    for (const f of drawn) list.append(el('li', {}, el('a', { href: `#${figureIds(f.number).figure}` }, `Figure ${f.number}: ${f.title}`)));
-    page.append(el('nav', { class: 'figure-list', 'aria-labelledby': 'figures-title' }, el('h2', { id: 'figures-title' }, 'Figures'), list));
-  }
-
-  // Chapters.
-  const main = el('main', { id: 'main' });
-  page.append(main);
-  const serializer = exportSerializer(doc, p, figureOf, slot);
-  p.chapters.forEach((c, i) => {
-    const section = el('section', { class: 'chapter', id: c.id, 'aria-labelledby': `${c.id}-title` });
-    section.append(el('h2', { id: `${c.id}-title` }, `${i + 1}. ${c.row.title}`));
-    section.append(serializer.serializeFragment(c.node.content, { document: doc }) as unknown as El);
-    main.append(section);
-  });
-
-  // Appendix: recommendations by partner.
-  if (groups.length) {
-    const section = el('section', { class: 'appendix', id: 'recommendations-by-partner', 'aria-labelledby': 'recommendations-by-partner-title' });
-    section.append(el('h2', { id: 'recommendations-by-partner-title' }, 'Appendix: Recommendations by partner'));
-    section.append(
-      el(
-        'p',
-        {},
-        'Each recommendation is listed under every partner tagged as owning it, in the order it appears in this document. ' +
-          'A recommendation owned by several partners appears under each of them.',
-      ),
-    );
-    groups.forEach((g, gi) => {
-      const hid = `partner-${gi + 1}`;
-      const name = g.code === null ? g.name : g.name && g.name.toLowerCase() !== g.code.toLowerCase() ? `${g.code}: ${g.name}` : g.name || g.code;
-      section.append(el('h3', { id: hid }, `${name} (${g.count})`));
-      const successor = g.code ? successors.get(g.code) : undefined;
-      if (successor) section.append(el('p', {}, `${g.code}’s duties have passed to ${successor}.`));
-      const list = el('ol', { class: 'partner-recs', 'aria-labelledby': hid });
-      for (const chapter of g.chapters) {
-        for (const r of chapter.rows) {
-          const anchor = `rec-${safeId(r.id)}`;
-          const text = recAnchors.has(anchor) ? el('a', { href: `#${anchor}` }, r.text) : el('span', {}, r.text);
-          const where = [chapter.chapter, r.section].filter((s): s is string => Boolean(s && s.trim())).join(', ');
-          const li = el('li', {}, text, ' ', el('span', { class: 'partner-tags' }, partnerTag(r.partners)));
-          if (where) li.append(el('span', { class: 'rec-where' }, ` (${where})`));
-          list.append(li);
-        }
-      }
-      section.append(list);
-    });
-    main.append(section);
-  }
-
-  let html = sanitizeDocumentHtml(dom.serialize());
-  dom.window.close();
-  // Nothing may run or load, whatever the file is opened with: say so in the file itself.
-  html = html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`);
+  const { nonce, drawn } = during!;
+  let { html } = during!;
+  const spliceStart = performance.now();
   // Each chart's SVG, sanitised on its own, goes where its slot survived sanitising: one pass.
   const svgs = new Map(drawn.map((f) => [String(f.number), f.svg]));
   let placed = 0;
@@ -381,7 +390,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
     return svg;
   });
   if (placed !== drawn.length) throw new AppError('INTERNAL', `${drawn.length - placed} figure(s) lost their place while the document was sanitised.`);
-  const assembleMs = performance.now() - assembleStart;
+  const assembleMs = during!.assembleMs + performance.now() - spliceStart;
   opts.onProgress?.({ label: 'Drawing charts', done: total, total });
 
   const recommendations = p.recommendationIds.size;

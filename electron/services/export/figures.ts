@@ -80,7 +80,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * document, see svgDrawer.ts). Numbers the drawn ones. Checks for cancellation between charts, and
  * stops the workers when cancelled.
  */
-export async function drawFigures(
+export async function drawFigures<T = undefined>(
   charts: readonly ChartAttrs[],
   library: Library | null,
   opts: {
@@ -89,8 +89,13 @@ export async function drawFigures(
     noLibraryMessage?: string;
     /** Default: drawerFor(charts.length), closed at the end. Either is closed when cancelled. */
     drawer?: SvgDrawer;
+    /**
+     * Runs on this thread while worker threads still draw: every figure is there but its `svg` may
+     * still be empty. The document around the images is built here (see documentHtml).
+     */
+    whileDrawing?: (figures: readonly FigureResult[]) => T;
   } = {},
-): Promise<{ figures: FigureResult[]; timings: FigureTimings }> {
+): Promise<{ figures: FigureResult[]; timings: FigureTimings; during: T | undefined }> {
   const timings: FigureTimings = { dataMs: 0, svgMs: 0, sanitizeMs: 0 };
   const figures: FigureResult[] = new Array<FigureResult>(charts.length);
   const drawer = opts.drawer ?? drawerFor(charts.length);
@@ -126,10 +131,13 @@ export async function drawFigures(
       number += 1;
       const n = number;
       const ids = figureIds(n);
+      // Everything but the image is known now; the image is filled in when drawn.
+      const figure: DrawnFigure = { ok: true, number: n, kind, title, caption: attrs.caption.trim(), svg: '', summary, table, source, illustrative };
+      figures[i] = figure;
       const job = drawer.draw({ spec, labelId: ids.caption, descriptionId: ids.summary }).then((d) => {
         timings.svgMs += d.svgMs;
         timings.sanitizeMs += d.sanitizeMs;
-        figures[i] = { ok: true, number: n, kind, title, caption: attrs.caption.trim(), svg: d.svg, summary, table, source, illustrative };
+        figure.svg = d.svg;
         drawn();
       });
       job.catch(() => undefined); // awaited below; its error (or the cancellation) surfaces there
@@ -137,8 +145,10 @@ export async function drawFigures(
       // On this thread, one at a time (so cancelling is checked between charts).
       if (drawer === inThreadDrawer) await job;
     }
+    const during = opts.whileDrawing?.(figures);
     await Promise.all(jobs);
     throwIfAborted(opts.signal);
+    return { figures, timings, during };
   } catch (e) {
     throwIfAborted(opts.signal);
     throw e;
@@ -146,5 +156,4 @@ export async function drawFigures(
     opts.signal?.removeEventListener('abort', stop);
     if (!opts.drawer) await drawer.close();
   }
-  return { figures, timings };
 }

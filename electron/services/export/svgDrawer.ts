@@ -151,8 +151,9 @@ export function drawerFor(charts: number, opts: { workerPath?: string | null; wo
 }
 
 /**
- * Workers plus this thread: every (workers + 1)th figure is drawn here, the rest on the workers, so
- * no core sits idle while the main thread waits for them.
+ * Workers plus this thread: every (workers + 2)th figure is drawn here, the rest on the workers, so
+ * no core sits idle while the main thread waits for them. This thread's share is the smaller one:
+ * it also loads the charts' rows and builds the document around the images meanwhile.
  */
 export function sharedDrawer(pool: SvgDrawer, workers: number): SvgDrawer {
   let next = 0;
@@ -160,7 +161,7 @@ export function sharedDrawer(pool: SvgDrawer, workers: number): SvgDrawer {
   return {
     draw(job) {
       if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
-      return next++ % (workers + 1) === workers ? drawSvg(job) : pool.draw(job);
+      return next++ % (workers + 2) === workers + 1 ? drawSvg(job) : pool.draw(job);
     },
     async close() {
       closed = true;
