@@ -17,6 +17,8 @@ interface EditorProps {
   chapterId: string;
   title: string;
   readOnly: boolean;
+  /** false: kept loaded but hidden (another chapter is showing), so its undo history survives. */
+  active?: boolean;
   focusRecommendation?: string | null;
   focusHeading?: { index: number; nonce: number } | null;
   onSaved?: () => void;
@@ -55,6 +57,7 @@ function LoadedEditor({
   directory,
   title,
   readOnly,
+  active = true,
   focusRecommendation,
   focusHeading,
   onSaved,
@@ -157,21 +160,24 @@ function LoadedEditor({
     };
   }, []);
 
+  // Hidden chapters keep only their text (same tree, so the editor view is never re-mounted).
   return (
     <article className="chapter">
-      <div className="chapter-head">
-        <h1>{title}</h1>
-        <div className="chapter-meta">
-          <SaveIndicator status={status} />
-          <p className="word-count" aria-live="off">
-            {lastWords.current.toLocaleString('en-GB')} words
-          </p>
+      {active && (
+        <div className="chapter-head">
+          <h1>{title}</h1>
+          <div className="chapter-meta">
+            <SaveIndicator status={status} />
+            <p className="word-count" aria-live="off">
+              {lastWords.current.toLocaleString('en-GB')} words
+            </p>
+          </div>
         </div>
-      </div>
-      {editor && !readOnly && <Toolbar editor={editor} />}
+      )}
+      {active && editor && !readOnly && <Toolbar editor={editor} />}
       <div className="editor-wrap">
         <EditorContent editor={editor} className="editor" />
-        {editor && !readOnly && <SlashMenu editor={editor} />}
+        {active && editor && !readOnly && <SlashMenu editor={editor} />}
       </div>
     </article>
   );

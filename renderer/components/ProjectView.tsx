@@ -13,6 +13,9 @@ import { UndoToast } from './UndoToast';
 
 export type ProjectTab = 'write' | 'register';
 
+/** Chapters recently open stay loaded (hidden), so switching back keeps their undo history. */
+const KEEP_OPEN = 6;
+
 /** Where to put the cursor when a chapter opens (e.g. from a row of the register). */
 export interface FocusTarget {
   chapterId: string;
@@ -29,6 +32,10 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
   const [selected, setSelected] = useState<string | null>(null);
+  const [kept, setKept] = useState<string[]>([]);
+  useEffect(() => {
+    if (selected) setKept((k) => [selected, ...k.filter((id) => id !== selected)].slice(0, KEEP_OPEN));
+  }, [selected]);
   const [tab, setTab] = useState<ProjectTab>('write');
   const [focus, setFocus] = useState<FocusTarget | null>(null);
   const action = useAction();
@@ -56,8 +63,9 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
     if (ok) await reload();
   }
   async function close() {
-    // Let the editor flush on unmount first.
+    // Let the editors flush on unmount first.
     setSelected(null);
+    setKept([]);
     await new Promise((r) => setTimeout(r, 0));
     const ok = await action.run(() => api['project.close']({}));
     if (ok !== undefined) onClosed();
@@ -69,6 +77,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   async function deleteChapter(id: string) {
     const title = chapters.find((c) => c.id === id)?.title ?? 'Chapter';
     if (selected === id) setSelected(null);
+    setKept((k) => k.filter((x) => x !== id));
     await new Promise((r) => setTimeout(r, 0)); // let its editor save first
     const ok = await action.run(() => api['chapters.delete']({ id }));
     if (ok !== undefined) {
@@ -159,20 +168,23 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
             )}
           </div>
           <main className="editor-pane" aria-label="Chapter">
-            {current ? (
-              <ChapterEditor
-                key={current.id}
-                chapterId={current.id}
-                title={current.title}
-                readOnly={project.readOnly}
-                focusRecommendation={focus?.chapterId === current.id ? focus.recommendationId : null}
-                focusHeading={headingTarget?.chapterId === current.id ? headingTarget : null}
-                onSaved={() => void reload()}
-                onEditor={setEditor}
-              />
-            ) : (
-              <p className="empty">No chapter yet. Add one from the list of chapters.</p>
-            )}
+            {chapters
+              .filter((c) => c.id === current?.id || kept.includes(c.id))
+              .map((c) => (
+                <div key={c.id} hidden={c.id !== current?.id} className="chapter-slot">
+                  <ChapterEditor
+                    chapterId={c.id}
+                    title={c.title}
+                    readOnly={project.readOnly}
+                    active={c.id === current?.id}
+                    focusRecommendation={focus?.chapterId === c.id ? focus.recommendationId : null}
+                    focusHeading={headingTarget?.chapterId === c.id ? headingTarget : null}
+                    onSaved={() => void reload()}
+                    {...(c.id === current?.id ? { onEditor: setEditor } : {})}
+                  />
+                </div>
+              ))}
+            {!current && <p className="empty">No chapter yet. Add one from the list of chapters.</p>}
           </main>
           {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
         </div>

@@ -110,6 +110,23 @@ describe('E2E: chapters, outline, import and paste', () => {
     await page.locator('[data-state="saved"]').waitFor();
   });
 
+  it('keeps a chapter’s undo history when you switch to another chapter and back', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await chapter('Oral health').click();
+    const editor = page.getByRole('textbox', { name: 'Oral health text' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Sealants too.');
+    await page.locator('[data-state="saved"]').waitFor();
+    await chapter('Population').click();
+    await page.getByRole('heading', { level: 1, name: 'Population' }).waitFor();
+    await chapter('Oral health').click();
+    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => editor.innerText()).not.toContain('Sealants too.');
+    expect(await editor.innerText()).toContain('Fluoride varnish helps.');
+    await page.locator('[data-state="saved"]').waitFor();
+  });
+
   it('imports seed 000 as a chapter of 22 recommendations under its headings, and navigates by the outline', { timeout: 60_000 }, async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Import text…' }).click();
@@ -142,7 +159,7 @@ describe('E2E: chapters, outline, import and paste', () => {
       data.setData('text/plain', text);
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, pasted);
-    await page.locator('.recommendation .tag').getByText('[CCG/UHL/LA]').waitFor();
+    await editor.locator('.recommendation .tag').getByText('[CCG/UHL/LA]').waitFor();
     await expect.poll(() => editor.locator('p').allInnerTexts()).toContain('A plain paragraph with no tags.');
     await page.locator('[data-state="saved"]').waitFor();
     expect(app.consoleErrors).toEqual([]);
