@@ -81,7 +81,7 @@ function LoadedEditor({
     });
   }
 
-  const foreignIds = useForeignRecommendationIds(chapter.id);
+  const foreignIds = useForeignRecommendationIds(chapter.id, active);
   const foreignIdsRef = useRef(foreignIds);
   foreignIdsRef.current = foreignIds;
   const extensions = useMemo(() => editorExtensions(() => directoryRef.current.partners, () => foreignIdsRef.current()), []);

@@ -3,11 +3,13 @@ import { api } from '../lib/api';
 
 /**
  * The ids of recommendations that other chapters show, for the paste handler (a copy pasted here
- * gets a new id). Read when the chapter opens: while it is open, only this chapter changes.
+ * gets a new id). Read each time the chapter comes to the front: while it is showing, only this
+ * chapter changes.
  */
-export function useForeignRecommendationIds(chapterId: string): () => ReadonlySet<string> {
+export function useForeignRecommendationIds(chapterId: string, active: boolean): () => ReadonlySet<string> {
   const ids = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
+    if (!active) return;
     let live = true;
     api['register.list']({}).then(
       (r) => {
@@ -18,6 +20,6 @@ export function useForeignRecommendationIds(chapterId: string): () => ReadonlySe
     return () => {
       live = false;
     };
-  }, [chapterId]);
+  }, [chapterId, active]);
   return () => ids.current;
 }
