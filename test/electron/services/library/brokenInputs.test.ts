@@ -129,6 +129,19 @@ for (const journal of ['wal', 'delete'] as const) {
       await expectRejected(writeFile(tmp(), 'noarea.csv', fingertipsCsv([row({ 'Area Code': ' ' })])), 2, /column "Area Code" is empty/);
     });
 
+    it('a repeated row among many is named before a later problem, wherever it falls in the batched inserts', async () => {
+      const rows = Array.from({ length: 40 }, (_, i) => row({ 'Area Code': `E06${String(i).padStart(6, '0')}`, 'Area Name': `Area ${i}` }));
+      // Line k + 2 is rows[k]: a repeat of line 5 on line 31, a bad number on line 36 (parsed first, in the worker).
+      const many = rows.map((r, i) => (i === 29 ? { ...rows[3]!, Value: '9' } : i === 34 ? { ...r, Value: 'abc' } : r));
+      await expectRejected(writeFile(tmp(), 'dup-many.csv', fingertipsCsv(many)), 31, /repeats an earlier one: indicator 90001, area E06000003,/);
+      // A repeat on line 20, then an area code the main thread refuses on line 21.
+      const near = rows.map((r, i) => (i === 18 ? rows[17]! : i === 19 ? { ...r, 'Area Code': 'E'.repeat(51) } : r));
+      await expectRejected(writeFile(tmp(), 'dup-near.csv', fingertipsCsv(near)), 20, /repeats an earlier one: indicator 90001, area E06000017,/);
+      // Without problems, all 40 rows go in (two full statements and a remainder).
+      const ok = writeFile(tmp(), 'ok-many.csv', fingertipsCsv(rows));
+      expect((await importToPath(library, [ok])).rows).toBe(40);
+    });
+
     it('one bad file among good ones imports none of them', async () => {
       const good = writeFile(tmp(), 'good.csv', fingertipsCsv([row({ 'Indicator ID': '777' })]));
       const bad = writeFile(tmp(), 'bad.csv', fingertipsCsv([row(), row({ 'Area Code': 'E1', Value: '1,2,3' })]));
