@@ -270,19 +270,3 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderOptions 
     view.finalize();
   }
 }
-
-export interface RenderManyResult {
-  svgs: string[];
-  totalMs: number;
-  msPerChart: number;
-}
-
-/** Render many specs one after another (for export and the benchmark), timing the whole run. */
-export async function renderManySvg(specs: readonly TopLevelSpec[], options: RenderOptions = {}): Promise<RenderManyResult> {
-  await loadModules();
-  const start = performance.now();
-  const svgs: string[] = [];
-  for (const spec of specs) svgs.push(await renderChartSvg(spec, options));
-  const totalMs = performance.now() - start;
-  return { svgs, totalMs, msPerChart: specs.length === 0 ? 0 : totalMs / specs.length };
-}

@@ -8,7 +8,6 @@ import {
   clearChartCache,
   compileChartSpec,
   renderChartSvg,
-  renderManySvg,
 } from '../../../../electron/services/charts/renderSvg';
 import { textWidth } from '../../../../electron/services/charts/fontMetrics';
 import {
