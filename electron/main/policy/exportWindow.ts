@@ -1,3 +1,4 @@
+import { SECURE_WEB_PREFERENCES } from './windowOptions';
 import { inches, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from '../../services/export/pdfOptions';
 
 /**
@@ -12,14 +13,7 @@ export function printWindowOptions() {
     height: 1123,
     webPreferences: {
       javascript: false,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...SECURE_WEB_PREFERENCES,
       images: true,
       spellcheck: false,
       offscreen: false,

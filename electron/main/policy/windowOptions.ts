@@ -1,3 +1,15 @@
+/** Every window's baseline (the app's and the hidden print window's): isolated, sandboxed, no Node, no webview. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+} as const;
+
 /**
  * The BrowserWindow options, as a pure function so a unit test can hold every security decision
  * to account (Electron's security checklist): isolated, sandboxed, no Node, no webview.
@@ -12,14 +24,7 @@ export interface SecureWindowOptions {
   backgroundColor: string;
   webPreferences: {
     preload: string;
-    contextIsolation: true;
-    sandbox: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webviewTag: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
+  } & typeof SECURE_WEB_PREFERENCES & {
     experimentalFeatures: false;
     navigateOnDragDrop: false;
     spellcheck: boolean;
@@ -37,14 +42,7 @@ export function windowOptions(preloadPath: string): SecureWindowOptions {
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...SECURE_WEB_PREFERENCES,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,

@@ -22,17 +22,8 @@ export interface StatusChange {
   note?: string | undefined;
 }
 
-interface UpdateRow {
-  seq: number;
-  recommendationId: string;
-  at: string;
-  author: string;
-  status: RecommendationStatus;
-  rag: Rag | null;
-  dueDate: string | null;
-  lead: string | null;
-  note: string | null;
-}
+/** A history row as stored; `changed` is worked out when the history is read. */
+type UpdateRow = Omit<StatusUpdate, 'changed'>;
 
 const UPDATE_COLUMNS = `seq, recommendation_id AS recommendationId, at, author, status, rag, due_date AS dueDate, lead_contact AS lead, note`;
 
