@@ -34,6 +34,22 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
+ * Digits with at most one decimal point ("51.66", "342627", "5.", ".5"): what nearly every numeric
+ * field of a download is, checked a character at a time because an import checks millions of them.
+ */
+function isPlainDecimal(t: string): boolean {
+  let dot = false;
+  let digits = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits;
+}
+
+/**
  * A numeric field: empty (or spaces) → null, meaning missing or suppressed — never 0.
  * Anything that is not a finite number is refused: `file:line: column "Value": "abc" is not a number`.
  */
@@ -44,7 +60,7 @@ export function parseNumber(text: string | undefined, column: string, file: stri
     t = t.trim();
     if (t === '') return null;
   }
-  if (PLAIN_NUMBER.test(t)) {
+  if (isPlainDecimal(t) || PLAIN_NUMBER.test(t)) {
     const n = Number(t);
     if (Number.isFinite(n)) return n;
   } else if (GROUPED_NUMBER.test(t)) {

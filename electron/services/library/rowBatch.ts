@@ -40,24 +40,48 @@ export class RowBatcher {
     return this.n;
   }
 
-  /** Adds one row; true when the batch is full (take it). */
+  /** Adds one row; true when the batch is full (take it). Written out field by field: it runs for every row. */
   add(r: ParsedRow): boolean {
     const i = this.n++;
-    const { numbers, text, strings, previous, previousIndex } = this;
-    for (let k = 0; k < NN; k++) numbers[i * NN + k] = r[NUMBER_KEYS[k]!] ?? NaN;
-    for (let k = 0; k < NT; k++) {
-      const v = r[TEXT_KEYS[k]!];
-      let index: number;
-      if (v === null) index = -1;
-      else if (v === previous[k]) index = previousIndex[k]!;
-      else {
-        index = strings.push(v) - 1;
-        previous[k] = v;
-        previousIndex[k] = index;
-      }
-      text[i * NT + k] = index;
-    }
+    const x = this.numbers;
+    const a = i * NN;
+    x[a] = r.line;
+    x[a + 1] = r.periodSortable;
+    x[a + 2] = r.value ?? NaN;
+    x[a + 3] = r.lower95 ?? NaN;
+    x[a + 4] = r.upper95 ?? NaN;
+    x[a + 5] = r.lower998 ?? NaN;
+    x[a + 6] = r.upper998 ?? NaN;
+    x[a + 7] = r.count ?? NaN;
+    x[a + 8] = r.denominator ?? NaN;
+    const t = this.text;
+    const c = i * NT;
+    t[c] = this.index(0, r.indicatorId);
+    t[c + 1] = this.index(1, r.indicatorName);
+    t[c + 2] = this.index(2, r.unit);
+    t[c + 3] = this.index(3, r.areaCode);
+    t[c + 4] = this.index(4, r.areaName);
+    t[c + 5] = this.index(5, r.areaType);
+    t[c + 6] = this.index(6, r.parentCode);
+    t[c + 7] = this.index(7, r.sex);
+    t[c + 8] = this.index(8, r.age);
+    t[c + 9] = this.index(9, r.categoryType);
+    t[c + 10] = this.index(10, r.category);
+    t[c + 11] = this.index(11, r.period);
+    t[c + 12] = this.index(12, r.valueNote);
+    t[c + 13] = this.index(13, r.comparedEngland);
+    t[c + 14] = this.index(14, r.comparedParent);
     return this.n === this.size;
+  }
+
+  /** Column k's text as an index into the string table: -1 for null, the row before's when it repeats. */
+  private index(k: number, v: string | null): number {
+    if (v === null) return -1;
+    if (v === this.previous[k]) return this.previousIndex[k]!;
+    const index = this.strings.push(v) - 1;
+    this.previous[k] = v;
+    this.previousIndex[k] = index;
+    return index;
   }
 
   /** The rows added so far, as one batch; the batcher starts a new one. */
