@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChapterSummary, PartnerSummary, RegisterQuery, RegisterResult, RegisterRow, RegisterSortKey } from '../../shared/api';
 import { type RecommendationStatus, STATUSES } from '../../shared/recommendations/status';
 import type { FocusTarget } from '../components/ProjectView';
@@ -89,6 +89,10 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
   const [chapters, setChapters] = useState<ChapterSummary[]>([]);
   const [editing, setEditing] = useState<RegisterRow | null>(null);
   const [announce, setAnnounce] = useState('');
+  // The recommendation whose status was just saved: once the rows reload, focus goes back to its
+  // button, or — when the filters now hide it — to the table, never lost to the page.
+  const [returnFocusTo, setReturnFocusTo] = useState<{ id: string; before: typeof shown } | null>(null);
+  const tableRegion = useRef<HTMLDivElement>(null);
   const [version, setVersion] = useState(0);
   const search = useDebounced(filters.search, 250);
   const action = useAction();
@@ -121,6 +125,15 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, filters.includeRemoved, sort, version]);
+
+  useEffect(() => {
+    if (returnFocusTo === null || shown === returnFocusTo.before) return; // the rows have not reloaded yet
+    setReturnFocusTo(null);
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return; // still on its button, or the author has moved on
+    const button = tableRegion.current?.querySelector<HTMLButtonElement>(`button[data-status-of="${CSS.escape(returnFocusTo.id)}"]`);
+    (button ?? tableRegion.current)?.focus();
+  }, [returnFocusTo, shown]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => onEvent((e) => (e.type === 'register-changed' || e.type === 'project-changed') && reload()), [reload]);
@@ -282,7 +295,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
             </p>
           )}
 
-          <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0}>
+          <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0} ref={tableRegion}>
             <table className="register-table" aria-busy={loading}>
               <caption id="register-caption" className="visually-hidden">
                 Recommendations{shownFilters.partner ? ` owned by ${partnerLabel}${successorNote}` : ''}, sorted by {COLUMNS.find((c) => c.key === shownSort.by)?.label.toLowerCase() ?? 'document order'}
@@ -346,7 +359,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
                       )}
                     </td>
                     <td>
-                      <button type="button" aria-label={`${readOnly ? 'History of' : 'Update status of'}: ${clip(r.text, 60)}`} onClick={() => setEditing(r)}>
+                      <button type="button" data-status-of={r.id} aria-label={`${readOnly ? 'History of' : 'Update status of'}: ${clip(r.text, 60)}`} onClick={() => setEditing(r)}>
                         {readOnly ? 'History' : 'Update status'}
                       </button>
                     </td>
@@ -366,6 +379,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
           onClose={() => setEditing(null)}
           onSaved={(row) => {
             setEditing(null);
+            setReturnFocusTo({ id: row.id, before: shown });
             setAnnounce(`Status of “${clip(row.text, 60)}” saved: ${row.status}.`);
             reload();
           }}

@@ -14,7 +14,8 @@ const FIELD_LABELS: Record<StatusUpdate['changed'][number], string> = { status: 
 export function HistoryList({ history }: { history: StatusUpdate[] }) {
   if (history.length === 0) return <p className="muted">No status has been recorded yet: it counts as Not started.</p>;
   return (
-    <ol className="history" reversed>
+    // Focusable: a long history scrolls inside the dialog, and keyboard users must be able to scroll it.
+    <ol className="history" reversed tabIndex={0} aria-label="Status history, newest first">
       {[...history].reverse().map((h) => (
         <li key={h.seq}>
           <p className="history-head">

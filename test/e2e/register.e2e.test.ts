@@ -162,6 +162,21 @@ describe('E2E: the recommendations register', () => {
     await page.getByText(/Status of “Take action to reduce infant mortality.*” saved/).waitFor({ state: 'attached' });
     expect(await openerHasFocus()).toBe(true);
     expect(statusHistory(project, id).slice(before).map((h) => h.note)).toEqual(['Checked from the keyboard.']);
+
+    // A save that takes the row out of the filtered list: focus goes to the table, not lost to the page.
+    await page.getByLabel('Status', { exact: true }).selectOption('Complete');
+    await expect.poll(() => rows().locator('td.rec-text').allInnerTexts()).toEqual([expect.stringContaining(FIRST_LA)]);
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByLabel('Status', { exact: true }).selectOption('Not progressing');
+    await dialog.getByRole('button', { name: 'Save status' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('No recommendations match these filters.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('register-caption');
+    setStatus(project, { id, status: 'Complete' }, { author: 'E2E Analyst' });
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await page.getByText('Showing 16 of 22 recommendations for LA').waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 
