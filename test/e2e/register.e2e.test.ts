@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { addChapter, getChapter } from '../../electron/services/documents/chapte
 import { setStatus, statusHistory } from '../../electron/services/recommendations/status';
 import { listRegister, registerRow } from '../../electron/services/recommendations/register';
 import { seededProject } from '../helpers/seedProject';
-import { type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 const FIRST_LA = 'Take action to reduce infant mortality and low birth weight';
 
@@ -342,14 +341,7 @@ describe('E2E: the recommendations register', () => {
 
   it('has no accessibility violations axe-core can find in the register and the status dialog', async () => {
     const { page } = app;
-    const axeSource = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const run = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+    const run = () => axeViolations(page);
     await page.getByText(/Showing \d+ of \d+ recommendations/).waitFor();
     expect(await run()).toEqual([]);
     await page.getByRole('button', { name: /Update status of: Take action/ }).click();
