@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 import type { AppEvent } from '../shared/api/events';
 import { methodNames } from '../shared/api/methodNames';
 
@@ -18,4 +18,6 @@ contextBridge.exposeInMainWorld('jsnaBridge', {
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
+  // A file chosen in an <input type="file">: its path, for an import (the page never sees more).
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 });

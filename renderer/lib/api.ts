@@ -1,7 +1,7 @@
 import { type Api, AppError, type AppEvent, type MethodInput, type MethodName, methodNames, type MethodResult } from '../../shared/api';
 import { httpTransport, takeToken } from './transport/httpTransport';
 import { ipcTransport } from './transport/ipcTransport';
-import type { CallOptions, PreloadBridge, Transport } from './transport/types';
+import type { CallOptions, ChosenFile, PreloadBridge, Transport } from './transport/types';
 
 declare global {
   interface Window {
@@ -20,6 +20,13 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   const envelope = await transport.call(method, input, opts);
   if (!envelope.ok) throw AppError.fromPayload(envelope.error);
   return envelope.result as MethodResult<M>;
+}
+
+/** Makes a file chosen in the page reachable by the backend (its path in Electron; sent to the server in browser mode). */
+export async function chosenFile(file: File): Promise<ChosenFile> {
+  const envelope = await transport.chosenFile(file);
+  if (!envelope.ok) throw AppError.fromPayload(envelope.error);
+  return envelope.result;
 }
 
 /** The whole contract as one typed object: `api['chapters.list']({})`. */

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ImportSummary } from '../../shared/api/library';
 import { newId } from '../../shared/ids';
-import { call, onEvent } from '../lib/api';
+import { call, chosenFile, onEvent } from '../lib/api';
+import type { ChosenFile } from '../lib/transport/types';
 import { useAction } from '../lib/useAsync';
 
 /** What an import did, in words. */
@@ -18,17 +19,31 @@ export function describeImport(s: ImportSummary): string {
   return parts.join(' ');
 }
 
+const unquote = (p: string) => p.trim().replace(/^"(.*)"$/, '$1');
+
+/** The import's input for files chosen in the page and paths typed in. */
+export function importInput(chosen: ChosenFile[], typed: string[], metadata: ChosenFile | null, metadataPath: string) {
+  const paths = [...typed, ...chosen.flatMap((c) => ('path' in c ? [c.path] : []))];
+  const uploads = chosen.flatMap((c) => ('upload' in c ? [c.upload] : []));
+  const meta = metadata ? ('path' in metadata ? { metadataPath: metadata.path } : { metadataUpload: metadata.upload }) : metadataPath ? { metadataPath } : {};
+  return { paths, uploads, ...meta };
+}
+
 /**
- * Imports Fingertips or tidy CSVs (and a metadata CSV) into the project's indicator library, by path
- * (as the CLI does; the same import, all files or none). A rejected file is named with its line.
+ * Imports Fingertips or tidy CSVs (and a metadata CSV) into the project's indicator library: files
+ * chosen here, or typed paths (as the CLI takes them); the same import, all files or none. A
+ * rejected file is named with its line.
  */
 export function LibraryImportForm({ onDone }: { onDone(): void }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [metadataFile, setMetadataFile] = useState<File | null>(null);
   const [paths, setPaths] = useState('');
   const [format, setFormat] = useState<'' | 'fingertips' | 'tidy'>('');
   const [metadataPath, setMetadataPath] = useState('');
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const job = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const action = useAction();
   const id = useId();
 
@@ -43,40 +58,60 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
   async function run(e: FormEvent) {
     e.preventDefault();
     setResult(null);
-    const files = paths
-      .split(/\r?\n/)
-      .map((p) => p.trim().replace(/^"(.*)"$/, '$1'))
-      .filter(Boolean);
+    const typed = paths.split(/\r?\n/).map(unquote).filter(Boolean);
     const jobId = newId();
     job.current = jobId;
-    setProgress({ label: 'Starting', done: 0, total: 1 });
-    const summary = await action.run(() =>
-      call(
-        'library.import',
-        { paths: files, ...(format ? { format } : {}), ...(metadataPath.trim() ? { metadataPath: metadataPath.trim().replace(/^"(.*)"$/, '$1') } : {}) },
-        { jobId },
-      ),
-    );
+    const summary = await action.run(async () => {
+      let sent = 0;
+      const total = files.length + (metadataFile ? 1 : 0);
+      const reach = async (f: File) => {
+        setProgress({ label: `Reading ${f.name}`, done: sent, total });
+        const c = await chosenFile(f);
+        sent += 1;
+        return c;
+      };
+      const chosen: ChosenFile[] = [];
+      for (const f of files) chosen.push(await reach(f));
+      const metadata = metadataFile ? await reach(metadataFile) : null;
+      setProgress({ label: 'Starting', done: 0, total: 1 });
+      return call('library.import', { ...importInput(chosen, typed, metadata, unquote(metadataPath)), ...(format ? { format } : {}) }, { jobId });
+    });
     job.current = null;
     setProgress(null);
-    if (summary) setResult(describeImport(summary));
+    if (summary) {
+      setResult(describeImport(summary));
+      setFiles([]);
+      setMetadataFile(null);
+      formRef.current?.reset();
+    }
   }
 
   return (
-    <form className="library-import" aria-label="Import indicator data" onSubmit={run} noValidate>
-      <label htmlFor={`${id}-paths`}>CSV files to import (full paths, one a line)</label>
-      <textarea id={`${id}-paths`} rows={3} value={paths} onChange={(e) => setPaths(e.target.value)} aria-describedby={`${id}-hint`} />
+    <form className="library-import" aria-label="Import indicator data" onSubmit={run} noValidate ref={formRef}>
+      <label htmlFor={`${id}-files`}>CSV files to import</label>
+      <input
+        id={`${id}-files`}
+        type="file"
+        multiple
+        accept=".csv,text/csv"
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setFiles([...(e.target.files ?? [])])}
+      />
       <p className="hint" id={`${id}-hint`}>
         Fingertips downloads or tidy CSVs (see the README for the columns). All files go in together, or none does.
       </p>
+      <label htmlFor={`${id}-paths`}>Or their full paths, one a line</label>
+      <textarea id={`${id}-paths`} rows={2} value={paths} onChange={(e) => setPaths(e.target.value)} />
       <label htmlFor={`${id}-format`}>File format</label>
       <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as '' | 'fingertips' | 'tidy')}>
         <option value="">Work it out from each file's header</option>
         <option value="fingertips">Fingertips download</option>
         <option value="tidy">Tidy CSV</option>
       </select>
-      <label htmlFor={`${id}-meta`}>Metadata CSV (optional)</label>
-      <input id={`${id}-meta`} value={metadataPath} onChange={(e) => setMetadataPath(e.target.value)} />
+      <label htmlFor={`${id}-meta-file`}>Metadata CSV (optional)</label>
+      <input id={`${id}-meta-file`} type="file" accept=".csv,text/csv" onChange={(e) => setMetadataFile(e.target.files?.[0] ?? null)} />
+      <label htmlFor={`${id}-meta`}>Or its full path</label>
+      <input id={`${id}-meta`} value={metadataPath} onChange={(e) => setMetadataPath(e.target.value)} disabled={metadataFile !== null} />
       {progress && (
         <p role="status">
           {progress.label}{' '}

@@ -127,16 +127,25 @@ const polarity = z.enum(['high-is-good', 'low-is-good', 'no-judgement']);
 const valueType = z.enum(['proportion', 'rate', 'count', 'other']);
 const optionalNullableText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'not an uploaded file');
+
 export const libraryMethods = {
   'library.info': method<LibraryInfo>()(z.object({})),
   'library.import': method<ImportSummary>()(
     z
       .object({
         paths: z.array(filePath).max(1000, 'at most 1000 files at once'),
+        /** Files the page sent first (browser mode cannot give paths): ids from POST /upload. */
+        uploads: z.array(uploadId).max(1000, 'at most 1000 files at once').default([]),
         format: z.enum(['fingertips', 'tidy']).optional(),
         metadataPath: filePath.optional(),
+        metadataUpload: uploadId.optional(),
       })
-      .refine((v) => v.paths.length > 0 || v.metadataPath !== undefined, { message: 'choose at least one file to import', path: ['paths'] }),
+      .refine((v) => v.paths.length + v.uploads.length > 0 || v.metadataPath !== undefined || v.metadataUpload !== undefined, {
+        message: 'choose at least one file to import',
+        path: ['paths'],
+      })
+      .refine((v) => v.metadataPath === undefined || v.metadataUpload === undefined, { message: 'choose one metadata file, not two', path: ['metadataPath'] }),
   ),
   'library.indicators': method<IndicatorSummary[]>()(
     z.object({ search: z.string().trim().max(200).optional(), areaCode: areaCodeSchema.optional() }),

@@ -55,7 +55,7 @@ describe('E2E: the indicator browser', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('imports files from the browser, naming the file and line of a rejected one', { timeout: 60_000 }, async () => {
+  it('imports files typed by path, naming the file and line of a rejected one', { timeout: 60_000 }, async () => {
     const { page } = app;
     const bad = join(dir, 'survey-bad.csv');
     const good = join(dir, 'survey.csv');
@@ -65,16 +65,46 @@ describe('E2E: the indicator browser', () => {
     if (!(await page.getByRole('heading', { name: 'Indicators' }).isVisible())) await page.getByRole('button', { name: 'Indicators' }).click();
     await page.getByRole('button', { name: 'Import data…' }).click();
     const form = page.getByRole('form', { name: 'Import indicator data' });
-    await form.getByLabel(/CSV files to import/).fill(bad);
+    await form.getByLabel('Or their full paths, one a line').fill(bad);
     await form.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => form.getByRole('alert').innerText()).toBe(`${bad}:3: column "value": "eighty" is not a number.`);
 
-    await form.getByLabel(/CSV files to import/).fill(good);
+    await form.getByLabel('Or their full paths, one a line').fill(good);
     await form.getByLabel('File format').selectOption('tidy');
     await form.getByRole('button', { name: 'Import', exact: true }).click();
     await form.getByText('Imported 2 values of 1 indicator for 2 areas.').waitFor();
     await page.getByLabel('Search by name or ID').fill('SCH-01');
     await page.getByRole('button', { name: /Pupils who feel safe/ }).waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('imports files chosen in the page (sent to the local server), named as chosen, with their metadata', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const header = 'indicator_id,indicator_name,area_code,area_name,period,value,count,denominator,unit';
+    const bad = join(dir, 'activity-bad.csv');
+    const good = join(dir, 'activity.csv');
+    const meta = join(dir, 'activity-metadata.csv');
+    writeFileSync(bad, `${header}\nSCH-02,Pupils active daily (%),E06000016,Leicester,2023,45,450,1000,%\nSCH-02,Pupils active daily (%),E92000001,England,2023,,,\n"SCH-02,broken\n`);
+    writeFileSync(good, `${header}\nSCH-02,Pupils active daily (%),E06000016,Leicester,2023,45,450,1000,%\nSCH-02,Pupils active daily (%),E92000001,England,2023,47,470,1000,%\n`);
+    writeFileSync(meta, 'indicator_id,polarity,definition\nSCH-02,high-is-good,Pupils who say they are active for an hour every day.\n');
+    if (!(await page.getByRole('heading', { name: 'Indicators' }).isVisible())) await page.getByRole('button', { name: 'Indicators' }).click();
+    if (!(await page.getByRole('form', { name: 'Import indicator data' }).isVisible())) await page.getByRole('button', { name: 'Import data…' }).click();
+    const form = page.getByRole('form', { name: 'Import indicator data' });
+
+    await form.getByLabel('CSV files to import').setInputFiles(bad);
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    // Named as the person chose it, not by where the server kept it.
+    await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/^activity-bad\.csv:4: a quoted field opens in this record and is never closed/);
+    expect(app.session.uploads.waiting).toBe(0);
+
+    await form.getByLabel('CSV files to import').setInputFiles(good);
+    await form.getByLabel('Metadata CSV (optional)').setInputFiles(meta);
+    await form.getByRole('button', { name: 'Import', exact: true }).click();
+    await form.getByText('Imported 2 values of 1 indicator for 2 areas. Metadata set for 1 indicator.').waitFor();
+    expect(app.session.uploads.waiting).toBe(0);
+    const detail = (await dispatch('library.indicator', { id: 'SCH-02' }, { session: app.session })) as IndicatorDetail;
+    expect(detail.meta).toMatchObject({ polarity: 'high-is-good', definition: 'Pupils who say they are active for an hour every day.' });
+    expect(detail.vintages.map((v) => v.fileName)).toEqual(['activity.csv']);
     expect(app.consoleErrors).toEqual([]);
   });
 });

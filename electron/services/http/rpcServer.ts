@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppError } from '../../../shared/api/errors';
 import type { AppEvent } from '../../../shared/api/events';
 import { dispatchEnvelope } from '../rpc/dispatch';
 import type { Session } from '../rpc/session';
@@ -10,6 +11,8 @@ import { readStaticFile } from './staticFiles';
 
 export const TOKEN_HEADER = 'x-jsna-token';
 export const JOB_HEADER = 'x-jsna-job';
+/** POST /upload: the file's own name, URI-encoded (header values are Latin-1). */
+export const FILE_NAME_HEADER = 'x-jsna-file-name';
 const MAX_BODY = 64 * 1024 * 1024;
 
 export interface RpcServer {
@@ -89,6 +92,30 @@ export async function startRpcServer(opts: RpcServerOptions): Promise<RpcServer>
           ...(typeof jobId === 'string' && jobId ? { jobId } : {}),
         });
         return sendJson(res, 200, envelope);
+      }
+
+      if (url.pathname === '/upload') {
+        // A file chosen in the page, for an import: browser pages cannot give a path, so they send the
+        // bytes, and get an id to name the file by in the RPC call.
+        if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+        if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token)) return forbidden(res, 'Missing or wrong token');
+        if (req.headers['content-type'] !== 'application/octet-stream') {
+          return sendJson(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'Content-Type must be application/octet-stream' } });
+        }
+        let name: string;
+        try {
+          name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? ''));
+        } catch {
+          name = '';
+        }
+        if (!name) return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: `The ${FILE_NAME_HEADER} header must give the file's name.` } });
+        try {
+          const id = await opts.session.uploads.save(name, req);
+          return sendJson(res, 200, { ok: true, result: { id } });
+        } catch (e) {
+          if (e instanceof AppError) return sendJson(res, 413, { ok: false, error: e.toPayload() }); // too large
+          throw e;
+        }
       }
 
       if (url.pathname === '/events') {

@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** Default: worked out from each file's header. */
   format?: DataFormat;
   metadataPath?: string;
+  /** How to name a file in messages and vintages when not by its path (a file sent from a page). */
+  names?: ReadonlyMap<string, string>;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   now?: () => Date;
@@ -515,9 +517,9 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
   const files: TextFileFacts[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
-    files.push(await inspectTextFile(p, p));
+    files.push(await inspectTextFile(p, opts.names?.get(p) ?? p));
   }
-  const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.metadataPath) : null;
+  const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.names?.get(opts.metadataPath) ?? opts.metadataPath) : null;
   const total = files.reduce((n, f) => n + f.size, 0);
   let doneBefore = 0;
 

@@ -3,6 +3,7 @@ import type { AppEvent } from '../../../shared/api/events';
 import { resolve } from 'node:path';
 import { type Library, openLibrary } from '../library/openLibrary';
 import type { Project } from '../project/project';
+import { UploadStore } from '../uploads/uploadStore';
 
 /**
  * What one window (Electron) or one browser-mode server is working on: at most one open project.
@@ -12,6 +13,8 @@ export class Session {
   private current: Project | null = null;
   private lib: Library | null = null;
   private readonly listeners = new Set<(e: AppEvent) => void>();
+  /** Files a browser-mode page sent for an import (it cannot give paths). */
+  readonly uploads = new UploadStore();
 
   get project(): Project | null {
     return this.current;
@@ -54,6 +57,7 @@ export class Session {
   }
 
   close(): void {
+    this.uploads.close();
     this.closeLibrary();
     this.current?.close();
     this.current = null;

@@ -16,6 +16,17 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+function unreachable(e: unknown): Envelope<never> {
+  return { ok: false, error: { code: 'INTERNAL', message: `Cannot reach JSNA Studio's server: ${(e as Error).message}. Is "npm run serve" still running?` } };
+}
+
+async function answer(res: Response): Promise<Envelope<unknown>> {
+  if (res.status === 403) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'This page is not allowed to talk to JSNA Studio. Open the address that "npm run serve" printed (it carries a one-time token).' } };
+  }
+  return (await res.json()) as Envelope<unknown>;
+}
+
 export function httpTransport(token: string): Transport {
   return {
     async call(method, input, opts) {
@@ -30,12 +41,24 @@ export function httpTransport(token: string): Transport {
           ...(opts?.keepalive ? { keepalive: true } : {}),
         });
       } catch (e) {
-        return { ok: false, error: { code: 'INTERNAL', message: `Cannot reach JSNA Studio's server: ${(e as Error).message}. Is "npm run serve" still running?` } };
+        return unreachable(e);
       }
-      if (res.status === 403) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'This page is not allowed to talk to JSNA Studio. Open the address that "npm run serve" printed (it carries a one-time token).' } };
+      return answer(res);
+    },
+    async chosenFile(file) {
+      // The page cannot give the server a path: it sends the bytes, and names the file by the id it gets.
+      let res: Response;
+      try {
+        res = await fetch('/upload', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-JSNA-Token': token, 'X-JSNA-File-Name': encodeURIComponent(file.name) },
+          body: file,
+        });
+      } catch (e) {
+        return unreachable(e);
       }
-      return (await res.json()) as Envelope<unknown>;
+      const envelope = (await answer(res)) as Envelope<{ id: string }>;
+      return envelope.ok ? { ok: true, result: { upload: envelope.result.id } } : envelope;
     },
     subscribe(listener) {
       const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);

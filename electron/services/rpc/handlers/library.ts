@@ -15,17 +15,27 @@ export const libraryHandlers: HandlerSlice<
   | 'library.query'
 > = {
   'library.info': (_input, { session }) => libraryInfo(session.library()),
-  'library.import': async ({ paths, format, metadataPath }, { session, jobId, signal }) => {
-    // Its own connection: the session's stays on the last committed state until this commits.
-    const summary = await importToPath(session.requireProject().libraryPath, paths, {
-      format,
-      metadataPath,
-      signal,
-      createFolder: true,
-      onProgress: jobId ? (p) => session.emit({ type: 'progress', jobId, ...p }) : undefined,
-    });
-    if (summary.vintages.length > 0 || summary.metadataIndicators > 0) session.emit({ type: 'library-changed' });
-    return summary;
+  'library.import': async ({ paths, uploads, format, metadataPath, metadataUpload }, { session, jobId, signal }) => {
+    const used = metadataUpload ? [...uploads, metadataUpload] : uploads;
+    try {
+      const sent = session.uploads.take(uploads);
+      const metadata = metadataUpload ? session.uploads.take([metadataUpload])[0]! : null;
+      // Sent files are named as the person chose them, in messages and in the vintages recorded.
+      const names = new Map([...sent, ...(metadata ? [metadata] : [])].map((f) => [f.path, f.name]));
+      // Its own connection: the session's stays on the last committed state until this commits.
+      const summary = await importToPath(session.requireProject().libraryPath, [...paths, ...sent.map((f) => f.path)], {
+        format,
+        metadataPath: metadata?.path ?? metadataPath,
+        names,
+        signal,
+        createFolder: true,
+        onProgress: jobId ? (p) => session.emit({ type: 'progress', jobId, ...p }) : undefined,
+      });
+      if (summary.vintages.length > 0 || summary.metadataIndicators > 0) session.emit({ type: 'library-changed' });
+      return summary;
+    } finally {
+      session.uploads.discard(used);
+    }
   },
   'library.indicators': ({ search, areaCode }, { session }) => listIndicators(session.library().db, { search, areaCode }),
   'library.indicator': ({ id, areaCode }, { session }) => getIndicatorDetail(session.library().db, id, areaCode),

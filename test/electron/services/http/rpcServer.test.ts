@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -124,5 +124,30 @@ describe('browser-mode server', () => {
       req.end();
     });
     expect(received).toContain('"jobId":"j1"');
+  });
+
+  it('takes a chosen file by POST /upload (token, same origin, octet-stream, its name) and keeps it for an import', async () => {
+    const upload = (headers: Record<string, string>, body = 'indicator_id,value\n') =>
+      raw(server, {
+        method: 'POST',
+        path: '/upload',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-JSNA-Token': server.token, 'X-JSNA-File-Name': encodeURIComponent('Survey 2023 – Leicester.csv'), ...headers },
+        body,
+      });
+    expect((await upload({ 'X-JSNA-Token': 'wrong' })).status).toBe(403);
+    expect((await upload({ Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload({ 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await upload({ 'X-JSNA-File-Name': '' })).status).toBe(400);
+    expect(session.uploads.waiting).toBe(0);
+
+    const r = await upload({}, 'indicator_id,value\nA,1\n');
+    expect(r.status).toBe(200);
+    const { id } = (JSON.parse(r.body) as { result: { id: string } }).result;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    const [file] = session.uploads.take([id]);
+    expect(file!.name).toBe('Survey 2023 – Leicester.csv');
+    expect(readFileSync(file!.path, 'utf8')).toBe('indicator_id,value\nA,1\n');
+    session.uploads.discard([id]);
+    expect(existsSync(file!.path)).toBe(false);
   });
 });
