@@ -1,19 +1,39 @@
 import type { Editor } from '@tiptap/core';
-import { matchingCommands, runSlashCommand, slashQuery } from './slashCommands';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useId } from 'react';
+import { matchingCommands, runSlashCommand, selectedSlashIndex, slashQuery } from './slashCommands';
 
-/** The list of "/" commands for what has been typed so far; Enter runs the first. */
+/**
+ * The list of "/" commands for what has been typed so far: ↓/↑ choose, Enter runs the chosen one.
+ * Focus stays in the editor, which names the chosen option as its aria-activedescendant.
+ */
 export function SlashMenu({ editor }: { editor: Editor }) {
-  const query = slashQuery(editor);
-  if (query === null) return null;
-  const items = matchingCommands(query);
+  const { query, selected } = useEditorState({ editor, selector: ({ editor: e }) => ({ query: slashQuery(e), selected: selectedSlashIndex(e) }) });
+  const items = query === null ? [] : matchingCommands(query);
+  const base = useId();
+  const activeId = items.length ? `${base}-option-${selected}` : null;
+
+  useEffect(() => {
+    const dom = editor.view.dom;
+    if (!activeId) return;
+    dom.setAttribute('aria-activedescendant', activeId);
+    dom.setAttribute('aria-controls', `${base}-menu`);
+    return () => {
+      dom.removeAttribute('aria-activedescendant');
+      dom.removeAttribute('aria-controls');
+    };
+  }, [editor, activeId, base]);
+
   if (!items.length) return null;
   return (
-    <div className="slash-menu" role="listbox" aria-label="Insert">
+    <div className="slash-menu" role="listbox" aria-label="Insert" id={`${base}-menu`}>
       {items.map((c, i) => (
         <button
           type="button"
           role="option"
-          aria-selected={i === 0}
+          id={`${base}-option-${i}`}
+          aria-selected={i === selected}
+          tabIndex={-1}
           key={c.name}
           onMouseDown={(e) => {
             e.preventDefault();
@@ -21,7 +41,7 @@ export function SlashMenu({ editor }: { editor: Editor }) {
           }}
         >
           {c.name}
-          {i === 0 && <span className="hint"> ↵</span>}
+          {i === selected && <span className="hint"> ↵</span>}
         </button>
       ))}
     </div>

@@ -44,17 +44,48 @@ export function runSlashCommand(editor: Editor, command: SlashCommand): void {
   command.run(editor);
 }
 
-/** Enter on a "/query" line runs the first matching command (the menu shows which). */
-export const SlashCommands = Extension.create({
+/** Which of the matching commands is chosen for a "/query": the first, until the arrow keys move it. */
+interface SlashStorage {
+  query: string | null;
+  selected: number;
+}
+
+/** The chosen command's index among the matches for the current "/query" (0 when it just changed). */
+export function selectedSlashIndex(editor: Editor): number {
+  const storage = (editor.storage as unknown as { slashCommands?: SlashStorage }).slashCommands;
+  return storage && storage.query === slashQuery(editor) ? storage.selected : 0;
+}
+
+/**
+ * On a "/query" line: ↓ and ↑ move through the matching commands, Enter runs the chosen one (the
+ * menu shows which; the editor points assistive technology at it with aria-activedescendant).
+ */
+export const SlashCommands = Extension.create<Record<string, never>, SlashStorage>({
   name: 'slashCommands',
+  addStorage() {
+    return { query: null, selected: 0 };
+  },
   addKeyboardShortcuts() {
+    const move = (editor: Editor, by: number) => {
+      const query = slashQuery(editor);
+      if (query === null) return false;
+      const count = matchingCommands(query).length;
+      if (count === 0) return false;
+      this.storage.selected = (selectedSlashIndex(editor) + by + count) % count;
+      this.storage.query = query;
+      // Nothing in the document changes: a transaction only so that the menu redraws.
+      editor.view.dispatch(editor.state.tr.setMeta('slashSelection', this.storage.selected));
+      return true;
+    };
     return {
+      ArrowDown: ({ editor }) => move(editor, 1),
+      ArrowUp: ({ editor }) => move(editor, -1),
       Enter: ({ editor }) => {
         const query = slashQuery(editor);
         if (query === null) return false;
-        const first = matchingCommands(query)[0];
-        if (!first) return false;
-        runSlashCommand(editor, first);
+        const chosen = matchingCommands(query)[selectedSlashIndex(editor)];
+        if (!chosen) return false;
+        runSlashCommand(editor, chosen);
         return true;
       },
     };

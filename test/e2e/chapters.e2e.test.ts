@@ -164,4 +164,36 @@ describe('E2E: chapters, outline, import and paste', () => {
     await page.locator('[data-state="saved"]').waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('inserts from the "/" menu by keyboard: ↓/↑ choose, Enter runs the chosen command', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await chapter('Mental health').click();
+    const editor = page.getByRole('textbox', { name: 'Mental health text' });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    const menu = page.getByRole('listbox', { name: 'Insert' });
+    await menu.waitFor();
+    const chosen = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-activedescendant') ?? '')?.textContent ?? null);
+    expect(await chosen()).toMatch(/^Chart/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(chosen).toMatch(/^Heading/);
+    expect(await menu.getByRole('option', { selected: true }).innerText()).toMatch(/^Heading/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(chosen).toMatch(/^Recommendation/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(chosen).toMatch(/^Heading/);
+    // Typing narrows the list and starts again from its first match.
+    await page.keyboard.type('sub');
+    await expect.poll(chosen).toMatch(/^Subheading/);
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached' });
+    expect(await editor.evaluate((el) => el.hasAttribute('aria-activedescendant'))).toBe(false);
+    await page.keyboard.type('Transitions to adult services');
+    await editor.getByRole('heading', { level: 3, name: 'Transitions to adult services' }).waitFor();
+    await page.locator('[data-state="saved"]').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
