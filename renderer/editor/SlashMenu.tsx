@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { matchingCommands, runSlashCommand, selectedSlashIndex, slashQuery } from './slashCommands';
 
 /**
@@ -24,9 +24,21 @@ export function SlashMenu({ editor }: { editor: Editor }) {
     };
   }, [editor, activeId, base]);
 
-  if (!items.length) return null;
+  // Just below the line being typed on, not over the text above it.
+  const menu = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<{ top: number; left: number } | null>(null);
+  const open = items.length > 0;
+  useLayoutEffect(() => {
+    const parent = menu.current?.offsetParent;
+    if (!open || !parent) return;
+    const caret = editor.view.coordsAtPos(editor.state.selection.from);
+    const box = parent.getBoundingClientRect();
+    setAt({ top: caret.bottom - box.top + parent.scrollTop + 4, left: Math.max(0, caret.left - box.left + parent.scrollLeft) });
+  }, [editor, open, query]);
+
+  if (!open) return null;
   return (
-    <div className="slash-menu" role="listbox" aria-label="Insert" id={`${base}-menu`}>
+    <div className="slash-menu" role="listbox" aria-label="Insert" id={`${base}-menu`} ref={menu} style={at ? { top: at.top, left: at.left } : undefined}>
       {items.map((c, i) => (
         <button
           type="button"
