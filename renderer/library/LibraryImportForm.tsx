@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../shared/api/library';
 import { newId } from '../../shared/ids';
 import { call, chosenFile, onEvent } from '../lib/api';
 import type { ChosenFile } from '../lib/transport/types';
+import { importInput, unquote } from './importInput';
 import { useAction } from '../lib/useAsync';
 
 /** What an import did, in words. */
@@ -19,16 +20,6 @@ export function describeImport(s: ImportSummary): string {
   return parts.join(' ');
 }
 
-const unquote = (p: string) => p.trim().replace(/^"(.*)"$/, '$1');
-
-/** The import's input for files chosen in the page and paths typed in. */
-export function importInput(chosen: ChosenFile[], typed: string[], metadata: ChosenFile | null, metadataPath: string) {
-  const paths = [...typed, ...chosen.flatMap((c) => ('path' in c ? [c.path] : []))];
-  const uploads = chosen.flatMap((c) => ('upload' in c ? [c.upload] : []));
-  const meta = metadata ? ('path' in metadata ? { metadataPath: metadata.path } : { metadataUpload: metadata.upload }) : metadataPath ? { metadataPath } : {};
-  return { paths, uploads, ...meta };
-}
-
 /**
  * Imports Fingertips or tidy CSVs (and a metadata CSV) into the project's indicator library: files
  * chosen here, or typed paths (as the CLI takes them); the same import, all files or none. A
@@ -43,7 +34,8 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const job = useRef<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const metadataInput = useRef<HTMLInputElement>(null);
   const action = useAction();
   const id = useId();
 
@@ -80,17 +72,20 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
     setProgress(null);
     if (summary) {
       setResult(describeImport(summary));
+      // Done with: the same files are not offered again (typed paths and the format stay).
       setFiles([]);
       setMetadataFile(null);
-      formRef.current?.reset();
+      if (filesInput.current) filesInput.current.value = '';
+      if (metadataInput.current) metadataInput.current.value = '';
     }
   }
 
   return (
-    <form className="library-import" aria-label="Import indicator data" onSubmit={run} noValidate ref={formRef}>
+    <form className="library-import" aria-label="Import indicator data" onSubmit={run} noValidate>
       <label htmlFor={`${id}-files`}>CSV files to import</label>
       <input
         id={`${id}-files`}
+        ref={filesInput}
         type="file"
         multiple
         accept=".csv,text/csv"
@@ -109,7 +104,7 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
         <option value="tidy">Tidy CSV</option>
       </select>
       <label htmlFor={`${id}-meta-file`}>Metadata CSV (optional)</label>
-      <input id={`${id}-meta-file`} type="file" accept=".csv,text/csv" onChange={(e) => setMetadataFile(e.target.files?.[0] ?? null)} />
+      <input id={`${id}-meta-file`} ref={metadataInput} type="file" accept=".csv,text/csv" onChange={(e) => setMetadataFile(e.target.files?.[0] ?? null)} />
       <label htmlFor={`${id}-meta`}>Or its full path</label>
       <input id={`${id}-meta`} value={metadataPath} onChange={(e) => setMetadataPath(e.target.value)} disabled={metadataFile !== null} />
       {progress && (
