@@ -1,14 +1,15 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { matchingCommands, runSlashCommand, selectedSlashIndex, slashQuery } from './slashCommands';
+import { matchingCommands, openSlashQuery, runSlashCommand, selectedSlashIndex } from './slashCommands';
 
 /**
- * The list of "/" commands for what has been typed so far: ↓/↑ choose, Enter runs the chosen one.
+ * The list of "/" commands for what has been typed so far: ↓/↑ choose, Enter runs the chosen one,
+ * Escape closes it.
  * Focus stays in the editor, which names the chosen option as its aria-activedescendant.
  */
 export function SlashMenu({ editor }: { editor: Editor }) {
-  const { query, selected } = useEditorState({ editor, selector: ({ editor: e }) => ({ query: slashQuery(e), selected: selectedSlashIndex(e) }) });
+  const { query, selected } = useEditorState({ editor, selector: ({ editor: e }) => ({ query: openSlashQuery(e), selected: selectedSlashIndex(e) }) });
   const items = query === null ? [] : matchingCommands(query);
   const base = useId();
   const activeId = items.length ? `${base}-option-${selected}` : null;

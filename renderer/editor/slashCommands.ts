@@ -48,6 +48,15 @@ export function runSlashCommand(editor: Editor, command: SlashCommand): void {
 interface SlashStorage {
   query: string | null;
   selected: number;
+  /** Escape closed the menu: it stays closed until the document changes. */
+  dismissed: boolean;
+}
+
+/** The "/query" the menu is for, or null when there is none or Escape closed it. */
+export function openSlashQuery(editor: Editor): string | null {
+  const query = slashQuery(editor);
+  if (query === null) return null;
+  return (editor.storage as unknown as { slashCommands?: SlashStorage }).slashCommands?.dismissed ? null : query;
 }
 
 /** The chosen command's index among the matches for the current "/query" (0 when it just changed). */
@@ -58,16 +67,20 @@ export function selectedSlashIndex(editor: Editor): number {
 
 /**
  * On a "/query" line: ↓ and ↑ move through the matching commands, Enter runs the chosen one (the
- * menu shows which; the editor points assistive technology at it with aria-activedescendant).
+ * menu shows which; the editor points assistive technology at it with aria-activedescendant), and
+ * Escape closes the menu, leaving the typed text as it is.
  */
 export const SlashCommands = Extension.create<Record<string, never>, SlashStorage>({
   name: 'slashCommands',
   addStorage() {
-    return { query: null, selected: 0 };
+    return { query: null, selected: 0, dismissed: false };
+  },
+  onUpdate() {
+    this.storage.dismissed = false;
   },
   addKeyboardShortcuts() {
     const move = (editor: Editor, by: number) => {
-      const query = slashQuery(editor);
+      const query = openSlashQuery(editor);
       if (query === null) return false;
       const count = matchingCommands(query).length;
       if (count === 0) return false;
@@ -80,8 +93,14 @@ export const SlashCommands = Extension.create<Record<string, never>, SlashStorag
     return {
       ArrowDown: ({ editor }) => move(editor, 1),
       ArrowUp: ({ editor }) => move(editor, -1),
+      Escape: ({ editor }) => {
+        if (openSlashQuery(editor) === null) return false;
+        this.storage.dismissed = true;
+        editor.view.dispatch(editor.state.tr.setMeta('slashSelection', 'dismissed'));
+        return true;
+      },
       Enter: ({ editor }) => {
-        const query = slashQuery(editor);
+        const query = openSlashQuery(editor);
         if (query === null) return false;
         const chosen = matchingCommands(query)[selectedSlashIndex(editor)];
         if (!chosen) return false;

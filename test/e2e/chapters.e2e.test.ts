@@ -165,7 +165,7 @@ describe('E2E: chapters, outline, import and paste', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('inserts from the "/" menu by keyboard: ↓/↑ choose, Enter runs the chosen command', { timeout: 60_000 }, async () => {
+  it('inserts from the "/" menu by keyboard: ↓/↑ choose, Enter runs the chosen command, Escape closes it', { timeout: 60_000 }, async () => {
     const { page } = app;
     await chapter('Mental health').click();
     const editor = page.getByRole('textbox', { name: 'Mental health text' });
@@ -174,6 +174,13 @@ describe('E2E: chapters, outline, import and paste', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('/');
     const menu = page.getByRole('listbox', { name: 'Insert' });
+    await menu.waitFor();
+    // Escape closes it and leaves the "/" typed; the next change to the text opens it again.
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await editor.locator('p').last().innerText()).toBe('/');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('/');
     await menu.waitFor();
     const chosen = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-activedescendant') ?? '')?.textContent ?? null);
     expect(await chosen()).toMatch(/^Chart/);
