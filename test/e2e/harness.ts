@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../electron/services/export/findChromium';
 import { type RpcServer, startRpcServer } from '../../electron/services/http/rpcServer';
 import { Session } from '../../electron/services/rpc/session';
+import { runAxe } from '../helpers/axe';
 
 const root = resolve(__dirname, '..', '..');
 export const rendererDir = join(root, 'dist', 'renderer');
@@ -70,19 +70,7 @@ export async function startBrowserMode(setup?: (session: Session) => void): Prom
   };
 }
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-let axeSource: string | null = null;
-
-/**
- * axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line each: "rule: selector, …".
- * Loads axe into the page the first time (after a reload, again).
- */
+/** axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line each: "rule: selector, …". */
 export async function axeViolations(page: Page): Promise<string[]> {
-  axeSource ??= readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
+  return (await runAxe(page)).violations.map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }

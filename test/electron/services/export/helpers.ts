@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../../../electron/services/export/findChromium';
+import { type AxeViolation, runAxe } from '../../../helpers/axe';
 import { type SampleWorkspace, createSampleWorkspace } from '../../../../electron/services/sample/sampleWorkspace';
 
 /** A fresh sample workspace (project + sample library) in `dir`. */
@@ -41,15 +41,7 @@ export function count(html: string, re: RegExp): number {
   return [...html.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].length;
 }
 
-/** The WCAG 2.2 A/AA rule tags axe-core checks the export against. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
+export type { AxeViolation };
 
 /**
  * Runs axe-core in real Chromium on an exported HTML file, twice: as opened, and with every
@@ -64,13 +56,7 @@ export async function axeInChromium(htmlPath: string): Promise<{ violations: Axe
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(htmlPath).href);
-    await page.evaluate(readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8'));
-    const run = () =>
-      page.evaluate(async (tags) => {
-        const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })), passes: r.passes.length };
-      }, [...WCAG_TAGS]);
+    const run = () => runAxe(page);
     const closed = await run();
     const checkedTables = await page.evaluate(() => {
       for (const d of document.querySelectorAll('details')) d.open = true;
