@@ -146,6 +146,8 @@ export async function drawFigures<T = undefined>(
       if (drawer === inThreadDrawer) await job;
     }
     const during = opts.whileDrawing?.(figures);
+    // Nothing left to do here but wait: draw what the workers have not started yet.
+    await drawer.helpUntilDone?.();
     await Promise.all(jobs);
     throwIfAborted(opts.signal);
     return { figures, timings, during };

@@ -29,12 +29,41 @@ export interface SvgJob {
 
 export interface SvgDrawer {
   draw(job: SvgJob): Promise<DrawnSvg>;
+  /**
+   * Draws jobs no worker has started yet on this thread, one at a time, until none is left (the
+   * caller has nothing else to do). Absent when everything is drawn here anyway.
+   */
+  helpUntilDone?(): Promise<void>;
   /** Stops the workers; jobs not yet drawn reject. Safe to repeat. */
   close(): Promise<void>;
 }
 
-/** What the worker posts back for a job. */
-export type SvgWorkerReply = { id: number; ok: true; result: DrawnSvg } | { id: number; ok: false; error: ErrorPayload | { message: string } };
+/** A job this thread took over from the pool: draw it here and settle it. */
+interface StolenJob {
+  job: SvgJob;
+  resolve(r: DrawnSvg): void;
+  reject(e: unknown): void;
+}
+
+/** A worker pool whose jobs not yet started this thread can take over. */
+export interface WorkerPool extends SvgDrawer {
+  /** The last-sent job no worker has started, now this thread's (undefined: none left). */
+  steal(): StolenJob | undefined;
+}
+
+/** What the worker is told first: one claim flag per job, shared (0 free, 1 the worker's, 2 taken over). */
+export interface FigureWorkerData {
+  claims: SharedArrayBuffer;
+}
+
+/** Jobs with a claim flag; later ones (beyond any real document) are simply drawn by the worker. */
+const CLAIM_SLOTS = 16_384;
+
+/** What the worker posts back for a job ('skipped': this thread had taken it over). */
+export type SvgWorkerReply =
+  | { id: number; ok: true; result: DrawnSvg }
+  | { id: number; ok: false; error: ErrorPayload | { message: string } }
+  | { id: number; ok: 'skipped' };
 
 /** The figure's image, drawn on this thread. */
 export async function drawSvg(job: SvgJob): Promise<DrawnSvg> {
@@ -91,14 +120,26 @@ export function idleCoresNow(ms = 100): number {
 }
 
 /**
- * A pool of figure workers: jobs go to whichever worker has the fewest waiting; results come back
- * by job id. A worker that dies rejects its jobs; the export then fails with that error.
+ * A pool of figure workers: every job is sent at once to whichever worker has the fewest waiting
+ * (this thread may be busy building the document and cannot feed them later), and results come
+ * back by job id. Each job has a shared claim flag: a worker claims a job before drawing it, and
+ * this thread can take over any job not yet claimed (steal), which the worker then skips. A worker
+ * that dies rejects its jobs; the export then fails with that error.
  */
-export function workerDrawer(path: string, size: number): SvgDrawer {
+export function workerDrawer(path: string, size: number): WorkerPool {
   let nextId = 0;
   let closed = false;
-  const pending = new Map<number, { resolve(r: DrawnSvg): void; reject(e: unknown): void; worker: Worker }>();
+  const claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
+  const pending = new Map<number, StolenJob & { worker: Worker }>();
   const load = new Map<Worker, number>();
+  let stealFrom = -1;
+  const settle = (id: number, w: Worker) => {
+    const p = pending.get(id);
+    if (!p) return null;
+    pending.delete(id);
+    load.set(w, (load.get(w) ?? 1) - 1);
+    return p;
+  };
   const rejectAll = (worker: Worker | null, e: unknown) => {
     for (const [id, p] of pending) {
       if (worker === null || p.worker === worker) {
@@ -107,14 +148,14 @@ export function workerDrawer(path: string, size: number): SvgDrawer {
       }
     }
   };
+  const workerData: FigureWorkerData = { claims: claims.buffer as SharedArrayBuffer };
   const workers = Array.from({ length: size }, () => {
-    const w = new Worker(path);
+    const w = new Worker(path, { workerData });
     load.set(w, 0);
     w.on('message', (m: SvgWorkerReply) => {
-      const p = pending.get(m.id);
+      if (m.ok === 'skipped') return; // taken over by this thread, which settles it
+      const p = settle(m.id, w);
       if (!p) return;
-      pending.delete(m.id);
-      load.set(w, (load.get(w) ?? 1) - 1);
       if (m.ok) p.resolve(m.result);
       else p.reject('code' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message));
     });
@@ -127,11 +168,23 @@ export function workerDrawer(path: string, size: number): SvgDrawer {
       if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
       const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
       const id = nextId++;
+      stealFrom = id;
       load.set(worker, (load.get(worker) ?? 0) + 1);
       return new Promise<DrawnSvg>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker });
+        pending.set(id, { job, resolve, reject, worker });
         worker.postMessage({ id, job });
       });
+    },
+    steal() {
+      for (; stealFrom >= 0; stealFrom--) {
+        const id = stealFrom;
+        if (id >= CLAIM_SLOTS) continue;
+        const p = pending.get(id);
+        if (!p || Atomics.compareExchange(claims, id, 0, 2) !== 0) continue;
+        stealFrom--;
+        return settle(id, p.worker) ?? undefined;
+      }
+      return undefined;
     },
     async close() {
       if (closed) return;
@@ -147,21 +200,33 @@ export function drawerFor(charts: number, opts: { workerPath?: string | null; wo
   const path = opts.workerPath === undefined ? figureWorkerPath() : opts.workerPath;
   const size = opts.workers ?? workerCount();
   if (!path || size < 1 || charts < MIN_CHARTS_FOR_WORKERS) return inThreadDrawer;
-  return sharedDrawer(workerDrawer(path, Math.min(size, charts)), size);
+  return sharedDrawer(workerDrawer(path, Math.min(size, charts)));
 }
 
 /**
- * Workers plus this thread: every (workers + 2)th figure is drawn here, the rest on the workers, so
- * no core sits idle while the main thread waits for them. This thread's share is the smaller one:
- * it also loads the charts' rows and builds the document around the images meanwhile.
+ * Workers plus this thread: every figure goes to the workers, and once this thread has nothing else
+ * to do (the charts' rows loaded and the document built around the images) it takes over the ones
+ * they have not started, last first, so neither side sits idle while the other still has work: on
+ * two cores the worker starts (~1 s loading vega and jsdom) while this thread builds the document.
  */
-export function sharedDrawer(pool: SvgDrawer, workers: number): SvgDrawer {
-  let next = 0;
+export function sharedDrawer(pool: WorkerPool): SvgDrawer {
   let closed = false;
   return {
     draw(job) {
       if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
-      return next++ % (workers + 2) === workers + 1 ? drawSvg(job) : pool.draw(job);
+      return pool.draw(job);
+    },
+    async helpUntilDone() {
+      // A figure that cannot be drawn fails the export: stop there rather than draw the rest.
+      let failed = false;
+      while (!closed && !failed) {
+        const job = pool.steal();
+        if (!job) break;
+        await drawSvg(job.job).then(job.resolve, (e: unknown) => {
+          failed = true;
+          job.reject(e);
+        });
+      }
     },
     async close() {
       closed = true;

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getChapter, listChapters } from '../../../../electron/services/documents/chapters';
 import { drawFigures } from '../../../../electron/services/export/figures';
-import { drawerFor, figureWorkerPath, idleCoresNow, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
+import { drawerFor, figureWorkerPath, idleCoresNow, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, sharedDrawer, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { openProject } from '../../../../electron/services/project/project';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
@@ -52,6 +52,28 @@ describe('drawing figure images on worker threads', () => {
       expect(there.timings.svgMs).toBeGreaterThan(0);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('with this thread taking over jobs the worker has not started: the same figures', { timeout: 60_000 }, async () => {
+    const here = await drawFigures(charts, library, { drawer: inThreadDrawer });
+    const pool = workerDrawer(workerPath, 1);
+    const stolen: number[] = [];
+    const steal = pool.steal.bind(pool);
+    pool.steal = () => {
+      const q = steal();
+      if (q) stolen.push(1);
+      return q;
+    };
+    const drawer = sharedDrawer(pool);
+    try {
+      // Every job goes to the worker at once; this thread, free after loading the rows, takes over
+      // the ones it has not started (the last of them at least: the worker draws in order).
+      const there = await drawFigures(charts, library, { drawer });
+      expect(there.figures).toEqual(here.figures);
+      expect(stolen.length).toBeGreaterThan(0);
+    } finally {
+      await drawer.close();
     }
   });
 
