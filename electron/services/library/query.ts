@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { Breakdown, ChartData, ChartRow, ChartSeries, ComparatorSeries } from '../../../shared/api/library';
-import type { CiMethod } from '../../../shared/library/types';
 import { compareWithBenchmark } from '../../../shared/stats';
 import { ENGLAND_CODE } from './areas';
 import { getIndicatorMeta, listBreakdowns } from './indicators';
@@ -29,17 +28,8 @@ interface AreaRow {
   parentCode: string | null;
 }
 
-interface ValueRow {
-  period: string;
-  periodSortable: number;
-  value: number | null;
-  lowerCi95: number | null;
-  upperCi95: number | null;
-  count: number | null;
-  denominator: number | null;
-  valueNote: string | null;
-  ciMethod: CiMethod | null;
-}
+/** A chart row as stored: everything but the comparison, which the query adds. */
+type ValueRow = Omit<ChartRow, 'comparator' | 'significance'>;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const list = (values: string[]) => [...new Set(values)].map((v) => (v === '' ? '(none)' : v)).join(', ');

@@ -48,7 +48,8 @@ export class UploadStore {
     const id = randomBytes(16).toString('hex');
     const folder = join(this.dir, id);
     mkdirSync(folder, { mode: 0o700 });
-    const file = { path: join(folder, safeFileName(name)), name: safeFileName(name) };
+    const safe = safeFileName(name);
+    const file = { path: join(folder, safe), name: safe };
     let size = 0;
     try {
       await pipeline(
