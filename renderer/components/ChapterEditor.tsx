@@ -12,6 +12,7 @@ import { api, call } from '../lib/api';
 import { Autosave, type SaveStatus } from '../lib/autosave';
 import { countWords } from '../lib/wordCount';
 import { SaveIndicator } from './SaveIndicator';
+import { ErrorAlert } from './ErrorAlert';
 
 interface EditorProps {
   chapterId: string;
@@ -43,7 +44,7 @@ export function ChapterEditor(props: EditorProps) {
     };
   }, [props.chapterId]);
 
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error) return <ErrorAlert error={error} />;
   if (!chapter) return <p aria-busy="true">Loading chapter…</p>;
   return (
     <PartnerDirectoryContext.Provider value={directory}>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
+import { ErrorAlert } from './ErrorAlert';
 
 /**
  * Brings an existing JSNA in: paste text or choose a .txt file. Paragraphs ending in partner tags
@@ -47,11 +48,7 @@ export function ImportTextDialog({ onClose, onImported }: { onClose(): void; onI
         <label className="checkbox">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Treat every paragraph as a recommendation
         </label>
-        {action.error && (
-          <p role="alert" className="error">
-            {action.error.message}
-          </p>
-        )}
+        <ErrorAlert error={action.error} />
         <div className="dialog-buttons">
           <button type="submit" disabled={action.busy}>
             Import

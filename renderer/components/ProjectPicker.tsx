@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ProjectInfo } from '../../shared/api';
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Create a new project file, or open one by its path (read-only when someone else has it). */
 export function ProjectPicker({ onOpened }: { onOpened: (p: ProjectInfo) => void }) {
@@ -37,7 +38,7 @@ export function ProjectPicker({ onOpened }: { onOpened: (p: ProjectInfo) => void
             <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
           </label>
           <button type="submit" disabled={create.busy}>Create project</button>
-          {create.error && <p role="alert" className="error">{create.error.message}</p>}
+          <ErrorAlert error={create.error} />
         </form>
         <form
           onSubmit={(e) => {

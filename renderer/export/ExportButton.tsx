@@ -3,6 +3,7 @@ import type { ExportFormat, ExportResult } from '../../shared/api/export';
 import { newId } from '../../shared/ids';
 import { call, inElectron, onEvent } from '../lib/api';
 import './export.css';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Phase =
   | { kind: 'idle' }
@@ -205,11 +206,7 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
                 Export cancelled. Nothing was saved.
               </p>
             )}
-            {phase.kind === 'failed' && (
-              <p role="alert" className="error">
-                {phase.message}
-              </p>
-            )}
+            {phase.kind === 'failed' && <ErrorAlert error={phase.message} />}
 
             <div className="dialog-buttons">
               {running ? (

@@ -6,6 +6,7 @@ import { useAction } from '../lib/useAsync';
 import { IndicatorMetadataForm } from './IndicatorMetadataForm';
 import { LibraryImportForm } from './LibraryImportForm';
 import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 export interface InsertChartRequest {
   indicatorId: string;
@@ -81,11 +82,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
             </option>
           ))}
       </select>
-      {action.error && (
-        <p role="alert" className="error">
-          {action.error.message}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
       <p className="hint" role="status">
         {results.length} indicator{results.length === 1 ? '' : 's'}
         {area ? ` with data for ${area.name}` : ''}

@@ -3,6 +3,7 @@ import type { IndicatorMeta, Polarity, ValueType } from '../../shared/library/ty
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { formFromMeta, type MetadataFormState, metadataPatch, POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /**
  * The author's edit of an indicator's metadata: unit, polarity (which drives Better/Worse), value
@@ -64,11 +65,7 @@ export function IndicatorMetadataForm({ meta, onDone }: { meta: IndicatorMeta; o
       <textarea id={`${id}-definition`} rows={3} value={form.definition} onChange={(e) => set('definition', e.target.value)} />
       <label htmlFor={`${id}-source`}>Source</label>
       <input id={`${id}-source`} value={form.source} onChange={(e) => set('source', e.target.value)} />
-      {message && (
-        <p role="alert" className="error">
-          {message}
-        </p>
-      )}
+      <ErrorAlert error={message} />
       <div className="form-actions">
         <button type="submit" disabled={action.busy}>
           Save metadata

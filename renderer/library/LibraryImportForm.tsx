@@ -5,6 +5,7 @@ import { call, chosenFile, onEvent } from '../lib/api';
 import type { ChosenFile } from '../lib/transport/types';
 import { importInput, unquote } from './importInput';
 import { useAction } from '../lib/useAsync';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /** What an import did, in words. */
 export function describeImport(s: ImportSummary): string {
@@ -113,11 +114,7 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
           <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label="Import progress" />
         </p>
       )}
-      {action.error && (
-        <p role="alert" className="error">
-          {action.error.message}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
       {result && <p role="status">{result}</p>}
       <div className="form-actions">
         <button type="submit" disabled={action.busy}>

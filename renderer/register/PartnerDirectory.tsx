@@ -7,6 +7,7 @@ import { useAction } from '../lib/useAsync';
 import { clip } from './format';
 import { SelectField } from './SelectField';
 import { useModal } from './useModal';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Mode = { kind: 'edit' | 'rename' | 'merge'; partner: PartnerSummary };
 
@@ -114,11 +115,7 @@ function PartnerDialog({ mode, partners, onClose, onDone }: { mode: Mode; partne
             </p>
           </>
         )}
-        {action.error && (
-          <p role="alert" className="error">
-            {action.error.message}
-          </p>
-        )}
+        <ErrorAlert error={action.error} />
         <div className="dialog-buttons">
           <button type="submit" disabled={action.busy}>
             {mode.kind === 'edit' ? 'Save' : mode.kind === 'rename' ? 'Rename' : 'Merge'}
@@ -203,11 +200,7 @@ export function PartnerDirectory({ partners, readOnly, onChanged, onOpenRecommen
           </button>
         </div>
       )}
-      {deleteError && (
-        <p role="alert" className="error">
-          {deleteError}
-        </p>
-      )}
+      <ErrorAlert error={deleteError} />
       <div className="table-scroll" role="region" aria-labelledby="directory-caption" tabIndex={0}>
         <table className="directory-table">
           <caption id="directory-caption">Partners ({partners.length})</caption>
@@ -268,11 +261,7 @@ export function PartnerDirectory({ partners, readOnly, onChanged, onOpenRecommen
             <TypeSelect value={type} onChange={setType} />
             <SuccessorSelect value={successor} partners={partners} onChange={setSuccessor} />
           </div>
-          {add.error && (
-            <p role="alert" className="error">
-              {add.error.message}
-            </p>
-          )}
+          <ErrorAlert error={add.error} />
           <button type="submit" disabled={add.busy}>
             Add partner
           </button>

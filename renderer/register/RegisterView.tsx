@@ -10,6 +10,7 @@ import { PartnerDirectory } from './PartnerDirectory';
 import { RagLabel } from './Rag';
 import { SelectField } from './SelectField';
 import { StatusDialog } from './StatusDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 interface Filters {
   partner: string;
@@ -177,11 +178,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
-      {action.error && (
-        <p role="alert" className="error">
-          {action.error.message}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
 
       {view === 'directory' ? (
         <PartnerDirectory
@@ -289,11 +286,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
               </button>
             </div>
           </div>
-          {exporting.error && (
-            <p role="alert" className="error">
-              {exporting.error.message}
-            </p>
-          )}
+          <ErrorAlert error={exporting.error} />
 
           <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0} ref={tableRegion}>
             <table className="register-table" aria-busy={loading}>

@@ -7,6 +7,7 @@ import { clip, formatDay, formatWhen } from './format';
 import { RagLabel } from './Rag';
 import { SelectField } from './SelectField';
 import { useModal } from './useModal';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const FIELD_LABELS: Record<StatusUpdate['changed'][number], string> = { status: 'status', rag: 'RAG', dueDate: 'due date', lead: 'lead contact', note: 'note' };
 
@@ -117,11 +118,7 @@ export function StatusDialog({ row, readOnly, onClose, onSaved }: { row: Registe
           <p className="hint" id={`${titleId}-note-hint`}>
             Saved with today’s date and your name. Earlier updates are kept as they were.
           </p>
-          {action.error && (
-            <p role="alert" className="error">
-              {action.error.message}
-            </p>
-          )}
+          <ErrorAlert error={action.error} />
           <div className="dialog-buttons">
             <button type="submit" disabled={action.busy}>
               Save status
@@ -143,11 +140,7 @@ export function StatusDialog({ row, readOnly, onClose, onSaved }: { row: Registe
           )}
         </h3>
         <div id={`${titleId}-history-list`} hidden={!showHistory}>
-          {load.error && (
-            <p role="alert" className="error">
-              {load.error.message}
-            </p>
-          )}
+          <ErrorAlert error={load.error} />
           {showHistory && (history ? <HistoryList history={history} /> : <p aria-busy="true">Loading…</p>)}
         </div>
       </section>
