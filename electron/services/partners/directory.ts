@@ -1,10 +1,9 @@
-import type { DocJson } from '../../../shared/api/chapters';
 import { AppError } from '../../../shared/api/errors';
 import type { PartnerChangeResult, PartnerSummary, RecommendationRef } from '../../../shared/api/partners';
 import type { PartnerType } from '../../../shared/partners/defaultPartners';
 import { type SuccessorLink, wouldCycle } from '../../../shared/partners/successors';
+import { rewriteEveryChapter } from '../documents/chapterStore';
 import type { Project } from '../project/project';
-import { syncRecommendations } from '../recommendations/syncFromDoc';
 import { type CodeMap, remapPartners, rewriteDocPartners } from './rewriteDoc';
 
 /**
@@ -119,25 +118,15 @@ export function partnerUsage(project: Project, code: string): RecommendationRef[
 }
 
 /**
- * Rewrites owner codes everywhere: every chapter's document (live or deleted, so a restored
- * chapter comes back right) gets a new revision if it changed, so an editor holding the old text
- * gets a CONFLICT rather than overwriting; the register's owner rows follow, removed
+ * Rewrites owner codes everywhere: every chapter's document (see rewriteEveryChapter: live or
+ * deleted, a new revision if it changed); the register's owner rows follow, removed
  * recommendations included. Runs inside the caller's transaction.
  */
 function rewriteOwners(project: Project, affected: string, map: CodeMap, now: string): { recommendations: number; chapterIds: string[] } {
   const db = project.db;
   const recIds = (db.prepare('SELECT DISTINCT recommendation_id AS id FROM recommendation_partners WHERE partner_code = ?').all(tidyCode(affected)) as { id: string }[]).map((r) => r.id);
 
-  const chapterIds: string[] = [];
-  const chapters = db.prepare('SELECT id, doc, deleted_at FROM chapters ORDER BY position').all() as { id: string; doc: string; deleted_at: string | null }[];
-  const saveDoc = db.prepare('UPDATE chapters SET doc = ?, revision = revision + 1, updated_at = ? WHERE id = ?');
-  for (const c of chapters) {
-    const next = rewriteDocPartners(JSON.parse(c.doc) as DocJson, map);
-    if (!next) continue;
-    saveDoc.run(JSON.stringify(next), now, c.id);
-    if (c.deleted_at === null) syncRecommendations(project, c.id, next, now);
-    chapterIds.push(c.id);
-  }
+  const chapterIds = rewriteEveryChapter(project, (doc) => rewriteDocPartners(doc, map), now);
 
   // Removed recommendations (and those of deleted chapters) are not re-synced from a document: rewrite their rows.
   const ownersOf = db.prepare('SELECT partner_code AS code FROM recommendation_partners WHERE recommendation_id = ? ORDER BY position');
