@@ -45,7 +45,7 @@ function chartProblem(attrs: Json): string | null {
 }
 
 function nodeProblem(type: NodeType, json: Json): string | null {
-  const attrProblem = unknownAttr(type.attrs, json.attrs);
+  const attrProblem = unknownAttr(type.spec.attrs ?? {}, json.attrs);
   if (attrProblem) return attrProblem;
   if (type.name === 'chart') return chartProblem(isObject(json.attrs) ? json.attrs : {});
   return null;
@@ -57,7 +57,7 @@ function marksProblem(schema: Schema, marks: unknown, path: string): string | nu
   for (const [i, m] of marks.entries()) {
     const type = isObject(m) && typeof m.type === 'string' ? schema.marks[m.type] : undefined;
     if (!type) return `${path}.marks[${i}]: unknown mark ${isObject(m) ? JSON.stringify(m.type) : JSON.stringify(m)}`;
-    const attrProblem = unknownAttr(type.attrs, (m as Json).attrs);
+    const attrProblem = unknownAttr(type.spec.attrs ?? {}, (m as Json).attrs);
     if (attrProblem) return `${path}.marks[${i}] (${type.name}): ${attrProblem}`;
   }
   return null;
