@@ -47,6 +47,7 @@ function chartProblem(attrs: Json): string | null {
 function nodeProblem(type: NodeType, json: Json): string | null {
   const attrProblem = unknownAttr(type.spec.attrs ?? {}, json.attrs);
   if (attrProblem) return attrProblem;
+  if (type.isText && (typeof json.text !== 'string' || json.text === '')) return typeof json.text === 'string' ? 'empty text (a text node needs at least one character)' : 'a text node without text';
   if (type.name === 'chart') return chartProblem(isObject(json.attrs) ? json.attrs : {});
   return null;
 }

@@ -35,7 +35,8 @@ describe('chapters.save checks the document against the editor schema', () => {
     ['a chart of a kind that does not exist', docOf(chart({ kind: 'pie' })), /\(chart\): attribute "kind"/],
     ['a chart whose title is a number', docOf(chart({ title: 7 })), /\(chart\): attribute "title": expected string, received number/],
     ['content the node may not hold (a heading inside a paragraph)', docOf({ type: 'paragraph', content: [{ type: 'heading', attrs: { level: 2 }, content: [] }] }), /Invalid content for node paragraph/],
-    ['an empty text node', docOf({ type: 'paragraph', content: [{ type: 'text', text: '' }] }), /Empty text nodes/],
+    ['a text node without text', docOf({ type: 'paragraph', content: [{ type: 'text' }] }), /doc\.content\[0\]\.content\[0\] \(text\): a text node without text/],
+    ['an empty text node', docOf({ type: 'paragraph', content: [{ type: 'text', text: '' }] }), /doc\.content\[0\]\.content\[0\] \(text\): empty text/],
   ];
 
   for (const [what, doc, message] of wrong) {
