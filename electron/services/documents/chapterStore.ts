@@ -44,3 +44,21 @@ export function rewriteEveryChapter(project: Project, rewrite: (doc: DocJson) =>
   }
   return changed;
 }
+
+/** Where a chapter is, for lists of recommendations in document order. */
+export interface ChapterPlace {
+  title: string;
+  position: number;
+  deleted: boolean;
+}
+
+/** Every chapter, live or deleted, by id. */
+export function chapterPlaces(project: Project): Map<string, ChapterPlace> {
+  const rows = project.db.prepare('SELECT id, title, position, deleted_at FROM chapters ORDER BY position, created_at').all() as {
+    id: string;
+    title: string;
+    position: number;
+    deleted_at: string | null;
+  }[];
+  return new Map(rows.map((r) => [r.id, { title: r.title, position: r.position, deleted: r.deleted_at !== null }]));
+}

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { PartnerChangeResult, PartnerSummary, RecommendationRef } from '../../../shared/api/partners';
 import type { PartnerType } from '../../../shared/partners/defaultPartners';
 import { type SuccessorLink, wouldCycle } from '../../../shared/partners/successors';
-import { rewriteEveryChapter } from '../documents/chapterStore';
+import { chapterPlaces, rewriteEveryChapter } from '../documents/chapterStore';
 import type { Project } from '../project/project';
 import { type CodeMap, remapPartners, rewriteDocPartners } from './rewriteDoc';
 
@@ -102,19 +102,24 @@ export function editPartner(project: Project, input: PartnerEdit): PartnerSummar
     .immediate();
 }
 
-/** Recommendations tagged with a code (any case), in document order, removed ones last. */
+/** Recommendations tagged with a code (any case), in document order, removed ones last (then those of deleted chapters). */
 export function partnerUsage(project: Project, code: string): RecommendationRef[] {
   const rows = project.db
     .prepare(
-      `SELECT r.id, r.chapter_id AS chapterId, c.title AS chapter, r.section, r.text, r.in_document AS inDocument
+      `SELECT r.id, r.chapter_id AS chapterId, r.section, r.text, r.in_document AS inDocument, r.position
        FROM recommendation_partners rp
        JOIN recommendations r ON r.id = rp.recommendation_id
-       JOIN chapters c ON c.id = r.chapter_id
-       WHERE rp.partner_code = ?
-       ORDER BY r.in_document DESC, c.deleted_at IS NOT NULL, c.position, r.position`,
+       WHERE rp.partner_code = ?`,
     )
-    .all(tidyCode(code)) as (Omit<RecommendationRef, 'inDocument'> & { inDocument: number })[];
-  return rows.map((r) => ({ ...r, inDocument: r.inDocument === 1 }));
+    .all(tidyCode(code)) as (Omit<RecommendationRef, 'inDocument' | 'chapter'> & { inDocument: number; position: number })[];
+  const places = chapterPlaces(project);
+  return rows
+    .flatMap((r) => {
+      const place = places.get(r.chapterId);
+      return place ? [{ r, place }] : [];
+    })
+    .sort((a, b) => b.r.inDocument - a.r.inDocument || Number(a.place.deleted) - Number(b.place.deleted) || a.place.position - b.place.position || a.r.position - b.r.position)
+    .map(({ r, place }) => ({ id: r.id, chapterId: r.chapterId, chapter: place.title, section: r.section, text: r.text, inDocument: r.inDocument === 1 }));
 }
 
 /**
