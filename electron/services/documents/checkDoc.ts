@@ -1,8 +1,7 @@
 import { Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model';
 import type { DocJson } from '../../../shared/api/chapters';
-import { chartRef } from '../../../shared/api/charts';
 import { AppError } from '../../../shared/api/errors';
-import { defaultChartAttrs } from '../../../shared/editor/nodes/chart';
+import { chartAttrsProblem } from './checkChartAttrs';
 import { editorSchema } from './editorSchema';
 
 /**
@@ -27,28 +26,11 @@ function unknownAttr(allowed: Record<string, unknown>, attrs: unknown): string |
   return extra === undefined ? null : `unknown attribute "${extra}"`;
 }
 
-/** A chart's attributes: the query's reference as the API checks it, and the rest of the same type as their defaults. */
-function chartProblem(attrs: Json): string | null {
-  const merged: Json = { ...defaultChartAttrs, ...attrs };
-  const ref = chartRef.safeParse(merged);
-  if (!ref.success) {
-    const issue = ref.error.issues[0]!;
-    return `attribute "${issue.path.join('.')}": ${issue.message}`;
-  }
-  for (const [key, fallback] of Object.entries(defaultChartAttrs)) {
-    if (Object.hasOwn(chartRef.shape, key)) continue;
-    const v = merged[key];
-    const ok = typeof fallback === 'string' ? typeof v === 'string' : fallback === null ? v === null || typeof v === 'string' : typeof v === typeof fallback;
-    if (!ok) return `attribute "${key}": expected ${fallback === null ? 'text or null' : typeof fallback}, received ${v === null ? 'null' : typeof v}`;
-  }
-  return null;
-}
-
 function nodeProblem(type: NodeType, json: Json): string | null {
   const attrProblem = unknownAttr(type.spec.attrs ?? {}, json.attrs);
   if (attrProblem) return attrProblem;
   if (type.isText && (typeof json.text !== 'string' || json.text === '')) return typeof json.text === 'string' ? 'empty text (a text node needs at least one character)' : 'a text node without text';
-  if (type.name === 'chart') return chartProblem(isObject(json.attrs) ? json.attrs : {});
+  if (type.name === 'chart') return chartAttrsProblem(isObject(json.attrs) ? json.attrs : {});
   return null;
 }
 

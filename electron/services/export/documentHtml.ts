@@ -1,6 +1,6 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { AppError } from '../../../shared/api/errors';
 import { type ChartAttrs, defaultChartAttrs } from '../../../shared/editor/nodes/chart';
-import type { Node as PMNode } from '@tiptap/pm/model';
 import { liveChapters } from '../documents/chapterStore';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
