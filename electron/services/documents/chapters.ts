@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Chapter, ChapterSummary, DocJson, SaveResult } from '../../../shared/api/chapters';
 import type { Project } from '../project/project';
 import { markChapterRecommendations, syncRecommendations } from '../recommendations/syncFromDoc';
+import { checkChapterDoc } from './checkDoc';
 
 const EMPTY_DOC: DocJson = { type: 'doc', content: [{ type: 'paragraph' }] };
 
@@ -40,6 +41,7 @@ function renumber(project: Project): void {
 
 export function addChapter(project: Project, title: string, doc: DocJson = EMPTY_DOC): ChapterSummary {
   project.assertWritable();
+  checkChapterDoc(doc);
   const id = randomUUID();
   const now = new Date().toISOString();
   project.db.transaction(() => {
@@ -121,9 +123,11 @@ export function getChapter(project: Project, id: string): Chapter {
 /**
  * Saves a chapter's document if nobody saved it since `baseRevision`; otherwise a CONFLICT error,
  * so a stale window can never overwrite newer text. The register is updated in the same transaction.
+ * A document that does not fit the editor schema is refused before anything is written.
  */
 export function saveChapter(project: Project, id: string, doc: DocJson, baseRevision: number): SaveResult {
   project.assertWritable();
+  checkChapterDoc(doc);
   const now = new Date().toISOString();
   return project.db.transaction((): SaveResult => {
     const row = project.db.prepare('SELECT revision FROM chapters WHERE id = ? AND deleted_at IS NULL').get(id) as { revision: number } | undefined;

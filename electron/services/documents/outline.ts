@@ -1,13 +1,11 @@
 import type { DocJson, OutlineEntry } from '../../../shared/api/chapters';
 import { textOf } from '../../../shared/editor/recommendationsInDoc';
 import type { Project } from '../project/project';
+import { liveChapters } from './chapterStore';
 
 /** The project's outline: chapters in order, each with its headings, for navigation. */
 export function projectOutline(project: Project): OutlineEntry[] {
-  const rows = project.db
-    .prepare('SELECT id, title, position, doc FROM chapters WHERE deleted_at IS NULL ORDER BY position, created_at')
-    .all() as { id: string; title: string; position: number; doc: string }[];
-  return rows.map((r) => {
+  return liveChapters(project).map((r) => {
     const doc = JSON.parse(r.doc) as DocJson;
     const headings = (doc.content ?? [])
       .filter((n) => n.type === 'heading')

@@ -1,10 +1,9 @@
-import type { DocJson } from '../../../shared/api/chapters';
 import { AppError } from '../../../shared/api/errors';
 import type { PartnerChangeResult, PartnerSummary, RecommendationRef } from '../../../shared/api/partners';
 import type { PartnerType } from '../../../shared/partners/defaultPartners';
 import { type SuccessorLink, wouldCycle } from '../../../shared/partners/successors';
+import { chapterPlaces, rewriteEveryChapter } from '../documents/chapterStore';
 import type { Project } from '../project/project';
-import { syncRecommendations } from '../recommendations/syncFromDoc';
 import { type CodeMap, remapPartners, rewriteDocPartners } from './rewriteDoc';
 
 /**
@@ -103,41 +102,36 @@ export function editPartner(project: Project, input: PartnerEdit): PartnerSummar
     .immediate();
 }
 
-/** Recommendations tagged with a code (any case), in document order, removed ones last. */
+/** Recommendations tagged with a code (any case), in document order, removed ones last (then those of deleted chapters). */
 export function partnerUsage(project: Project, code: string): RecommendationRef[] {
   const rows = project.db
     .prepare(
-      `SELECT r.id, r.chapter_id AS chapterId, c.title AS chapter, r.section, r.text, r.in_document AS inDocument
+      `SELECT r.id, r.chapter_id AS chapterId, r.section, r.text, r.in_document AS inDocument, r.position
        FROM recommendation_partners rp
        JOIN recommendations r ON r.id = rp.recommendation_id
-       JOIN chapters c ON c.id = r.chapter_id
-       WHERE rp.partner_code = ?
-       ORDER BY r.in_document DESC, c.deleted_at IS NOT NULL, c.position, r.position`,
+       WHERE rp.partner_code = ?`,
     )
-    .all(tidyCode(code)) as (Omit<RecommendationRef, 'inDocument'> & { inDocument: number })[];
-  return rows.map((r) => ({ ...r, inDocument: r.inDocument === 1 }));
+    .all(tidyCode(code)) as (Omit<RecommendationRef, 'inDocument' | 'chapter'> & { inDocument: number; position: number })[];
+  const places = chapterPlaces(project);
+  return rows
+    .flatMap((r) => {
+      const place = places.get(r.chapterId);
+      return place ? [{ r, place }] : [];
+    })
+    .sort((a, b) => b.r.inDocument - a.r.inDocument || Number(a.place.deleted) - Number(b.place.deleted) || a.place.position - b.place.position || a.r.position - b.r.position)
+    .map(({ r, place }) => ({ id: r.id, chapterId: r.chapterId, chapter: place.title, section: r.section, text: r.text, inDocument: r.inDocument === 1 }));
 }
 
 /**
- * Rewrites owner codes everywhere: every chapter's document (live or deleted, so a restored
- * chapter comes back right) gets a new revision if it changed, so an editor holding the old text
- * gets a CONFLICT rather than overwriting; the register's owner rows follow, removed
+ * Rewrites owner codes everywhere: every chapter's document (see rewriteEveryChapter: live or
+ * deleted, a new revision if it changed); the register's owner rows follow, removed
  * recommendations included. Runs inside the caller's transaction.
  */
 function rewriteOwners(project: Project, affected: string, map: CodeMap, now: string): { recommendations: number; chapterIds: string[] } {
   const db = project.db;
   const recIds = (db.prepare('SELECT DISTINCT recommendation_id AS id FROM recommendation_partners WHERE partner_code = ?').all(tidyCode(affected)) as { id: string }[]).map((r) => r.id);
 
-  const chapterIds: string[] = [];
-  const chapters = db.prepare('SELECT id, doc, deleted_at FROM chapters ORDER BY position').all() as { id: string; doc: string; deleted_at: string | null }[];
-  const saveDoc = db.prepare('UPDATE chapters SET doc = ?, revision = revision + 1, updated_at = ? WHERE id = ?');
-  for (const c of chapters) {
-    const next = rewriteDocPartners(JSON.parse(c.doc) as DocJson, map);
-    if (!next) continue;
-    saveDoc.run(JSON.stringify(next), now, c.id);
-    if (c.deleted_at === null) syncRecommendations(project, c.id, next, now);
-    chapterIds.push(c.id);
-  }
+  const chapterIds = rewriteEveryChapter(project, (doc) => rewriteDocPartners(doc, map), now);
 
   // Removed recommendations (and those of deleted chapters) are not re-synced from a document: rewrite their rows.
   const ownersOf = db.prepare('SELECT partner_code AS code FROM recommendation_partners WHERE recommendation_id = ? ORDER BY position');

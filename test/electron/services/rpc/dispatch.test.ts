@@ -49,4 +49,16 @@ describe('dispatch: one contract, validated', () => {
     expect(await dispatch('chapters.get', { id: ch.id }, { session })).toMatchObject({ revision: 2 });
     expect(events).toContain('project-changed');
   });
+
+  it('chapters.save refuses a document that does not fit the editor schema, keeping the saved one', async () => {
+    await dispatch('project.create', { path: join(tmp(), 's.jsna'), title: 'S' }, { session });
+    const ch = (await dispatch('chapters.add', { title: 'Intro' }, { session })) as { id: string };
+    const bad = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'blink' }] }] }] };
+    const env = await dispatchEnvelope('chapters.save', { id: ch.id, doc: bad, baseRevision: 1 }, { session });
+    expect(env).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'doc: the document does not fit the editor schema: doc.content[0].content[0].marks[0]: unknown mark "blink".' },
+    });
+    expect(await dispatch('chapters.get', { id: ch.id }, { session })).toMatchObject({ revision: 1, doc: { type: 'doc', content: [{ type: 'paragraph' }] } });
+  });
 });
