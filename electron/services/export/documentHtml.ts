@@ -48,6 +48,8 @@ export interface HtmlExportOptions {
   now?: Date;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: HtmlExportProgress) => void) | undefined;
+  /** Only these chapters (in the document's order), and only their recommendations in the appendix; default all. */
+  chapterIds?: ReadonlySet<string> | undefined;
 }
 
 export interface HtmlExportResult {
@@ -236,8 +238,14 @@ function exportSerializer(doc: Document, p: Plan, figures: Map<PMNode, FigureRes
   return new DOMSerializer(nodes as unknown as DOMSerializer['nodes'], base.marks);
 }
 
-function appendixGroups(project: Project): { groups: PartnerGroup[]; successors: Map<string, string> } {
-  const { groups } = buildActionList(project, {});
+function appendixGroups(project: Project, only?: ReadonlySet<string>): { groups: PartnerGroup[]; successors: Map<string, string> } {
+  let { groups } = buildActionList(project, {});
+  if (only) {
+    groups = groups
+      .map((g) => ({ ...g, chapters: g.chapters.filter((c) => only.has(c.chapterId)) }))
+      .map((g) => ({ ...g, count: g.chapters.reduce((n, c) => n + c.rows.length, 0) }))
+      .filter((g) => g.count > 0);
+  }
   const successors = new Map<string, string>();
   for (const p of listPartners(project)) if (p.successor) successors.set(p.code, p.successor);
   return { groups, successors };
@@ -248,7 +256,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
   const started = performance.now();
   const now = opts.now ?? new Date();
   const title = titlePageOf(project, now);
-  const p = plan(chapterRows(project));
+  const p = plan(chapterRows(project).filter((r) => !opts.chapterIds || opts.chapterIds.has(r.id)));
   const total = p.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
 
@@ -294,7 +302,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
     page.append(el('header', { class: 'title-page' }, el('p', { class: 'doc-type' }, 'Joint Strategic Needs Assessment'), el('h1', {}, title.title), meta));
 
     // Appendix data first: the contents lists it.
-    const { groups, successors } = appendixGroups(project);
+    const { groups, successors } = appendixGroups(project, opts.chapterIds);
     const recAnchors = new Set(p.recommendationIds.values());
 
     // Contents.
