@@ -58,7 +58,7 @@ export function ProjectPicker({ onOpened }: { onOpened: (p: ProjectInfo) => void
                 <button type="button" disabled={!r.exists || open.busy} onClick={() => void doOpen(false, r.path)}>
                   Open {r.title || r.path}
                 </button>{' '}
-                <span className="project-path">{r.path}</span>
+                <span className="recent-path">{r.path}</span>
                 <span className="muted"> · {r.exists ? `opened ${formatDate(r.openedAt)}` : 'not found: moved, deleted or on a drive not connected'}</span>
               </li>
             ))}

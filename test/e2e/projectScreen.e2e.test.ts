@@ -7,7 +7,7 @@ import { addChapter } from '../../electron/services/documents/chapters';
 import { getMetadata } from '../../electron/services/project/metadata';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 /**
  * The project screen without typed paths: recent projects, a folder browser of the home folder
@@ -62,6 +62,7 @@ describe('E2E: the project screen in browser mode', () => {
       await browser.getByText(`In ${join(home, 'JSNAs')}`).waitFor();
       // The link out of the home folder and the text file are not listed.
       expect(await browser.locator('.folder-entries button').allInnerTexts()).toEqual(['Up to the folder above', 'Open Adults.jsna', 'Open Children.jsna', 'Open Older people.jsna']);
+      if (i === 1) expect(await axeViolations(page)).toEqual([]); // the recent list and the folder browser
       await browser.getByRole('button', { name: `Open ${path.replace(/^.*\//, '')}` }).click();
       await page.locator('.project-title', { hasText: path.replace(/^.*\//, '').replace('.jsna', '') }).waitFor();
       await closeProject(page);
@@ -115,6 +116,7 @@ describe('E2E: the project screen in browser mode', () => {
       await dialog.getByLabel('Area').fill('Leicester');
       await dialog.getByLabel('Authors').fill('Public Health Intelligence');
       await dialog.getByLabel('Version').fill(version);
+      if (i === 0) expect(await axeViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Save details' }).click();
       await dialog.getByText('Saved in the project file.').waitFor();
       await dialog.getByRole('button', { name: 'Close' }).click();
@@ -159,6 +161,7 @@ describe('E2E: the project screen in browser mode', () => {
     const chapters = dialog.getByRole('group', { name: 'Chapters' });
     for (const c of ['Introduction', 'Health outcomes', 'Recommendations']) await chapters.getByLabel(c).uncheck();
     await chapters.getByText('0 of 3 chapters: choose at least one to export.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(await dialog.getByRole('button', { name: 'Export and download' }).isDisabled()).toBe(true);
     await chapters.getByRole('button', { name: 'Choose all' }).click();
     expect(await dialog.getByRole('button', { name: 'Export and download' }).isDisabled()).toBe(false);
