@@ -1,3 +1,5 @@
+import { safeFileBase } from '../../../shared/fileName';
+
 /**
  * The native dialogs for choosing a project file, as plain data (electron/main/projectDialogs.ts
  * shows them): what to ask, and what the answer means.
@@ -10,20 +12,9 @@ export type ProjectDialogRequest =
   | { kind: 'open'; options: { title: string; properties: ['openFile']; filters: typeof FILTERS } }
   | { kind: 'save'; options: { title: string; defaultPath: string; filters: typeof FILTERS; properties: ['createDirectory', 'showOverwriteConfirmation'] } };
 
-/** A file name from the title the user typed, safe on every OS ("JSNA" when it leaves nothing). */
-function safeName(name: string | undefined): string {
-  const base = (name ?? '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
-  return base || 'New JSNA';
-}
-
 export function projectDialogRequest(purpose: ProjectDialogPurpose, suggestedName?: string): ProjectDialogRequest {
   if (purpose === 'open') return { kind: 'open', options: { title: 'Open a JSNA project', properties: ['openFile'], filters: FILTERS } };
-  const file = safeName(suggestedName).replace(/\.jsna$/i, '');
+  const file = safeFileBase((suggestedName ?? '').replace(/\.jsna$/i, ''), 'New JSNA');
   return {
     kind: 'save',
     options: { title: 'New JSNA project', defaultPath: `${file}.jsna`, filters: FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] },

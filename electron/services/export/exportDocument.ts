@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { ExportFormat } from '../../../shared/api/export';
 import { AppError } from '../../../shared/api/errors';
+import { safeFileBase } from '../../../shared/fileName';
 import { listChapters } from '../documents/chapters';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
@@ -48,13 +49,7 @@ function cancelled(): AppError {
 
 /** "Children and young people JSNA (sample)" → "Children and young people JSNA (sample).pdf", safe on every OS. */
 export function exportFileName(title: string, format: ExportFormat): string {
-  const base = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
-  return `${base || 'JSNA'}.${format}`;
+  return `${safeFileBase(title, 'JSNA')}.${format}`;
 }
 
 /**
