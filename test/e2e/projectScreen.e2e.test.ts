@@ -103,6 +103,20 @@ describe('E2E: the project screen in browser mode', () => {
     expect(await form.getByLabel('Project file').inputValue()).toBe(join(home, 'JSNAs', 'Mental health.jsna'));
     await form.getByRole('button', { name: 'Create project' }).click();
     await page.locator('.project-title', { hasText: 'Mental health' }).waitFor();
+
+    // The same again: the file is there now, and is never replaced.
+    await closeProject(page);
+    const before = readFileSync(join(home, 'JSNAs', 'Mental health.jsna'));
+    await form.getByLabel('Title').fill('Mental health');
+    await form.getByRole('button', { name: 'Choose a folder…' }).click();
+    await browser.getByRole('button', { name: 'Folder: JSNAs' }).click();
+    await browser.getByText(`In ${join(home, 'JSNAs')}`).waitFor();
+    await browser.getByRole('button', { name: 'Use this folder' }).click();
+    await form.getByRole('button', { name: 'Create project' }).click();
+    await form.getByRole('alert').getByText(/Mental health\.jsna already exists; choose another name or open it instead\./).waitFor();
+    expect(readFileSync(join(home, 'JSNAs', 'Mental health.jsna')).equals(before)).toBe(true);
+    await page.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: 'Open Mental health' }).click();
+    await page.locator('.project-title', { hasText: 'Mental health' }).waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 
