@@ -105,6 +105,29 @@ describe('E2E: the Indicators panel fits the screen, explains the import columns
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('names a binary, zipped or UTF-16 file without a line number (the whole file is wrong), each time', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const files = [
+      ['chart.png.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x0d, 0x0a, 0, 0, 0, 0x0d]), 'this is a binary file, not text (it contains NUL bytes).'],
+      ['book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /^this is not a text file but a zipped file/],
+      ['unicode.csv', Buffer.from('\ufeffindicator_id,value\r\n', 'utf16le'), /^the file is UTF-16 text/],
+    ] as const;
+    await page.getByRole('button', { name: 'Import data…' }).click();
+    const form = page.getByRole('form', { name: 'Import indicator data' });
+    for (const [name, bytes, what] of files) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      await form.getByLabel('Or their full paths, one a line').fill(path);
+      await form.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => form.getByRole('alert').innerText()).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      const message = await form.getByRole('alert').innerText();
+      expect(message.slice(path.length + 2)).toMatch(what);
+      expect(message).not.toMatch(/:\d+: /);
+    }
+    await form.getByRole('button', { name: 'Close' }).click();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('explains the import columns in place (no "see the README"), each time the form opens', { timeout: 60_000 }, async () => {
     const { page } = app;
     for (let i = 0; i < 3; i++) {
