@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRpcServer } from './services/http/rpcServer';
-import { userDataDir } from './services/paths';
+import { recentProjectsFile, userDataDir } from './services/paths';
 import { openProject } from './services/project/project';
 import { Session } from './services/rpc/session';
 import { createSampleWorkspace } from './services/sample/sampleWorkspace';
@@ -16,7 +16,7 @@ async function main() {
     options: { port: { type: 'string' }, 'no-project': { type: 'boolean' } },
     allowPositionals: true,
   });
-  const session = new Session();
+  const session = new Session({ recentFile: recentProjectsFile() });
   if (!values['no-project']) {
     let path = positionals[0];
     // No project named: the sample workspace (project + its indicator library), made on first run.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell } from 'electron';
 import { setNativeBinding } from '../services/db/nativeBinding';
-import { userDataDir } from '../services/paths';
+import { recentProjectsFile, userDataDir } from '../services/paths';
 import { openProject } from '../services/project/project';
 import { dispatch } from '../services/rpc/dispatch';
 import { Session } from '../services/rpc/session';
@@ -11,6 +11,8 @@ import { securityHeaders } from '../services/security/contentSecurityPolicy';
 import { registerIpc } from './ipc';
 import { registerExportHost } from './exportPdf';
 import { buildMenu } from './menu';
+import { registerProjectDialogs } from './projectDialogs';
+import { chosenProjectPath, projectDialogRequest } from './policy/projectDialogs';
 import { electronNativeBinding } from './nativeBindingPath';
 import { APP_ENTRY_URL, APP_SCHEME } from './policy/appOrigin';
 import { resolveAppRequest } from './policy/appProtocol';
@@ -26,7 +28,7 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 setNativeBinding(electronNativeBinding(appRoot, process.resourcesPath));
 
-const session = new Session();
+const session = new Session({ recentFile: recentProjectsFile() });
 let win: BrowserWindow | null = null;
 
 async function openFirstProject() {
@@ -97,18 +99,22 @@ app.whenReady().then(async () => {
 
   registerIpc(session, () => win?.webContents ?? null);
   registerExportHost(session, () => win);
+  registerProjectDialogs(session, () => win);
   Menu.setApplicationMenu(
     buildMenu({
       newProject: async () => {
-        const r = await dialog.showSaveDialog({ title: 'New JSNA project', filters: [{ name: 'JSNA project', extensions: ['jsna'] }] });
-        if (r.canceled || !r.filePath) return;
-        const title = r.filePath.replace(/^.*[\\/]/, '').replace(/\.jsna$/i, '');
-        await dispatch('project.create', { path: r.filePath, title }, { session }).catch((e: Error) => dialog.showErrorBox('Could not create the project', e.message));
+        const req = projectDialogRequest('create');
+        if (req.kind !== 'save') return;
+        const path = chosenProjectPath('create', await dialog.showSaveDialog(req.options));
+        if (!path) return;
+        const title = path.replace(/^.*[\\/]/, '').replace(/\.jsna$/i, '');
+        await dispatch('project.create', { path, title }, { session }).catch((e: Error) => dialog.showErrorBox('Could not create the project', e.message));
       },
       openProject: async () => {
-        const r = await dialog.showOpenDialog({ title: 'Open a JSNA project', properties: ['openFile'], filters: [{ name: 'JSNA project', extensions: ['jsna'] }] });
-        const path = r.filePaths[0];
-        if (r.canceled || !path) return;
+        const req = projectDialogRequest('open');
+        if (req.kind !== 'open') return;
+        const path = chosenProjectPath('open', await dialog.showOpenDialog(req.options));
+        if (!path) return;
         try {
           await dispatch('project.open', { path }, { session });
         } catch (e) {

@@ -9,6 +9,11 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'jsna-studio');
 }
 
+/** The list of recently opened projects (the project picker offers them). */
+export function recentProjectsFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return join(userDataDir(env, platform), 'recent-projects.json');
+}
+
 export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   return join(userDataDir(env, platform), 'indicator-library.jsnalib');
 }

@@ -9,6 +9,7 @@ import { RegisterView } from '../register/RegisterView';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
 import { ImportTextDialog } from './ImportTextDialog';
+import { ProjectDetailsDialog } from './ProjectDetailsDialog';
 import { UndoToast } from './UndoToast';
 
 export type ProjectTab = 'write' | 'register';
@@ -28,6 +29,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const [browsing, setBrowsing] = useState(false);
+  const [details, setDetails] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
   editorRef.current = editor;
@@ -136,6 +138,11 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
             Recommendations register
           </button>
         </nav>
+        {!project.readOnly && (
+          <button type="button" onClick={() => setDetails(true)}>
+            Project details…
+          </button>
+        )}
         <ExportButton />
         <button type="button" onClick={() => void close()}>
           Close project
@@ -189,6 +196,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
           {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
         </div>
       )}
+      {details && <ProjectDetailsDialog onClose={() => setDetails(false)} />}
       {importing && <ImportTextDialog onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
       {deleted && <UndoToast message={`Chapter “${deleted.title}” deleted.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />}
     </div>

@@ -1,9 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { ChapterSummary } from '../../shared/api/chapters';
 import type { ExportFormat, ExportResult } from '../../shared/api/export';
 import { newId } from '../../shared/ids';
 import { call, inElectron, onEvent } from '../lib/api';
 import './export.css';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ChapterChoice, chapterIdsToExport } from './ChapterChoice';
 
 type Phase =
   | { kind: 'idle' }
@@ -45,6 +47,10 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [openWhenDone, setOpenWhenDone] = useState(true);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [chapters, setChapters] = useState<ChapterSummary[]>([]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const chosenRef = useRef({ chapters, chosen });
+  chosenRef.current = { chapters, chosen };
   const jobRef = useRef<string | null>(null);
   const urlRef = useRef<string | null>(null);
 
@@ -56,6 +62,23 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
 
   useEffect(() => {
     if (open && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [open]);
+
+  // Every chapter, all chosen, each time the dialog opens.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    call('chapters.list', {}).then(
+      (list) => {
+        if (!live) return;
+        setChapters(list);
+        setChosen(new Set(list.map((c) => c.id)));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [open]);
 
   // Progress of the running export.
@@ -76,7 +99,8 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
       releaseUrl();
       setPhase({ kind: 'running', jobId, format: chosen, label: 'Starting', done: 0, total: 1, cancelling: false });
       try {
-        const result = await call('export.document', { format: chosen, open: openWhenDone }, { jobId });
+        const chapterIds = chapterIdsToExport(chosenRef.current.chapters, chosenRef.current.chosen);
+        const result = await call('export.document', { format: chosen, open: openWhenDone, ...(chapterIds ? { chapterIds } : {}) }, { jobId });
         if (result.status === 'not-saved') {
           setPhase({ kind: 'idle' });
         } else if (result.status === 'download') {
@@ -166,6 +190,9 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
                 <input type="checkbox" checked={openWhenDone} onChange={(e) => setOpenWhenDone(e.target.checked)} /> Open it when done
               </label>
             </fieldset>
+            {chapters.length > 0 && (
+              <ChapterChoice chapters={chapters} chosen={chosen} onChange={setChosen} disabled={running} />
+            )}
 
             {running && (
               <div className="export-progress" role="status" aria-live="polite">
@@ -215,7 +242,9 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
                 </button>
               ) : (
                 <>
-                  <button type="submit">{inElectron ? 'Export…' : 'Export and download'}</button>
+                  <button type="submit" disabled={chapters.length > 0 && chosen.size === 0}>
+                    {inElectron ? 'Export…' : 'Export and download'}
+                  </button>
                   <button type="button" onClick={close}>
                     Close
                   </button>

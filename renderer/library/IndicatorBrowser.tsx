@@ -6,6 +6,7 @@ import { useAction } from '../lib/useAsync';
 import { IndicatorMetadataForm } from './IndicatorMetadataForm';
 import { LibraryImportForm } from './LibraryImportForm';
 import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
+import { matchAreas, searchSummary } from './searchAreas';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export interface InsertChartRequest {
@@ -25,6 +26,8 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
   const [areaCode, setAreaCode] = useState('');
   const [areas, setAreas] = useState<AreaInfo[]>([]);
   const [results, setResults] = useState<IndicatorSummary[]>([]);
+  /** How many indicators a search looks through (those with data for the area, if one is chosen). */
+  const [searchable, setSearchable] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<IndicatorDetail | null>(null);
   const [version, setVersion] = useState(0);
@@ -45,6 +48,10 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search, areaCode, version]);
   useEffect(() => {
+    void action.run(async () => setSearchable((await api['library.indicators']({ ...(areaCode ? { areaCode } : {}) })).length));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [areaCode, version]);
+  useEffect(() => {
     if (!selected) return setDetail(null);
     void action.run(async () => setDetail(await api['library.indicator']({ id: selected, ...(areaCode ? { areaCode } : {}) })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -54,6 +61,11 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
   const area = areas.find((a) => a.code === areaCode);
   const latest = detail?.latest;
   const insertArea = areaCode || latest?.areaCode || '';
+  const areaHits = matchAreas(areas, search);
+  function chooseArea(code: string) {
+    setAreaCode(code);
+    setSearch(''); // the words found the area; they would now hide its indicators
+  }
   return (
     <aside className="indicator-browser" aria-labelledby="ib-heading">
       <div className="panel-head">
@@ -71,7 +83,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
       )}
       <label>
         Search by name or ID
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. obesity, 93356" />
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. obesity, 93356, Leicester, E06000016" />
       </label>
       <label htmlFor="ib-area">Area</label>
       <select id="ib-area" value={areaCode} onChange={(e) => setAreaCode(e.target.value)}>
@@ -84,9 +96,20 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
       </select>
       <ErrorAlert error={action.error} />
       <p className="hint" role="status">
-        {results.length} indicator{results.length === 1 ? '' : 's'}
-        {area ? ` with data for ${area.name}` : ''}
+        {searchSummary({ search, indicatorsSearched: searchable, areasSearched: areas.length, indicatorsFound: results.length, areasFound: areaHits.length, ...(area ? { areaName: area.name } : {}) })}
       </p>
+      {areaHits.length > 0 && (
+        <ul className="area-results" aria-label="Areas found">
+          {areaHits.slice(0, 8).map((a) => (
+            <li key={a.code}>
+              <button type="button" onClick={() => chooseArea(a.code)}>
+                Area: {a.name} ({a.code})
+              </button>
+            </li>
+          ))}
+          {areaHits.length > 8 && <li className="hint">and {areaHits.length - 8} more: type more of the name or code</li>}
+        </ul>
+      )}
       <ul className="indicator-results">
         {results.map((r) => (
           <li key={r.id}>
@@ -150,15 +173,23 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
               Edit metadata
             </button>
           )}
+        </section>
+      )}
+      {detail && (
+        // Stays at the bottom of the panel, however long the list and the details above it are.
+        <div className="ib-insert-bar">
           <button
             type="button"
             disabled={!canInsert || !insertArea}
+            aria-describedby="ib-insert-what"
             onClick={() => onInsert({ indicatorId: detail.meta.id, areaCode: insertArea, title: detail.meta.name })}
           >
             Insert chart into chapter
           </button>
-          {!canInsert && <p className="hint">Open a chapter for editing to insert a chart.</p>}
-        </section>
+          <p className="hint" id="ib-insert-what">
+            {canInsert ? `${detail.meta.name}${insertArea ? `, ${areas.find((a) => a.code === insertArea)?.name ?? insertArea}` : ''}` : 'Open a chapter for editing to insert a chart.'}
+          </p>
+        </div>
       )}
     </aside>
   );

@@ -6,6 +6,7 @@ import type { ChosenFile } from '../lib/transport/types';
 import { importInput, unquote } from './importInput';
 import { useAction } from '../lib/useAsync';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ImportColumnsHelp } from './ImportColumnsHelp';
 
 /** What an import did, in words. */
 export function describeImport(s: ImportSummary): string {
@@ -94,8 +95,9 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
         onChange={(e) => setFiles([...(e.target.files ?? [])])}
       />
       <p className="hint" id={`${id}-hint`}>
-        Fingertips downloads or tidy CSVs (see the README for the columns). All files go in together, or none does.
+        Fingertips downloads or tidy CSVs. All files go in together, or none does.
       </p>
+      <ImportColumnsHelp />
       <label htmlFor={`${id}-paths`}>Or their full paths, one a line</label>
       <textarea id={`${id}-paths`} rows={2} value={paths} onChange={(e) => setPaths(e.target.value)} />
       <label htmlFor={`${id}-format`}>File format</label>

@@ -22,7 +22,7 @@ interface Filters {
   search: string;
 }
 
-const NO_FILTERS: Filters = { partner: '', includeSuccessors: false, status: '', chapterId: '', needsOwner: false, includeRemoved: true, search: '' };
+const NO_FILTERS: Filters = { partner: '', includeSuccessors: false, status: '', chapterId: '', needsOwner: false, includeRemoved: false, search: '' };
 const STORAGE_KEY = 'jsna.register.view';
 
 interface Saved {

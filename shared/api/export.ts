@@ -40,6 +40,12 @@ export const exportMethods = {
       path: filePath.optional(),
       /** Open the file when done (the app opens it in the system's viewer; browser mode's page opens the download). */
       open: z.boolean().optional(),
+      /** Only these chapters, in the document's order (default: all). */
+      chapterIds: z
+        .array(z.string().trim().min(1, 'a chapter id is required').max(200, 'a chapter id is at most 200 characters'))
+        .min(1, 'choose at least one chapter to export')
+        .max(10_000)
+        .optional(),
     }),
   ),
   /** Stops a running export started with this jobId. `cancelled` is false when no such export is running. */

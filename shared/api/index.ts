@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { chapterMethods } from './chapters';
 import { chartMethods } from './charts';
 import { exportMethods } from './export';
+import { fileMethods } from './files';
 import { libraryMethods } from './library';
 import type { MethodSpec } from './method';
 import type { MethodName } from './methodNames';
@@ -12,6 +13,7 @@ import { registerMethods } from './register';
 /** The whole contract: every method the renderer, the CLI and tests may call. */
 export const contract = {
   ...projectMethods,
+  ...fileMethods,
   ...chapterMethods,
   ...exportMethods,
   ...partnerMethods,
@@ -37,6 +39,7 @@ export { methodNames, type MethodName } from './methodNames';
 export * from './errors';
 export * from './events';
 export * from './project';
+export * from './files';
 export * from './chapters';
 export * from './export';
 export * from './partners';

@@ -16,7 +16,27 @@ export interface ProjectInfo {
   journalMode: 'wal' | 'delete';
 }
 
+/** What the title page shows, edited in the app (Project details…); stored in the project file. */
+export interface ProjectMetadata {
+  title: string;
+  area: string;
+  authors: string;
+  version: string;
+}
+
+const metaText = (what: string, max: number) => z.string().trim().max(max, `the ${what} is longer than ${max} characters`);
+
+export const projectMetadataSchema = z.object({
+  title: metaText('title', 300).min(1, 'a title is required'),
+  area: metaText('area', 300),
+  authors: metaText('authors', 1000),
+  version: metaText('version', 100),
+});
+
 export const projectMethods = {
+  'project.metadata': method<ProjectMetadata>()(z.object({})),
+  /** Sets all four in one transaction. */
+  'project.setMetadata': method<ProjectMetadata>()(projectMetadataSchema),
   'project.create': method<ProjectInfo>()(
     z.object({
       path: filePath,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../electron/services/export/findChromium';
 import { type RpcServer, startRpcServer } from '../../electron/services/http/rpcServer';
-import { Session } from '../../electron/services/rpc/session';
+import { Session, type SessionOptions } from '../../electron/services/rpc/session';
 import { runAxe } from '../helpers/axe';
 
 const root = resolve(__dirname, '..', '..');
@@ -30,11 +30,11 @@ export interface BrowserMode {
 }
 
 /** Starts browser mode in-process on the real renderer build and opens it in real Chromium. */
-export async function startBrowserMode(setup?: (session: Session) => void): Promise<BrowserMode> {
+export async function startBrowserMode(setup?: (session: Session) => void, sessionOptions: SessionOptions = {}): Promise<BrowserMode> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}). Run "npm run build" (npm test does this first).`);
   }
-  const session = new Session();
+  const session = new Session(sessionOptions);
   setup?.(session);
   const server = await startRpcServer({ session, staticDir: rendererDir });
   const profile = mkdtempSync(join(tmpdir(), 'jsna-chromium-'));

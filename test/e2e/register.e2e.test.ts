@@ -275,6 +275,9 @@ describe('E2E: the recommendations register', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => registerRow(project, 'adult-1').inDocument, { timeout: 8_000 }).toBe(false);
     await page.getByRole('button', { name: 'Recommendations register' }).click();
+    // Hidden by default, as the CLI's `recs` hides them; the filter shows them.
+    await page.getByText('Showing 0 of 22 recommendations').waitFor();
+    await page.getByRole('checkbox', { name: 'Show removed from document' }).check();
     await page.getByText('Showing 1 of 23 recommendations').waitFor();
     await falls().getByText('Removed from document').waitFor();
     expect(await falls().locator('td:nth-child(5)').innerText()).toBe('In progress');

@@ -4,13 +4,13 @@ import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
 import type { RegisterQuery, RegisterRow } from '../../../shared/api/register';
 import { matchWord, RAGS, STATUSES } from '../../../shared/recommendations/status';
-import { listChapters } from '../../services/documents/chapters';
 import { exportActionList } from '../../services/export/actionList';
 import type { Project } from '../../services/project/project';
 import { listRegister } from '../../services/recommendations/register';
 import { setStatus, statusHistory } from '../../services/recommendations/status';
 import { type CliCommand, type CliIO, type OptionValues, printJson } from '../command';
 import { formatOption, requiredOption, stringOption } from '../options';
+import { resolveChapter } from '../chapterOption';
 import { withProject } from '../withProject';
 
 /** The JSON a `recs` row prints as (issue 4's fields plus rag, dueDate, updatedAt). */
@@ -39,11 +39,7 @@ function statusOption(values: OptionValues): (typeof STATUSES)[number] | undefin
 
 /** --chapter takes a chapter's title (any case) or its id. */
 function chapterOption(project: Project, raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const chapters = listChapters(project);
-  const found = chapters.find((c) => c.id === raw) ?? chapters.find((c) => c.title.toLowerCase() === raw.trim().toLowerCase());
-  if (!found) throw new AppError('NOT_FOUND', `--chapter: no chapter titled or with id "${raw}". Chapters: ${chapters.map((c) => `"${c.title}"`).join(', ') || 'none'}.`, { field: 'chapter' });
-  return found.id;
+  return raw === undefined ? undefined : resolveChapter(project, raw);
 }
 
 /** A full id, or an unambiguous start of one (at least 6 characters), as `recs` prints them. */

@@ -35,6 +35,8 @@ export interface HtmlExportOptions {
   now?: Date;
   signal?: AbortSignal | undefined;
   onProgress?: ((p: HtmlExportProgress) => void) | undefined;
+  /** Only these chapters (in the document's order), and only their recommendations in the appendix; default all. */
+  chapterIds?: ReadonlySet<string> | undefined;
 }
 
 export interface HtmlExportResult {
@@ -56,7 +58,7 @@ function chartAttrsOf(node: PMNode): ChartAttrs {
 export async function renderDocumentHtml(project: Project, library: Library | null, opts: HtmlExportOptions = {}): Promise<HtmlExportResult> {
   const started = performance.now();
   const title = titlePageOf(project, opts.now ?? new Date());
-  const p = planChapters(liveChapters(project));
+  const p = planChapters(liveChapters(project).filter((c) => !opts.chapterIds || opts.chapterIds.has(c.id)));
   const total = p.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
 
@@ -64,7 +66,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
     signal: opts.signal,
     onDrawn: (done) => opts.onProgress?.({ label: 'Drawing charts', done, total }),
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
-    whileDrawing: (figures) => assembleDocument(project, title, p, figures),
+    whileDrawing: (figures) => assembleDocument(project, title, p, figures, opts.chapterIds),
   });
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
   const assembled = during!;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { ExportFormat } from '../../../shared/api/export';
 import { AppError } from '../../../shared/api/errors';
+import { safeFileBase } from '../../../shared/fileName';
+import { listChapters } from '../documents/chapters';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
 import { type HtmlExportProgress, type HtmlExportResult, renderDocumentHtml } from './documentHtml';
@@ -16,6 +18,8 @@ export interface ExportOptions {
   /** PDF print engine: Electron's printToPDF in the app; Playwright on Chromium elsewhere (default). */
   printPdf?: PdfPrinter | undefined;
   now?: Date;
+  /** Only these chapters (kept in the document's order); default every chapter. */
+  chapterIds?: readonly string[] | undefined;
 }
 
 export interface ExportedDocument {
@@ -29,19 +33,23 @@ export interface ExportedDocument {
 
 export const MIME_TYPES: Record<ExportFormat, string> = { html: 'text/html;charset=utf-8', pdf: 'application/pdf' };
 
+/** The chapters to export as a set, every id checked against the project; undefined for all. */
+export function chosenChapters(project: Project, ids: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (ids === undefined) return undefined;
+  if (ids.length === 0) throw new AppError('BAD_INPUT', 'Choose at least one chapter to export.', { field: 'chapterIds' });
+  const known = new Set(listChapters(project).map((c) => c.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new AppError('NOT_FOUND', `No chapter with id ${unknown.map((id) => `"${id}"`).join(', ')} in ${project.path}.`, { field: 'chapterIds' });
+  return new Set(ids);
+}
+
 function cancelled(): AppError {
   return new AppError('CANCELLED', 'The export was cancelled.');
 }
 
 /** "Children and young people JSNA (sample)" → "Children and young people JSNA (sample).pdf", safe on every OS. */
 export function exportFileName(title: string, format: ExportFormat): string {
-  const base = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
-  return `${base || 'JSNA'}.${format}`;
+  return `${safeFileBase(title, 'JSNA')}.${format}`;
 }
 
 /**
@@ -51,6 +59,7 @@ export function exportFileName(title: string, format: ExportFormat): string {
  */
 export async function exportDocument(project: Project, library: Library | null, opts: ExportOptions): Promise<ExportedDocument> {
   const started = performance.now();
+  const only = chosenChapters(project, opts.chapterIds);
   const report = opts.onProgress;
   const pdf = opts.format === 'pdf';
   // Chromium (outside the app) starts while the HTML is written; no browser is said before any work.
@@ -66,6 +75,7 @@ export async function exportDocument(project: Project, library: Library | null, 
     let steps = 0;
     const html = await renderDocumentHtml(project, library, {
       ...(opts.now ? { now: opts.now } : {}),
+      chapterIds: only,
       signal: opts.signal,
       onProgress: (p) => {
         steps = p.total + (pdf ? 1 : 0);

@@ -3,18 +3,30 @@ import type { AppEvent } from '../../../shared/api/events';
 import { resolve } from 'node:path';
 import { type Library, openLibrary } from '../library/openLibrary';
 import type { Project } from '../project/project';
+import { RecentProjects } from '../project/recentProjects';
 import { UploadStore } from '../uploads/uploadStore';
 
 /**
  * What one window (Electron) or one browser-mode server is working on: at most one open project.
  * Events go to whoever listens (the IPC sender or the SSE stream).
  */
+export interface SessionOptions {
+  /** Where the list of recent projects is kept (the app and browser mode: in the user's data folder); none keeps it in memory. */
+  recentFile?: string;
+}
+
 export class Session {
   private current: Project | null = null;
   private lib: Library | null = null;
   private readonly listeners = new Set<(e: AppEvent) => void>();
   /** Files a browser-mode page sent for an import (it cannot give paths). */
   readonly uploads = new UploadStore();
+  /** Projects opened lately, for the project picker. */
+  readonly recent: RecentProjects;
+
+  constructor(opts: SessionOptions = {}) {
+    this.recent = new RecentProjects(opts.recentFile ?? null);
+  }
 
   get project(): Project | null {
     return this.current;
@@ -44,6 +56,7 @@ export class Session {
     this.closeLibrary();
     if (this.current && this.current !== project) this.current.close();
     this.current = project;
+    if (project) this.recent.remember(project.path, project.getMeta('title') ?? '');
     this.emit({ type: 'project-changed' });
   }
 

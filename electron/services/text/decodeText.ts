@@ -77,6 +77,11 @@ function fileLineError(file: string, line: number, what: string): AppError {
   return new AppError('BAD_INPUT', `${file}:${line}: ${what}`, { file, line });
 }
 
+/** A file rejected as a whole (binary, zipped, UTF-16): no line is to blame, so none is named. */
+function wholeFileError(file: string, what: string): AppError {
+  return new AppError('BAD_INPUT', `${file}: ${what}`, { file });
+}
+
 /**
  * How many bytes at the end of `buf` are the start of a UTF-8 sequence that the next chunk completes
  * (0 when the chunk ends on a character boundary).
@@ -129,7 +134,7 @@ export async function lineAtOffset(path: string, offset: number): Promise<number
  * Reads a file once: its sha256 and encoding (as {@link detectEncoding} decides, chunk by chunk), and
  * refuses what is not text — NUL bytes (binary: an image, a SQLite file), a zip (an .xlsx workbook),
  * UTF-16 (Excel's tab-separated "Unicode text"), a UTF-8 BOM on bytes that are not UTF-8 — naming
- * `file:line`.
+ * `file:line` where a line is at fault and just `file` for the whole-file kinds.
  */
 export async function inspectTextFile(path: string, name = path): Promise<TextFileFacts> {
   let size: number;
@@ -156,10 +161,10 @@ export async function inspectTextFile(path: string, name = path): Promise<TextFi
       first = false;
       const declared = bomEncoding(raw);
       if (declared === 'utf-16le' || declared === 'utf-16be') {
-        throw fileLineError(name, 1, 'the file is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)" and import that.');
+        throw wholeFileError(name, 'the file is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)" and import that.');
       }
       if (startsWith(raw, [0x50, 0x4b, 0x03, 0x04])) {
-        throw fileLineError(name, 1, 'this is not a text file but a zipped file (an Excel .xlsx workbook?); save it as "CSV UTF-8 (Comma delimited)" and import that.');
+        throw wholeFileError(name, 'this is not a text file but a zipped file (an Excel .xlsx workbook?); save it as "CSV UTF-8 (Comma delimited)" and import that.');
       }
       bom = declared === 'utf-8';
     }
@@ -179,9 +184,7 @@ export async function inspectTextFile(path: string, name = path): Promise<TextFi
       offset += raw.length;
     }
   }
-  if (nulAt >= 0) {
-    throw fileLineError(name, await lineAtOffset(path, nulAt), 'this is a binary file, not text (it contains NUL bytes).');
-  }
+  if (nulAt >= 0) throw wholeFileError(name, 'this is a binary file, not text (it contains NUL bytes).');
   if (invalidAt < 0 && carry.length > 0) invalidAt = offset; // the file ends inside a character
   if (invalidAt >= 0 && bom) {
     throw fileLineError(

@@ -17,12 +17,12 @@ export function takeToken(): string {
 }
 
 function unreachable(e: unknown): Envelope<never> {
-  return { ok: false, error: { code: 'INTERNAL', message: `Cannot reach JSNA Studio's server: ${(e as Error).message}. Is "npm run serve" still running?` } };
+  return { ok: false, error: { code: 'INTERNAL', message: `Cannot reach JSNA Studio's server: ${(e as Error).message}. Is "npm start" (or "npm run serve") still running in its terminal?` } };
 }
 
 async function answer(res: Response): Promise<Envelope<unknown>> {
   if (res.status === 403) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: 'This page is not allowed to talk to JSNA Studio. Open the address that "npm run serve" printed (it carries a one-time token).' } };
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'This page is not allowed to talk to JSNA Studio. Open the address that "npm start" (or "npm run serve") printed in its terminal: it carries a one-time token.' } };
   }
   return (await res.json()) as Envelope<unknown>;
 }

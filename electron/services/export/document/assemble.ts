@@ -23,7 +23,7 @@ export interface AssembledDocument {
  * The document around the images, in reading order: title page, contents, list of figures,
  * chapters, appendix of recommendations by partner. Built on jsdom, then sanitised with DOMPurify.
  */
-export function assembleDocument(project: Project, title: TitlePage, p: Plan, figures: readonly FigureResult[]): AssembledDocument {
+export function assembleDocument(project: Project, title: TitlePage, p: Plan, figures: readonly FigureResult[], chapterIds?: ReadonlySet<string>): AssembledDocument {
   const assembleStart = performance.now();
   const drawn = figures.filter((f): f is DrawnFigure => f.ok);
   const { nonce, slot } = newFigureSlots();
@@ -38,7 +38,7 @@ export function assembleDocument(project: Project, title: TitlePage, p: Plan, fi
   page.append(titlePageHtml(el, title));
 
   // Appendix data first: the contents lists it.
-  const appendix = appendixData(project);
+  const appendix = appendixData(project, chapterIds);
   page.append(contentsHtml(el, p, appendix.groups.length > 0));
   const figureList = figureListHtml(el, drawn);
   if (figureList) page.append(figureList);

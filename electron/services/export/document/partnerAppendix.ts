@@ -13,8 +13,15 @@ export interface AppendixData {
   successors: Map<string, string>;
 }
 
-export function appendixData(project: Project): AppendixData {
-  const { groups } = buildActionList(project, {});
+/** The appendix's groups; with `only`, just those chapters' recommendations (partners left without any dropped). */
+export function appendixData(project: Project, only?: ReadonlySet<string>): AppendixData {
+  let { groups } = buildActionList(project, {});
+  if (only) {
+    groups = groups
+      .map((g) => ({ ...g, chapters: g.chapters.filter((c) => only.has(c.chapterId)) }))
+      .map((g) => ({ ...g, count: g.chapters.reduce((n, c) => n + c.rows.length, 0) }))
+      .filter((g) => g.count > 0);
+  }
   const successors = new Map<string, string>();
   for (const p of listPartners(project)) if (p.successor) successors.set(p.code, p.successor);
   return { groups, successors };

@@ -16,7 +16,7 @@ function libraryOrNull(session: Session): Library | null {
 }
 
 export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> = {
-  'export.document': async ({ format, path, open }, { session, jobId, signal }) => {
+  'export.document': async ({ format, path, open, chapterIds }, { session, jobId, signal }) => {
     const project = session.requireProject();
     const host = exportHostFor(session);
     let target = path ? resolve(path) : null;
@@ -32,6 +32,7 @@ export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> =
         signal: job.signal,
         onProgress: jobId ? (p) => session.emit({ type: 'progress', jobId, ...p }) : undefined,
         printPdf: host?.printPdf,
+        chapterIds,
       });
       const counts: ExportCounts = {
         format,

@@ -3,6 +3,7 @@ import type { HandlerSlice } from '../handler';
 import { chapterHandlers } from './chapters';
 import { chartHandlers } from './charts';
 import { exportHandlers } from './export';
+import { fileHandlers } from './files';
 import { libraryHandlers } from './library';
 import { partnerHandlers } from './partners';
 import { projectHandlers } from './project';
@@ -11,6 +12,7 @@ import { registerHandlers } from './register';
 /** Every method's implementation, one slice per domain. A missing method fails to compile. */
 export const handlers: HandlerSlice<MethodName> = {
   ...projectHandlers,
+  ...fileHandlers,
   ...chapterHandlers,
   ...exportHandlers,
   ...libraryHandlers,

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
+import { getMetadata, setMetadata } from '../../project/metadata';
 import { createProject, openProject } from '../../project/project';
 import type { HandlerSlice } from '../handler';
 
 export const projectHandlers: HandlerSlice<
-  'project.create' | 'project.open' | 'project.current' | 'project.close' | 'project.setLibraryPath'
+  'project.create' | 'project.open' | 'project.current' | 'project.close' | 'project.setLibraryPath' | 'project.metadata' | 'project.setMetadata'
 > = {
   'project.create': ({ path, title }, { session }) => {
     const project = createProject(path, title);
@@ -21,6 +22,14 @@ export const projectHandlers: HandlerSlice<
   'project.close': (_input, { session }) => {
     session.setProject(null);
     return null;
+  },
+  'project.metadata': (_input, { session }) => getMetadata(session.requireProject()),
+  'project.setMetadata': (meta, { session }) => {
+    const project = session.requireProject();
+    const saved = setMetadata(project, meta);
+    session.recent.remember(project.path, saved.title);
+    session.emit({ type: 'project-changed' }); // the top bar shows the title
+    return saved;
   },
   'project.setLibraryPath': ({ path }, { session }) => {
     const project = session.requireProject();
