@@ -8,7 +8,8 @@ import { IndicatorBrowser, type InsertChartRequest } from '../library/IndicatorB
 import { RegisterView } from '../register/RegisterView';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
-import { ImportTextDialog } from './ImportTextDialog';
+import { insertImportedText } from '../editor/insertImportedText';
+import { ImportTextDialog, type ImportTarget } from './ImportTextDialog';
 import { UndoToast } from './UndoToast';
 
 export type ProjectTab = 'write' | 'register';
@@ -98,8 +99,9 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
     setSelected(id);
     setHeadingTarget(heading === undefined ? null : { chapterId: id, index: heading, nonce: Date.now() });
   }
-  async function imported(chapterId: string) {
+  async function imported(chapterId: string | null) {
     setImporting(false);
+    if (!chapterId) return; // inserted into the open chapter, which saves itself
     await reload();
     setSelected(chapterId);
   }
@@ -115,6 +117,17 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   }
 
   const current = chapters.find((c) => c.id === selected) ?? null;
+  const importTarget: ImportTarget | null =
+    current && editor && !project.readOnly
+      ? {
+          title: current.title,
+          insert: (text, all) => {
+            const e = editorRef.current;
+            if (!e || e.isDestroyed) throw new Error('Open a chapter to insert the text into.');
+            return insertImportedText(e, text, { allRecommendations: all });
+          },
+        }
+      : null;
   return (
     <div className="project">
       <header className="topbar">
@@ -189,7 +202,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
           {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
         </div>
       )}
-      {importing && <ImportTextDialog onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
+      {importing && <ImportTextDialog target={importTarget} onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
       {deleted && <UndoToast message={`Chapter “${deleted.title}” deleted.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />}
     </div>
   );
