@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chapter, NodeJson } from '../../shared/api/chapters';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 const text = (n: NodeJson) => (n.content ?? []).map((c) => c.text ?? '').join('');
 
@@ -30,6 +30,7 @@ describe('E2E: Import text… into the open chapter at the cursor', () => {
     await dialog.getByLabel('Into “Children” at the cursor').check();
     await dialog.getByRole('heading', { name: 'Import text into “Children”' }).waitFor();
     expect(await dialog.getByLabel('Chapter title').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByLabel('Or paste the text').fill(body);
     await dialog.getByRole('button', { name: 'Import' }).click();
     await dialog.waitFor({ state: 'detached' });
