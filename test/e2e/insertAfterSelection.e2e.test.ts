@@ -41,7 +41,7 @@ describe('E2E: inserting after the selection, never in place of it', () => {
   }
   const summaries = (page: Page) => page.locator('figure[data-type="chart"] .chart-summary').allInnerTexts();
 
-  it('three charts inserted in a row from the indicator browser are three charts, each with its own area', { timeout: 90_000 }, async () => {
+  it('three charts inserted in a row from the indicator browser are three charts, each with its own area and headline', { timeout: 90_000 }, async () => {
     const { page } = app;
     await page.getByLabel('New chapter').fill('Three charts');
     await page.getByRole('button', { name: 'Add chapter' }).click();
@@ -65,12 +65,19 @@ describe('E2E: inserting after the selection, never in place of it', () => {
       // The chart just inserted is selected, which is what made the next insert replace it.
       await expect.poll(() => figures.nth(i).getAttribute('class')).toContain('selected');
       await expect.poll(() => figures.nth(i).locator('.chart-summary').innerText()).toContain(`the rate in ${name}`);
+      // Its own headline, set in its settings; it stays the selected node.
+      await figures.nth(i).getByRole('button', { name: 'Chart settings…' }).click();
+      await figures.nth(i).getByLabel('Headline title').fill(`Campylobacter in ${name}`);
+      await figures.nth(i).getByRole('button', { name: 'Close settings' }).click();
+      await expect.poll(() => figures.nth(i).locator('svg').first().textContent()).toContain(`Campylobacter in ${name}`);
+      expect(await figures.nth(i).getAttribute('class')).toContain('selected');
     }
     expect((await summaries(page)).map((s) => /the rate in (\w+)/.exec(s)?.[1])).toEqual(['Leicester', 'Hartlepool', 'Middlesbrough']);
     expect(await editor.innerText()).toContain('Campylobacter across areas.');
 
     const charts = (await savedDoc('Three charts')).filter((n) => n.type === 'chart');
     expect(charts.map((c) => c.attrs?.areaCode)).toEqual(['E06000016', 'E06000001', 'E06000002']);
+    expect(charts.map((c) => c.attrs?.title)).toEqual(['Campylobacter in Leicester', 'Campylobacter in Hartlepool', 'Campylobacter in Middlesbrough']);
     expect(new Set(charts.map((c) => c.attrs?.id)).size).toBe(3);
     expect(app.consoleErrors).toEqual([]);
   });
