@@ -8,9 +8,11 @@ import { IndicatorBrowser, type InsertChartRequest } from '../library/IndicatorB
 import { RegisterView } from '../register/RegisterView';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
-import { ImportTextDialog } from './ImportTextDialog';
+import { insertImportedText } from '../editor/insertImportedText';
+import { ImportTextDialog, type ImportTarget } from './ImportTextDialog';
 import { ProjectDetailsDialog } from './ProjectDetailsDialog';
 import { UndoToast } from './UndoToast';
+import { useRegisterRewrites } from './useRegisterRewrites';
 
 export type ProjectTab = 'write' | 'register';
 
@@ -41,11 +43,16 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   const [tab, setTab] = useState<ProjectTab>('write');
   const [focus, setFocus] = useState<FocusTarget | null>(null);
   const action = useAction();
+  const rewrites = useRegisterRewrites(kept);
+  /** Opening the project: its last edited chapter first (once; afterwards the author's choice). */
+  const openFirst = useRef(project.lastChapterId);
 
   const reload = useCallback(async () => {
     const list = await api['chapters.outline']({});
     setChapters(list);
-    setSelected((current) => (current && list.some((c) => c.id === current) ? current : (list[0]?.id ?? null)));
+    const last = list.find((c) => c.id === openFirst.current)?.id;
+    openFirst.current = null;
+    setSelected((current) => (current && list.some((c) => c.id === current) ? current : (last ?? list[0]?.id ?? null)));
   }, []);
 
   useEffect(() => {
@@ -100,8 +107,9 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
     setSelected(id);
     setHeadingTarget(heading === undefined ? null : { chapterId: id, index: heading, nonce: Date.now() });
   }
-  async function imported(chapterId: string) {
+  async function imported(chapterId: string | null) {
     setImporting(false);
+    if (!chapterId) return; // inserted into the open chapter, which saves itself
     await reload();
     setSelected(chapterId);
   }
@@ -117,6 +125,17 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   }
 
   const current = chapters.find((c) => c.id === selected) ?? null;
+  const importTarget: ImportTarget | null =
+    current && editor && !project.readOnly
+      ? {
+          title: current.title,
+          insert: (text, all) => {
+            const e = editorRef.current;
+            if (!e || e.isDestroyed) throw new Error('Open a chapter to insert the text into.');
+            return insertImportedText(e, text, { allRecommendations: all });
+          },
+        }
+      : null;
   return (
     <div className="project">
       <header className="topbar">
@@ -153,51 +172,57 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
           {action.error.message}
         </p>
       )}
-      {tab === 'register' ? (
-        <RegisterView readOnly={project.readOnly} onOpenRecommendation={openRecommendation} />
-      ) : (
-        <div className={`workspace${browsing ? ' with-browser' : ''}`}>
-          <div className="sidebar">
-            <ChapterList
-              outline={chapters}
-              selected={selected}
-              readOnly={project.readOnly}
-              onSelect={select}
-              onAdd={addChapter}
-              onRename={renameChapter}
-              onMove={moveChapter}
-              onDelete={deleteChapter}
-            />
-            {!project.readOnly && (
-              <button type="button" className="import-text" onClick={() => setImporting(true)}>
-                Import text…
-              </button>
-            )}
-          </div>
-          <main className="editor-pane" aria-label="Chapter">
-            {chapters
-              .filter((c) => c.id === current?.id || kept.includes(c.id))
-              .map((c) => (
-                <div key={c.id} hidden={c.id !== current?.id} className="chapter-slot">
-                  <ChapterEditor
-                    chapterId={c.id}
-                    title={c.title}
-                    readOnly={project.readOnly}
-                    active={c.id === current?.id}
-                    focusRecommendation={focus?.chapterId === c.id ? focus.recommendationId : null}
-                    focusHeading={headingTarget?.chapterId === c.id ? headingTarget : null}
-                    onSaved={() => void reload()}
-                    {...(c.id === current?.id ? { onEditor: setEditor } : {})}
-                  />
-                </div>
-              ))}
-            {!current && <p className="empty">No chapter yet. Add one from the list of chapters.</p>}
-          </main>
-          {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
+      {tab === 'register' && <RegisterView readOnly={project.readOnly} onOpenRecommendation={openRecommendation} />}
+      {/* Hidden, not unmounted, while the register shows: open chapters keep their undo history. */}
+      <div className={`workspace${browsing ? ' with-browser' : ''}`} hidden={tab === 'register'}>
+        <div className="sidebar">
+          <ChapterList
+            outline={chapters}
+            selected={selected}
+            readOnly={project.readOnly}
+            onSelect={select}
+            onAdd={addChapter}
+            onRename={renameChapter}
+            onMove={moveChapter}
+            onDelete={deleteChapter}
+          />
+          {!project.readOnly && (
+            <button type="button" className="import-text" onClick={() => setImporting(true)}>
+              Import text…
+            </button>
+          )}
         </div>
-      )}
+        <main className="editor-pane" aria-label="Chapter">
+          {chapters
+            .filter((c) => c.id === current?.id || kept.includes(c.id))
+            .map((c) => (
+              <div key={rewrites.editorKey(c.id)} hidden={c.id !== current?.id} className="chapter-slot">
+                {rewrites.wasReloaded(c.id) && (
+                  <p role="status" className="notice">
+                    The register rewrote “{c.title}” (a partner code changed in its recommendations), so it was reloaded: undo starts again from here.{' '}
+                    <button type="button" onClick={() => rewrites.dismiss(c.id)}>
+                      OK
+                    </button>
+                  </p>
+                )}
+                <ChapterEditor
+                  chapterId={c.id}
+                  title={c.title}
+                  readOnly={project.readOnly}
+                  active={c.id === current?.id}
+                  focusRecommendation={focus?.chapterId === c.id ? focus.recommendationId : null}
+                  focusHeading={headingTarget?.chapterId === c.id ? headingTarget : null}
+                  onSaved={() => void reload()}
+                  {...(c.id === current?.id ? { onEditor: setEditor } : {})}
+                />
+              </div>
+            ))}
+          {!current && <p className="empty">No chapter yet. Add one from the list of chapters.</p>}
+        </main>
+        {browsing && <IndicatorBrowser canInsert={Boolean(editor) && !project.readOnly} onInsert={insertChart} onClose={() => setBrowsing(false)} />}
+      </div>
       {details && <ProjectDetailsDialog onClose={() => setDetails(false)} />}
-      {importing && <ImportTextDialog onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
+      {importing && <ImportTextDialog target={importTarget} onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
       {deleted && <UndoToast message={`Chapter “${deleted.title}” deleted.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { insertTable } from './insertTable';
 import { LinkTool } from './LinkTool';
 
 interface ToolProps {
@@ -62,7 +63,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <span className="tool-icon" data-icon="1." aria-hidden="true" /> List
       </Tool>
       <LinkTool editor={editor} />
-      <Tool label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+      <Tool label="Table" onClick={() => insertTable(editor)}>
         Table
       </Tool>
       <span className="sep" />

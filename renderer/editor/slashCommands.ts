@@ -1,4 +1,5 @@
 import { Extension, type Editor } from '@tiptap/core';
+import { insertTable } from './insertTable';
 
 export interface SlashCommand {
   name: string;
@@ -21,7 +22,7 @@ export const slashCommands: SlashCommand[] = [
   { name: 'Heading', keywords: ['heading', 'title', 'h2'], run: (e) => e.chain().setNode('heading', { level: 2 }).run() },
   { name: 'Subheading', keywords: ['subheading', 'h3'], run: (e) => e.chain().setNode('heading', { level: 3 }).run() },
   { name: 'Bulleted list', keywords: ['list', 'bullet'], run: (e) => e.chain().toggleBulletList().run() },
-  { name: 'Table', keywords: ['table', 'grid'], run: (e) => e.chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  { name: 'Table', keywords: ['table', 'grid'], run: (e) => void insertTable(e) },
 ];
 
 /** The "/query" typed at the start of the current paragraph, or null. */

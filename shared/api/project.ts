@@ -14,6 +14,8 @@ export interface ProjectInfo {
   /** Where the project's indicator library lives. */
   libraryPath: string;
   journalMode: 'wal' | 'delete';
+  /** The chapter edited last, opened first when the project is reopened (null: none yet). */
+  lastChapterId: string | null;
 }
 
 /** What the title page shows, edited in the app (Project details…); stored in the project file. */

@@ -247,11 +247,13 @@ describe('E2E: the recommendations register', () => {
     await onlyRowIs(FALLS);
     await page.getByLabel('Status', { exact: true }).selectOption('');
     await page.getByText('Showing 23 of 23 recommendations').waitFor();
-    await page.getByLabel('Chapter', { exact: true }).selectOption({ label: 'Adults' });
+    // The filters' Chapter, not the (hidden) chapter pane the write tab keeps loaded.
+    const chapterFilter = page.getByRole('search', { name: 'Filter recommendations' }).getByLabel('Chapter', { exact: true });
+    await chapterFilter.selectOption({ label: 'Adults' });
     await onlyRowIs(FALLS);
-    await page.getByLabel('Chapter', { exact: true }).selectOption({ label: 'Children and young people' });
+    await chapterFilter.selectOption({ label: 'Children and young people' });
     await page.getByText('Showing 22 of 23 recommendations').waitFor();
-    await page.getByLabel('Chapter', { exact: true }).selectOption('');
+    await chapterFilter.selectOption('');
     await page.getByRole('checkbox', { name: 'Needs an owner' }).check();
     await page.getByText('Showing 1 of 23 recommendations').waitFor();
     const falls = () => rows().filter({ hasText: 'falls prevention' });

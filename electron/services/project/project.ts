@@ -48,10 +48,21 @@ export class Project {
     return this.getMeta('library_path') ?? defaultLibraryPath();
   }
 
+  /** The chapter edited last (a project setting), which the app opens on when the project is reopened. */
+  get lastChapterId(): string | null {
+    return this.getMeta('last_chapter') ?? null;
+  }
+
+  /** Remembers the chapter just saved as the last edited one; a read-only project is left as it is. */
+  rememberLastChapter(id: string): void {
+    if (!this.readOnly && this.lastChapterId !== id) this.setMeta('last_chapter', id);
+  }
+
   info(): ProjectInfo {
     return {
       path: this.path,
       title: this.getMeta('title') ?? '',
+      lastChapterId: this.lastChapterId,
       readOnly: this.readOnly,
       libraryPath: this.libraryPath,
       journalMode: this.opened.journalMode,

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { newId } from '../../ids';
+import { insertionPoint } from '../insertAfterSelection';
 import { readAttribute } from '../readAttribute';
 
 export type ChartKindName = 'trend' | 'compare' | 'basket' | 'inequality';
@@ -92,8 +93,8 @@ export const Chart = Node.create({
     return {
       insertChart:
         (attrs: Partial<ChartAttrs>) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { ...defaultChartAttrs, ...attrs, id: newId() } }),
+        ({ commands, tr }) =>
+          commands.insertContentAt(insertionPoint(tr.selection), { type: this.name, attrs: { ...defaultChartAttrs, ...attrs, id: newId() } }),
     };
   },
 });

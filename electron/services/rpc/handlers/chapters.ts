@@ -28,7 +28,12 @@ export const chapterHandlers: HandlerSlice<
   'chapters.add': ({ title }, { session }) => addChapter(session.requireProject(), title),
   'chapters.rename': ({ id, title }, { session }) => renameChapter(session.requireProject(), id, title),
   'chapters.get': ({ id }, { session }) => getChapter(session.requireProject(), id),
-  'chapters.save': ({ id, doc, baseRevision }, { session }) => saveChapter(session.requireProject(), id, doc, baseRevision),
+  'chapters.save': ({ id, doc, baseRevision }, { session }) => {
+    const project = session.requireProject();
+    const saved = saveChapter(project, id, doc, baseRevision);
+    project.rememberLastChapter(id);
+    return saved;
+  },
   'chapters.move': ({ id, toPosition }, { session }) => moveChapter(session.requireProject(), id, toPosition),
   'chapters.delete': ({ id }, { session }) => {
     deleteChapter(session.requireProject(), id);
