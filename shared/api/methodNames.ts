@@ -40,5 +40,6 @@ export const methodNames = [
   'library.areas',
   'library.query',
   'charts.data',
+  'charts.newestVintage',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

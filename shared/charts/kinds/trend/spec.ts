@@ -4,9 +4,11 @@
  * x = the period text, in `periodSortable` order; y = the value, unit in the axis title.
  * Suppressed or missing values are null and leave gaps in the line and band — never zeros.
  */
-import { ILLUSTRATIVE_NOTE, AXIS_NUMBER_FORMAT, formatCi, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from './format';
-import { areasInOrder, englandComparator } from './data';
-import { summariseChart, trendPeriods } from './summary';
+import { areasInOrder, englandComparator } from '../../data';
+import { ENGLAND_CODE } from '../../definition';
+import { ILLUSTRATIVE_NOTE, AXIS_NUMBER_FORMAT, formatCi, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from '../../format';
+import { trendPeriods } from './periods';
+import { summariseTrend } from './summary';
 import {
   ENGLAND_COLOUR,
   ENGLAND_DASH,
@@ -18,8 +20,8 @@ import {
   significanceRange,
   type Layer,
   type LayeredSpec,
-} from './theme';
-import { ENGLAND_CODE, type ChartOptions, type ChartRow, type SeriesChartData } from './types';
+} from '../../theme';
+import type { ChartOptions, ChartRow, SeriesChartData } from '../../types';
 
 type Role = 'area' | 'england' | 'comparator';
 
@@ -179,7 +181,7 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
   return frame({
     kind: 'trend',
     options,
-    summary: summariseChart('trend', data),
+    summary: summariseTrend(data),
     notes,
     width,
     height: options.height ?? 280,

@@ -5,12 +5,14 @@
  * solid rule and England as a dashed rule (when the area is not England). Bars are filled by the
  * comparison with the area's overall value and labelled with the word.
  */
-import { englandComparator, englandRowFor } from './data';
-import { ILLUSTRATIVE_NOTE, cleanText, formatValue, valueAxisTitle } from './format';
-import { barData, barLayers, valueDomain, type RuleDatum } from './compare';
-import { inequalityParts, summariseChart } from './summary';
-import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from './theme';
-import { ENGLAND_CODE, type ChartOptions, type SeriesChartData } from './types';
+import { barData, barLayers, valueDomain, type RuleDatum } from '../../bars';
+import { englandComparator, englandRowFor } from '../../data';
+import { ENGLAND_CODE } from '../../definition';
+import { ILLUSTRATIVE_NOTE, cleanText, formatValue, valueAxisTitle } from '../../format';
+import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from '../../theme';
+import type { ChartOptions, SeriesChartData } from '../../types';
+import { inequalityParts } from './parts';
+import { summariseInequality } from './summary';
 
 export function inequalitySpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
   const { period, categories, overall, versusOverall } = inequalityParts(data);
@@ -52,7 +54,7 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
   return frame({
     kind: 'inequality',
     options,
-    summary: summariseChart('inequality', data),
+    summary: summariseInequality(data),
     notes,
     width: options.width ?? 640,
     height: options.height ?? Math.max(60, bars.length * 30),
