@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { insertNewChart } from './insertChart';
 import { LinkTool } from './LinkTool';
 
 interface ToolProps {
@@ -73,7 +74,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >
         Recommendation
       </Tool>
-      <Tool label="Insert chart" onClick={() => chain().insertChart({ kind: 'trend' }).run()}>
+      <Tool label="Insert chart" onClick={() => void insertNewChart(editor, { kind: 'trend' })}>
         Chart
       </Tool>
     </div>

@@ -1,4 +1,5 @@
 import { Extension, type Editor } from '@tiptap/core';
+import { insertNewChart } from './insertChart';
 
 export interface SlashCommand {
   name: string;
@@ -11,7 +12,7 @@ export const slashCommands: SlashCommand[] = [
   {
     name: 'Chart',
     keywords: ['chart', 'graph', 'indicator', 'figure'],
-    run: (e) => e.commands.insertChart({ kind: 'trend' }),
+    run: (e) => void insertNewChart(e, { kind: 'trend' }),
   },
   {
     name: 'Recommendation',

@@ -21,6 +21,8 @@ export interface BarDatum {
   wordX: number;
   valueLabel: string;
   ciLabel: string;
+  /** The publisher's value note, or "". */
+  note: string;
 }
 
 export interface RuleDatum {
@@ -46,6 +48,7 @@ export function barData(rows: ChartRow[], sigs: Significance[], label: (r: Chart
       wordX: r.value === null ? 0 : right,
       valueLabel: formatValueWithUnit(r.value, indicator),
       ciLabel: formatCi(r.lower95, r.upper95, indicator) ?? NOT_AVAILABLE,
+      note,
     };
   });
 }
@@ -68,6 +71,8 @@ export function barLayers(opts: {
   sigDomain: Significance[];
   legendTitle: string;
   ruleColour: Record<RuleDatum['role'], string>;
+  /** Some bar has a value note: the tooltip shows it. */
+  notes?: boolean;
 }): Layer[] {
   const y = { field: 'label', type: 'nominal' as const, title: opts.categoryTitle, sort: opts.categories, scale: { domain: opts.categories }, axis: { labelLimit: 260 } };
   const x = (field: string) => ({
@@ -93,6 +98,7 @@ export function barLayers(opts: {
           { field: 'valueLabel', title: 'Value' },
           { field: 'ciLabel', title: '95% CI' },
           { field: 'significance', title: opts.legendTitle },
+          ...(opts.notes ? [{ field: 'note', title: 'Value note' }] : []),
         ],
       },
     },

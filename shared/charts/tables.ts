@@ -31,6 +31,21 @@ export function periodRange(periods: string[]): string {
   return first === last ? first : `${first} to ${last}`;
 }
 
+/**
+ * A value's note (the publisher's "Value note": "Value is modelled or synthetic estimate",
+ * "Aggregated from all known lower geography values", …) for the table's Value note column.
+ * A row without a value already says its note in the value cell.
+ */
+export function noteCell(row: { value: number | null; valueNote: string | null } | null): string {
+  return row === null || row.value === null || row.valueNote === null ? '' : cleanText(row.valueNote);
+}
+
+/** The Value note column, added only to tables with a note to show. */
+export function withNotes(table: ChartDataTable, notes: string[]): ChartDataTable {
+  if (!notes.some((n) => n !== '')) return table;
+  return { ...table, columns: [...table.columns, 'Value note'], rows: table.rows.map((r, i) => [...r, notes[i] ?? '']) };
+}
+
 export function tableCaption(parts: string[], illustrative: boolean): string {
   const text = parts.filter((p) => p !== '').join(', ');
   return illustrative ? `${text}. ${ILLUSTRATIVE_NOTE}` : text;
@@ -49,8 +64,8 @@ export function seriesTable(data: SeriesChartData, periods: ChartRow[]): ChartDa
       .filter((c) => c !== england)
       .map((c) => c.rows.filter((r) => r.categoryType === '' && (primary === undefined || (r.sex === primary.sex && r.age === primary.age)))),
   ];
-  const rows = series.flatMap((rs) =>
-    sortByPeriod(rs.filter(inPeriods)).map((r) => {
+  const shown = series.flatMap((rs) => sortByPeriod(rs.filter(inPeriods)));
+  const rows = shown.map((r) => {
       const e = englandRowFor(data, r);
       return [
         r.period,
@@ -61,12 +76,12 @@ export function seriesTable(data: SeriesChartData, periods: ChartRow[]): ChartDa
         numberCell(e?.value ?? null, data),
         r.areaCode === ENGLAND_CODE ? 'Not compared' : r.significance,
       ];
-    }),
-  );
+  });
   const areaNames = [...new Set(series.flatMap((rs) => rs.filter(inPeriods).map((r) => r.areaName)))];
-  return {
+  const table = {
     caption: tableCaption([cleanText(data.indicator.name), listInWords(areaNames), periodRange(periodsInOrder(periods))], data.indicator.illustrative),
     columns,
     rows,
   };
+  return withNotes(table, shown.map(noteCell));
 }

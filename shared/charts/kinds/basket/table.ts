@@ -1,5 +1,5 @@
 import { NOT_AVAILABLE, cleanText, formatValue, saysIllustrative, unitLabel, valueCell } from '../../format';
-import { tableCaption, type ChartDataTable } from '../../tables';
+import { noteCell, tableCaption, withNotes, type ChartDataTable } from '../../tables';
 import type { BasketChartData } from '../../types';
 import { basketOrder } from './order';
 
@@ -8,7 +8,8 @@ export function basketTable(data: BasketChartData): ChartDataTable {
   const grouped = data.items.some((i) => i.group);
   const columns = ['Indicator', ...(grouped ? ['Group'] : []), 'Period', 'Value', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Recent trend'];
   const orNa = (x: number | null, ind: Parameters<typeof formatValue>[1]) => (x === null ? NOT_AVAILABLE : formatValue(x, ind));
-  const rows = basketOrder(data).map((item) => {
+  const items = basketOrder(data);
+  const rows = items.map((item) => {
     const ind = item.indicator;
     const latest = item.latest;
     const unit = unitLabel(ind);
@@ -25,9 +26,10 @@ export function basketTable(data: BasketChartData): ChartDataTable {
       item.trend,
     ];
   });
-  return {
+  const table = {
     caption: tableCaption([`Basket of indicators for ${data.area.name}`, 'latest period for each indicator'], data.items.some((i) => i.indicator.illustrative)),
     columns,
     rows,
   };
+  return withNotes(table, items.map((i) => noteCell(i.latest)));
 }

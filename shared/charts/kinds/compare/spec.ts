@@ -24,6 +24,7 @@ export function compareSpec(data: SeriesChartData, options: ChartOptions): Layer
       : [{ role: 'benchmark', value: englandRow.value, text: `${englandName}: ${formatValue(englandRow.value, data.indicator)}`, offset: 0 }];
   const sigDomain = significanceDomainFor(data.indicator.polarity, barValues.map((b) => b.significance));
   const layer = barLayers({
+    notes: barValues.some((b) => b.value !== null && b.note !== ''),
     categoryTitle: null,
     categories: barValues.map((b) => b.label),
     xTitle: latest === null ? valueAxisTitle(data.indicator) : `${valueAxisTitle(data.indicator)}, ${latest.period}`,
@@ -32,7 +33,7 @@ export function compareSpec(data: SeriesChartData, options: ChartOptions): Layer
     legendTitle: `Compared with ${englandName}`,
     ruleColour: { benchmark: ENGLAND_COLOUR, overall: ENGLAND_COLOUR },
   });
-  const reading = ['Lines across bars: 95% confidence intervals.', rules.length > 0 ? `Dashed line: ${englandName}.` : ''].filter((t) => t !== '');
+  const reading = [barValues.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '', rules.length > 0 ? `Dashed line: ${englandName}.` : ''].filter((t) => t !== '');
   const notes = [reading.join(' ')];
   if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
   return frame({

@@ -34,6 +34,7 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
   }
   const sigDomain = significanceDomainFor(data.indicator.polarity, bars.map((b) => b.significance));
   const layer = barLayers({
+    notes: bars.some((b) => b.value !== null && b.note !== ''),
     // The category type goes in the subtitle: as a rotated axis title it is too long to read.
     categoryTitle: null,
     categories: bars.map((b) => b.label),
@@ -44,7 +45,7 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
     ruleColour: { benchmark: ENGLAND_COLOUR, overall: OVERALL_COLOUR },
   });
   const reading = [
-    'Lines across bars: 95% confidence intervals.',
+    bars.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '',
     rules.some((r) => r.role === 'overall') ? `Solid line: ${area} overall.` : '',
     rules.some((r) => r.role === 'benchmark') ? `Dashed line: ${england?.name ?? 'England'}.` : '',
   ].filter((t) => t !== '');

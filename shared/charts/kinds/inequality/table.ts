@@ -1,5 +1,5 @@
 import { cleanText, valueCell } from '../../format';
-import { numberCell, tableCaption, valueHeader, type ChartDataTable } from '../../tables';
+import { noteCell, numberCell, tableCaption, valueHeader, withNotes, type ChartDataTable } from '../../tables';
 import type { SeriesChartData } from '../../types';
 import { inequalityParts } from './parts';
 
@@ -19,9 +19,10 @@ export function inequalityTable(data: SeriesChartData): ChartDataTable {
     versusOverall[i] ?? 'Not compared',
   ]);
   const type = cleanText(categories[0]?.categoryType ?? '');
-  return {
+  const table = {
     caption: tableCaption([cleanText(data.indicator.name), area, type, period?.period ?? 'no periods'], data.indicator.illustrative),
     columns,
     rows,
   };
+  return withNotes(table, categories.map(noteCell));
 }
