@@ -4,7 +4,7 @@
  * benchmark/overall rules.
  */
 import type { IndicatorMeta, Significance } from '../library/types';
-import { AXIS_NUMBER_FORMAT, NOT_AVAILABLE, cleanText, formatCi, formatValueWithUnit } from './format';
+import { AXIS_NUMBER_FORMAT, ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatCi, formatValueWithUnit } from './format';
 import { ENGLAND_DASH, OUTLINE_COLOUR, significanceRange, type Layer } from './theme';
 import type { ChartRow } from './types';
 
@@ -151,3 +151,15 @@ export function barLayers(opts: {
   ];
 }
 
+
+/**
+ * The reading notes under a bar chart's title, naming only what is drawn: `lead` (e.g. the category
+ * type), the CI whiskers when some bar has them, the rules' lines, the illustrative-data warning.
+ */
+export function barNotes(bars: BarDatum[], ruleLines: string[], illustrative: boolean, lead?: string): string[] {
+  const reading = [bars.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '', ...ruleLines].filter((t) => t !== '');
+  const notes = reading.length > 0 ? [reading.join(' ')] : [];
+  if (lead !== undefined) notes.unshift(lead);
+  if (illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  return notes;
+}

@@ -30,13 +30,19 @@ async function onScreen(figure: Locator) {
   };
 }
 
+interface NodeJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJson[];
+}
+
 function chartsOf(doc: DocJson): ChartAttrs[] {
   const out: ChartAttrs[] = [];
-  const walk = (n: DocJson) => {
+  const walk = (n: NodeJson) => {
     if (n.type === 'chart') out.push(chartAttrsSchema.parse(n.attrs ?? {}));
-    for (const c of n.content ?? []) walk(c as DocJson);
+    for (const c of n.content ?? []) walk(c);
   };
-  walk(doc);
+  walk(doc as unknown as NodeJson);
   return out;
 }
 

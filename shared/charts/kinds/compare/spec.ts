@@ -3,9 +3,9 @@
  * England (Fingertips colours, dark outline so every bar is perceivable) AND labelled with the word,
  * 95% CI whiskers, and England's value as a dashed benchmark line. Legend in words.
  */
-import { barData, barLayers, valueDomain, type RuleDatum } from '../../bars';
+import { barData, barLayers, barNotes, valueDomain, type RuleDatum } from '../../bars';
 import { englandComparator, englandRowFor, latestRow } from '../../data';
-import { ILLUSTRATIVE_NOTE, formatValue, valueAxisTitle } from '../../format';
+import { formatValue, valueAxisTitle } from '../../format';
 import { ENGLAND_COLOUR, frame, significanceDomainFor, type LayeredSpec } from '../../theme';
 import type { ChartOptions, SeriesChartData } from '../../types';
 import { compareBars } from './bars';
@@ -33,9 +33,7 @@ export function compareSpec(data: SeriesChartData, options: ChartOptions): Layer
     legendTitle: `Compared with ${englandName}`,
     ruleColour: { benchmark: ENGLAND_COLOUR, overall: ENGLAND_COLOUR },
   });
-  const reading = [barValues.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '', rules.length > 0 ? `Dashed line: ${englandName}.` : ''].filter((t) => t !== '');
-  const notes = [reading.join(' ')];
-  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  const notes = barNotes(barValues, rules.length > 0 ? [`Dashed line: ${englandName}.`] : [], data.indicator.illustrative);
   return frame({
     kind: 'compare',
     options,

@@ -5,10 +5,10 @@
  * solid rule and England as a dashed rule (when the area is not England). Bars are filled by the
  * comparison with the area's overall value and labelled with the word.
  */
-import { barData, barLayers, valueDomain, type RuleDatum } from '../../bars';
+import { barData, barLayers, barNotes, valueDomain, type RuleDatum } from '../../bars';
 import { englandComparator, englandRowFor } from '../../data';
 import { ENGLAND_CODE } from '../../definition';
-import { ILLUSTRATIVE_NOTE, cleanText, formatValue, valueAxisTitle } from '../../format';
+import { cleanText, formatValue, valueAxisTitle } from '../../format';
 import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from '../../theme';
 import type { ChartOptions, SeriesChartData } from '../../types';
 import { inequalityParts } from './parts';
@@ -44,14 +44,12 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
     legendTitle: `Compared with ${area} overall`,
     ruleColour: { benchmark: ENGLAND_COLOUR, overall: OVERALL_COLOUR },
   });
-  const reading = [
-    bars.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '',
+  const lines = [
     rules.some((r) => r.role === 'overall') ? `Solid line: ${area} overall.` : '',
     rules.some((r) => r.role === 'benchmark') ? `Dashed line: ${england?.name ?? 'England'}.` : '',
-  ].filter((t) => t !== '');
-  const notes = [reading.join(' ')];
-  if (categories[0] !== undefined) notes.unshift(`${cleanText(categories[0].categoryType)}, ${area}.`);
-  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  ];
+  const lead = categories[0] === undefined ? undefined : `${cleanText(categories[0].categoryType)}, ${area}.`;
+  const notes = barNotes(bars, lines, data.indicator.illustrative, lead);
   return frame({
     kind: 'inequality',
     options,
