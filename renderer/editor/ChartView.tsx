@@ -19,7 +19,8 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
   const wrapper = useRef<HTMLElement | null>(null);
   const target = useRef<HTMLDivElement | null>(null);
   const visible = useVisible(wrapper);
-  const result = useChartData(chartRefOf(attrs), visible && Boolean(attrs.indicatorId || attrs.indicatorIds.length));
+  const checked = chartRefOf(attrs);
+  const result = useChartData(checked.ok ? checked.ref : null, visible && Boolean(attrs.indicatorId || attrs.indicatorIds.length));
   const [drawError, setDrawError] = useState<string | null>(null);
   const [configuring, setConfiguring] = useState(!attrs.indicatorId && !attrs.indicatorIds.length);
   const figure = useMemo(() => (result?.ok ? figureOf(result, attrs) : null), [result, attrs.title, attrs.caption]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -58,7 +59,13 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
     if ('indicatorId' in a || 'indicatorIds' in a || 'kind' in a) void reviewedNow().then((v) => updateAttributes({ reviewedVintage: v }));
   }
 
-  const message = !attrs.indicatorId && !attrs.indicatorIds.length ? 'Choose an indicator for this chart.' : result && !result.ok ? result.message : drawError;
+  const message = !checked.ok
+    ? checked.message
+    : !attrs.indicatorId && !attrs.indicatorIds.length
+      ? 'Choose an indicator for this chart.'
+      : result && !result.ok
+        ? result.message
+        : drawError;
   return (
     <NodeViewWrapper
       as="figure"

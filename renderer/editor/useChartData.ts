@@ -7,16 +7,15 @@ import { api, onEvent } from '../lib/api';
  * Only the answer for the current reference is returned: a node view reused for another chart
  * (or re-pointed at another indicator) never shows, or marks reviewed, the previous chart's data.
  */
-export function useChartData(ref: ChartRef, enabled: boolean): ChartDataResponse | null {
+export function useChartData(ref: ChartRef | null, enabled: boolean): ChartDataResponse | null {
   const [answer, setAnswer] = useState<{ key: string; result: ChartDataResponse } | null>(null);
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(ref);
   // Which chart the data are of: marking it reviewed does not make its data someone else's.
-  const { reviewedVintage: _reviewed, ...of } = ref;
-  const chart = JSON.stringify(of);
+  const chart = JSON.stringify(ref === null ? null : { ...ref, reviewedVintage: undefined });
   useEffect(() => onEvent((e) => e.type === 'library-changed' && setVersion((v) => v + 1)), []);
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || key === 'null') return;
     let live = true;
     api['charts.data']({ chart: JSON.parse(key) as ChartRef }).then(
       (result) => live && setAnswer({ key: chart, result }),

@@ -23,18 +23,20 @@ export const PARENT_COMPARATOR = 'parent';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().default(null);
+/** A list or map that older documents may hold as null: read as its default. */
+const orDefault = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema);
 
 /** The fields that say which data a chart draws (the chart reference). */
 const refShape = {
   kind: z.enum(CHART_KINDS).default('trend'),
   /** One indicator (basket: the first; the rest in `indicatorIds`). */
   indicatorId: optionalText(100),
-  indicatorIds: z.array(text(100).min(1)).max(60, 'at most 60 indicators in a basket').default([]),
+  indicatorIds: orDefault(z.array(text(100).min(1)).max(60, 'at most 60 indicators in a basket').default([])),
   /** Basket only: each indicator's group, e.g. "Population outcomes" or "Operational measures". */
-  indicatorGroups: z.record(z.string().max(100), text(100)).default({}),
+  indicatorGroups: orDefault(z.record(z.string().max(100), text(100)).default({})),
   areaCode: optionalText(50),
   /** Comparator area codes ('parent' = the area's parent); England by default. */
-  comparators: z.array(text(50).min(1)).max(20).default([ENGLAND_CODE]),
+  comparators: orDefault(z.array(text(50).min(1)).max(20).default([ENGLAND_CODE])),
   sex: optionalText(200),
   age: optionalText(200),
   categoryType: optionalText(200),
@@ -61,9 +63,15 @@ export type ChartAttrName = keyof ChartAttrs;
 /** A new chart's attributes. */
 export const defaultChartAttrs: Readonly<ChartAttrs> = Object.freeze(chartAttrsSchema.parse({}));
 
-/** The renderer's (and export's) reference from a node's attributes. Throws a ZodError on bad attributes. */
-export function chartRefOf(attrs: unknown): ChartRef {
-  return chartRef.parse(attrs);
+/**
+ * A node's attributes checked by the one schema: the reference the screen and the export query with,
+ * or what is wrong with them, said in place of the chart.
+ */
+export function chartRefOf(attrs: unknown): { ok: true; ref: ChartRef } | { ok: false; message: string } {
+  const parsed = chartRef.safeParse(attrs);
+  if (parsed.success) return { ok: true, ref: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `This chart's settings are not valid (${issue?.path.join('.') || 'chart'}: ${issue?.message ?? 'invalid'}).` };
 }
 
 /** The indicators a basket holds: its list, or the single indicator it was made from. */

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
-import { chartRef, type ChartAttrs, type ChartKind } from '../../../shared/charts/definition';
+import { chartRefOf, type ChartAttrs, type ChartKind } from '../../../shared/charts/definition';
 import { figureOf } from '../../../shared/charts/figure';
 import type { ChartDataTable } from '../../../shared/charts/tables';
 import { loadChartData } from '../charts/chartData';
@@ -56,14 +56,6 @@ function missingTitle(attrs: Pick<ChartAttrs, 'title' | 'kind'>): string {
   return attrs.title.trim() || (attrs.kind === 'basket' ? 'Basket of indicators' : 'Chart');
 }
 
-/** The node's attributes checked by the same schema as the screen's `charts.data` input. */
-function refOrProblem(attrs: ChartAttrs): { ok: true; ref: ReturnType<typeof chartRef.parse> } | { ok: false; message: string } {
-  const parsed = chartRef.safeParse(attrs);
-  if (parsed.success) return { ok: true, ref: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, message: `This chart's settings are not valid (${issue?.path.join('.') || 'chart'}: ${issue?.message ?? 'invalid'}).` };
-}
-
 export function figureIds(n: number): { figure: string; caption: string; summary: string } {
   return { figure: `figure-${n}`, caption: `figure-${n}-caption`, summary: `figure-${n}-summary` };
 }
@@ -108,7 +100,7 @@ export async function drawFigures<T = undefined>(
     for (const [i, attrs] of charts.entries()) {
       throwIfAborted(opts.signal);
       const t = performance.now();
-      const checked = refOrProblem(attrs);
+      const checked = chartRefOf(attrs);
       const loaded = !checked.ok
         ? checked
         : library

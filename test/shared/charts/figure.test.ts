@@ -58,7 +58,7 @@ describe('one chart definition', () => {
     expect(Object.keys(defaultChartAttrs)).toEqual(expect.arrayContaining(chartOnly));
     for (const name of chartOnly) {
       // A definition is "name:" followed by a type or a zod schema, at the start of a line.
-      const defines = new RegExp(`^\\s+${name}\\??: (?:z\\.|optionalText|string|number|ChartKind|Record|null)`, 'm');
+      const defines = new RegExp(`^\\s+${name}\\??: (?:z\\.|optionalText|orDefault|string|number|ChartKind|Record|null)`, 'm');
       const where = files.filter((f) => defines.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
       expect(where, name).toEqual(['shared/charts/definition.ts']);
     }
