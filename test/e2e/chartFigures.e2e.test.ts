@@ -176,6 +176,14 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     expect(fills).toContain('#5555E6');
     const svgText = (await figure.locator('.chart-svg svg').first().textContent()) ?? '';
     expect(svgText).toContain('Higher');
+    // The tooltip (vega's own, the container's title) names the value note too.
+    const bars = figure.locator('.chart-svg svg g.mark-rect path');
+    const tips: string[] = [];
+    for (let i = 0; i < (await bars.count()); i += 1) {
+      await bars.nth(i).hover({ force: true });
+      tips.push((await figure.locator('.chart-svg').evaluate((el) => [el, ...el.querySelectorAll('*')].map((e) => e.getAttribute('title') ?? '').join(' '))) ?? '');
+    }
+    expect(tips.join('\n')).toContain('Value note: Value for Cornwall & Isles of Scilly combined');
     await figure.getByText('Data table').click();
     const table = figure.locator('details.chart-table table');
     expect(await table.locator('thead th').allTextContents()).toContain('Value note');
