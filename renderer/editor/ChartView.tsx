@@ -23,7 +23,9 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
   const result = useChartData(checked.ok ? checked.ref : null, visible && Boolean(attrs.indicatorId || attrs.indicatorIds.length));
   const [drawError, setDrawError] = useState<string | null>(null);
   const [configuring, setConfiguring] = useState(!attrs.indicatorId && !attrs.indicatorIds.length);
-  const figure = useMemo(() => (result?.ok ? figureOf(result, attrs) : null), [result, attrs.title, attrs.caption]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { title, caption } = attrs;
+  // Redrawn when the data, the headline or the caption change (not when it is marked reviewed).
+  const figure = useMemo(() => (result?.ok ? figureOf(result, { title, caption }) : null), [result, title, caption]);
 
   // The first time data arrives, remember its vintage as the one the author has seen.
   useEffect(() => {
