@@ -190,4 +190,31 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     expect(await table.locator('tbody').innerText()).toContain('Value for Cornwall & Isles of Scilly combined');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('records every inserted chart as reviewed now, from the toolbar and from /chart too (item 5)', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Charts text' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.getByRole('button', { name: 'Insert chart', exact: true }).click();
+    await expect.poll(() => page.locator('figure[data-type="chart"]').count()).toBe(2);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/chart');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('figure[data-type="chart"]').count()).toBe(3);
+    await page.locator('[data-state="saved"]').waitFor();
+    await page.waitForTimeout(1500);
+    await page.locator('[data-state="saved"]').waitFor();
+    const p = openProject(projectPath, { readOnly: true });
+    try {
+      const chapter = listChapters(p).find((c) => c.title === 'Charts')!;
+      const charts = chartsOf(getChapter(p, chapter.id).doc);
+      expect(charts).toHaveLength(3);
+      // The library's newest vintage: the campylobacter import (the second file imported).
+      for (const c of charts) expect(c.reviewedVintage).toBe(2);
+    } finally {
+      p.close();
+    }
+  });
 });
