@@ -6,6 +6,7 @@ import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { IndicatorBrowser, type InsertChartRequest } from '../library/IndicatorBrowser';
 import { RegisterView } from '../register/RegisterView';
+import { insertNewChart } from '../editor/insertChart';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
 import { insertImportedText } from '../editor/insertImportedText';
@@ -116,7 +117,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   function insertChart(req: InsertChartRequest) {
     const e = editorRef.current;
     if (!e || e.isDestroyed) return;
-    e.chain().focus().insertChart({ kind: 'trend', indicatorId: req.indicatorId, areaCode: req.areaCode, title: req.title }).run();
+    void insertNewChart(e, { indicatorId: req.indicatorId, areaCode: req.areaCode, title: req.title });
   }
   function openRecommendation(target: FocusTarget) {
     setFocus(target);

@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AreaInfo, Breakdown, IndicatorSummary } from '../../shared/api/library';
-import type { ChartAttrs, ChartKindName } from '../../shared/editor/nodes/chart';
+import { basketIndicatorIds, CHART_KINDS, ENGLAND_CODE as ENGLAND, PARENT_COMPARATOR, type ChartAttrs, type ChartKind } from '../../shared/charts/definition';
+import { chartKinds } from '../../shared/charts/kinds';
 import { api } from '../lib/api';
 
-const KINDS: { kind: ChartKindName; label: string }[] = [
-  { kind: 'trend', label: 'Trend over time' },
-  { kind: 'compare', label: 'Compare areas' },
-  { kind: 'inequality', label: 'Inequality (by category)' },
-  { kind: 'basket', label: 'Basket of indicators (overview table)' },
-];
-
-const ENGLAND = 'E92000001';
 /** Seed 004's basket of indicators: population outcomes beside the operational measures that drive them. */
 const BASKET_GROUPS = ['Population outcomes', 'Operational measures'];
 
@@ -50,10 +43,10 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
   return (
     <form className="chart-panel" aria-label="Chart settings" onSubmit={(e) => e.preventDefault()}>
       <label htmlFor={id('kind')}>Kind of chart</label>
-      <select id={id('kind')} value={attrs.kind} onChange={(e) => onChange({ kind: e.target.value as ChartKindName })}>
-        {KINDS.map((k) => (
-          <option key={k.kind} value={k.kind}>
-            {k.label}
+      <select id={id('kind')} value={attrs.kind} onChange={(e) => onChange({ kind: e.target.value as ChartKind })}>
+        {CHART_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {chartKinds[kind].label}
           </option>
         ))}
       </select>
@@ -61,7 +54,9 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
         <fieldset>
           <legend>Indicators in the basket</legend>
           {indicators.map((i) => {
-            const chosen = attrs.indicatorIds.includes(i.id);
+            // The indicator the chart was made from stays in the basket when others are ticked.
+            const basket = basketIndicatorIds(attrs);
+            const chosen = basket.includes(i.id);
             return (
               <div key={i.id} className="basket-choice">
                 <label className="checkbox">
@@ -69,7 +64,11 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
                     type="checkbox"
                     checked={chosen}
                     onChange={(e) =>
-                      onChange({ indicatorIds: e.target.checked ? [...attrs.indicatorIds, i.id] : attrs.indicatorIds.filter((x) => x !== i.id) })
+                      {
+                        const next = e.target.checked ? [...basket, i.id] : basket.filter((x) => x !== i.id);
+                        // Unticking the last one empties the basket (else it would fall back to the indicator it was made from).
+                        onChange(next.length === 0 ? { indicatorIds: [], indicatorId: null } : { indicatorIds: next });
+                      }
                     }
                   />{' '}
                   {i.name}
@@ -126,7 +125,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
             onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}
           >
             <option value="">England only</option>
-            <option value="parent">England and the area’s region</option>
+            <option value={PARENT_COMPARATOR}>England and the area’s region</option>
             {areas
               .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
               .map((a) => (

@@ -1,43 +1,31 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
-import type { ChartRef } from '../../shared/api/charts';
-import { buildChartSpec, summariseChart } from '../../shared/charts';
-import type { ChartAttrs } from '../../shared/editor/nodes/chart';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { chartRefOf, type ChartAttrs } from '../../shared/charts/definition';
+import { figureOf } from '../../shared/charts/figure';
 import { ChartPanel } from './ChartPanel';
+import { ChartWords } from './ChartWords';
 import { renderChart } from './renderVega';
+import { reviewedNow } from './reviewedNow';
 import { useChartData } from './useChartData';
 import { useVisible } from './useVisible';
-
-function refOf(a: ChartAttrs): ChartRef {
-  return {
-    kind: a.kind,
-    indicatorId: a.indicatorId,
-    indicatorIds: a.indicatorIds,
-    indicatorGroups: a.indicatorGroups ?? {},
-    areaCode: a.areaCode,
-    comparators: a.comparators,
-    sex: a.sex,
-    age: a.age,
-    categoryType: a.categoryType,
-    category: a.category,
-    periodFrom: a.periodFrom,
-    periodTo: a.periodTo,
-    reviewedVintage: a.reviewedVintage,
-  };
-}
 
 /**
  * A live chart in the editor. Drawn only once scrolled near (off-screen charts cost nothing);
  * redrawn when its settings or the library change; says plainly when there is nothing to draw.
+ * Everything it shows comes from `figureOf`, as in the export.
  */
 export function ChartView({ node, updateAttributes, editor, selected }: ReactNodeViewProps) {
   const attrs = node.attrs as ChartAttrs;
   const wrapper = useRef<HTMLElement | null>(null);
   const target = useRef<HTMLDivElement | null>(null);
   const visible = useVisible(wrapper);
-  const result = useChartData(refOf(attrs), visible && Boolean(attrs.indicatorId || attrs.indicatorIds.length));
+  const checked = chartRefOf(attrs);
+  const result = useChartData(checked.ok ? checked.ref : null, visible && Boolean(attrs.indicatorId || attrs.indicatorIds.length));
   const [drawError, setDrawError] = useState<string | null>(null);
   const [configuring, setConfiguring] = useState(!attrs.indicatorId && !attrs.indicatorIds.length);
+  const { title, caption } = attrs;
+  // Redrawn when the data, the headline or the caption change (not when it is marked reviewed).
+  const figure = useMemo(() => (result?.ok ? figureOf(result, { title, caption }) : null), [result, title, caption]);
 
   // The first time data arrives, remember its vintage as the one the author has seen.
   useEffect(() => {
@@ -47,13 +35,12 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
   }, [result, attrs.reviewedVintage, editor, updateAttributes]);
 
   useEffect(() => {
-    if (!result?.ok || !target.current) return;
+    if (!figure || !target.current) return;
     let view: { finalize(): void } | null = null;
     let cancelled = false;
-    const title = attrs.title || ('indicator' in result.data ? result.data.indicator.name : 'Basket of indicators');
-    const spec = buildChartSpec(result.kind, result.data as never, { title, caption: attrs.caption });
+    const spec = figure.spec;
     target.current.setAttribute('role', 'img');
-    target.current.setAttribute('aria-label', typeof spec.description === 'string' ? spec.description : title);
+    target.current.setAttribute('aria-label', typeof spec.description === 'string' ? spec.description : figure.title);
     renderChart(target.current, spec).then(
       (v) => {
         if (cancelled) v.finalize();
@@ -66,9 +53,21 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
       cancelled = true;
       view?.finalize();
     };
-  }, [result, attrs.title, attrs.caption]);
+  }, [figure]);
 
-  const message = !attrs.indicatorId && !attrs.indicatorIds.length ? 'Choose an indicator for this chart.' : result && !result.ok ? result.message : drawError;
+  /** Settings that change what the chart shows are reviewed now: no "newer data" badge for a choice just made. */
+  function change(a: Partial<ChartAttrs>) {
+    updateAttributes(a);
+    if ('indicatorId' in a || 'indicatorIds' in a || 'kind' in a) void reviewedNow().then((v) => updateAttributes({ reviewedVintage: v }));
+  }
+
+  const message = !checked.ok
+    ? checked.message
+    : !attrs.indicatorId && !attrs.indicatorIds.length
+      ? 'Choose an indicator for this chart.'
+      : result && !result.ok
+        ? result.message
+        : drawError;
   return (
     <NodeViewWrapper
       as="figure"
@@ -104,11 +103,9 @@ export function ChartView({ node, updateAttributes, editor, selected }: ReactNod
           ) : (
             <div ref={target} className="chart-svg" aria-busy={!result} />
           )}
-          {result?.ok && <p className="chart-summary">{summariseChart(result.kind, result.data as never)}</p>}
-          {attrs.caption && <p className="chart-caption">{attrs.caption}</p>}
-          {result?.ok && <p className="chart-source">{result.source}</p>}
+          {figure && <ChartWords figure={figure} />}
         </div>
-        {configuring && editor.isEditable && <ChartPanel attrs={attrs} onChange={(a) => updateAttributes(a)} />}
+        {configuring && editor.isEditable && <ChartPanel attrs={attrs} onChange={change} />}
       </div>
     </NodeViewWrapper>
   );

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { insertTable } from './insertTable';
+import { insertNewChart } from './insertChart';
 import { LinkTool } from './LinkTool';
 
 interface ToolProps {
@@ -74,7 +75,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >
         Recommendation
       </Tool>
-      <Tool label="Insert chart" onClick={() => chain().insertChart({ kind: 'trend' }).run()}>
+      <Tool label="Insert chart" onClick={() => void insertNewChart(editor, { kind: 'trend' })}>
         Chart
       </Tool>
     </div>

@@ -1,23 +1,17 @@
-import { parse, View, type Loader } from 'vega';
+import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
-
-/** Vega may not fetch anything: specs carry their data inline. */
-const noLoader = {
-  load: () => Promise.reject(new Error('Charts cannot load URLs')),
-  sanitize: () => Promise.reject(new Error('Charts cannot load URLs')),
-  http: () => Promise.reject(new Error('Charts cannot load URLs')),
-  file: () => Promise.reject(new Error('Charts cannot load files')),
-} as unknown as Loader;
+import { VEGA_PARSE_OPTIONS, vegaViewOptions } from '../../shared/charts/vegaSetup';
 
 /**
- * Draws a vega-lite spec as SVG into `container` — with the expression interpreter (no eval, so the
- * strict CSP holds), no loader and no actions menu. The caller names `container` as the image.
- * Returns the view so the caller can finalize it.
+ * Draws a vega-lite spec as SVG into `container`, with the one vega setup (shared/charts/vegaSetup.ts:
+ * expression interpreter, no eval, a loader that refuses everything, en-GB) and no actions menu.
+ * The caller names `container` as the image. Returns the view so the caller can finalize it.
  */
-export async function renderChart(container: HTMLElement, spec: TopLevelSpec): Promise<View> {
-  const runtime = parse(compile(spec).spec, undefined, { ast: true });
-  const view = new View(runtime, { expr: expressionInterpreter as never, renderer: 'svg', container, hover: false, loader: noLoader });
+export async function renderChart(container: HTMLElement, spec: TopLevelSpec): Promise<vega.View> {
+  const runtime = vega.parse(compile(spec).spec, undefined, VEGA_PARSE_OPTIONS);
+  const { options } = vegaViewOptions(vega, expressionInterpreter, { renderer: 'svg', container, hover: false });
+  const view = new vega.View(runtime, options);
   await view.runAsync();
   // The container is the image (role="img", named by the chart's description). Vega still gives its
   // layer groups graphics roles without names; hide the drawing itself from assistive technology.

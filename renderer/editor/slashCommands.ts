@@ -1,5 +1,6 @@
 import { Extension, type Editor } from '@tiptap/core';
 import { insertTable } from './insertTable';
+import { insertNewChart } from './insertChart';
 
 export interface SlashCommand {
   name: string;
@@ -12,7 +13,7 @@ export const slashCommands: SlashCommand[] = [
   {
     name: 'Chart',
     keywords: ['chart', 'graph', 'indicator', 'figure'],
-    run: (e) => e.commands.insertChart({ kind: 'trend' }),
+    run: (e) => void insertNewChart(e, { kind: 'trend' }),
   },
   {
     name: 'Recommendation',

@@ -45,5 +45,6 @@ export const methodNames = [
   'library.areas',
   'library.query',
   'charts.data',
+  'charts.newestVintage',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

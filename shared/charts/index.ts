@@ -1,5 +1,6 @@
 /**
- * Chart specs: one chart kind = one file, used by the screen and by export alike.
+ * Chart specs: one chart kind = one folder (./kinds/<kind>: spec, summary, table) plus one registry
+ * line (./kinds/index.ts), used by the screen and by export alike through `figureOf` (./figure).
  *
  *   api.chartData(ref) → service queries SQLite → ChartData (./types)
  *     → buildChartSpec(kind, data, options)            (this module, pure: data in, vega-lite spec out)
@@ -8,7 +9,7 @@
  *   and alongside every chart: summariseChart (the text summary, also the SVG's aria-label) and
  *   chartDataTable (the accessible data table), both in ./summary.
  *
- * Kinds (./trend, ./compare, ./basket, ./inequality):
+ * Kinds (./kinds/trend, ./kinds/compare, ./kinds/basket, ./kinds/inequality):
  *   trend       line + points per area, 95% CI band, England dashed, x in periodSortable order
  *   compare     latest period, a bar per area filled by significance AND labelled in words, CI
  *               whiskers, England benchmark line
@@ -28,31 +29,23 @@
  *   - no expression needs eval: specs work with `ast: true` + vega-interpreter (CSP without unsafe-eval).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { basketSpec } from './basket';
-import { compareSpec } from './compare';
-import { inequalitySpec } from './inequality';
-import { trendSpec } from './trend';
-import type { BasketChartData, ChartDataByKind, ChartKind, ChartOptions, SeriesChartData } from './types';
+import { basketSpec } from './kinds/basket/spec';
+import { compareSpec } from './kinds/compare/spec';
+import { inequalitySpec } from './kinds/inequality/spec';
+import { trendSpec } from './kinds/trend/spec';
+import { kindOf } from './summary';
+import type { ChartDataByKind, ChartKind, ChartOptions } from './types';
 
 export * from './types';
+export { chartRef, chartAttrsSchema, chartRefOf, defaultChartAttrs, basketIndicatorIds, type ChartRef, type ChartAttrs } from './definition';
+export { figureOf, type Figure } from './figure';
+export { chartKinds, type ChartKindModule } from './kinds';
 export { chartDataTable, summariseChart, type ChartDataTable } from './summary';
 export { withSignificance, deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
 export { formatNumber, formatValue, formatValueWithUnit, formatCi, valueAxisTitle, unitLabel } from './format';
 export { basketSpec, compareSpec, inequalitySpec, trendSpec };
 
-type Builder<K extends ChartKind> = (data: ChartDataByKind[K], options: ChartOptions) => TopLevelSpec;
-
-/** The dispatch table: one builder per kind. */
-export const chartBuilders: { [K in ChartKind]: Builder<K> } = {
-  trend: (data: SeriesChartData, options) => trendSpec(data, options),
-  compare: (data: SeriesChartData, options) => compareSpec(data, options),
-  basket: (data: BasketChartData, options) => basketSpec(data, options),
-  inequality: (data: SeriesChartData, options) => inequalitySpec(data, options),
-};
-
 /** The vega-lite spec for a chart. Pure: the same data and options always give the same spec. */
 export function buildChartSpec<K extends ChartKind>(kind: K, data: ChartDataByKind[K], options: ChartOptions): TopLevelSpec {
-  const builder = chartBuilders[kind] as Builder<K> | undefined;
-  if (builder === undefined) throw new Error(`Unknown chart kind: ${String(kind)}`);
-  return builder(data, options);
+  return kindOf(kind).spec(data, options);
 }

@@ -49,9 +49,9 @@ export function significanceRange(domain: readonly Significance[]): string[] {
   return domain.map((s) => significanceColours[s]);
 }
 
-/** Text drawn on a significance-coloured cell: white on Worse red (6.5:1), near-black on the light fills (≥ 10:1). */
+/** Text drawn on a significance-coloured cell: white on Worse red (6.5:1) and Lower dark blue, near-black on the light fills (≥ 10:1). */
 export function textColourOn(sig: Significance): string {
-  return sig === 'Worse' ? '#ffffff' : TEXT_COLOUR;
+  return sig === 'Worse' || sig === 'Lower' ? '#ffffff' : TEXT_COLOUR;
 }
 
 /** WCAG relative luminance of "#rrggbb". */

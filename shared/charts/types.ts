@@ -4,11 +4,11 @@
  */
 import type { IndicatorMeta, IndicatorValue, Significance } from '../library/types';
 
-export type ChartKind = 'trend' | 'compare' | 'basket' | 'inequality';
-export const CHART_KINDS: readonly ChartKind[] = ['trend', 'compare', 'basket', 'inequality'];
+import type { ChartKind } from './definition';
+import type { ChartDataByKind } from './kinds';
 
-/** England's area code: the benchmark every significance is stated against. */
-export const ENGLAND_CODE = 'E92000001';
+export { CHART_KINDS, ENGLAND_CODE, type ChartKind } from './definition';
+export type { ChartDataByKind } from './kinds';
 
 /**
  * One published value and how it compares with England.
@@ -78,14 +78,10 @@ export interface BasketChartData {
   items: BasketItem[];
 }
 
-export interface ChartDataByKind {
-  trend: SeriesChartData;
-  compare: SeriesChartData;
-  inequality: SeriesChartData;
-  basket: BasketChartData;
-}
-
 export type ChartData = ChartDataByKind[ChartKind];
+
+/** A kind with its data: what `charts.data` returns and `figureOf` draws (typed by kind, no casts). */
+export type KindedChartData = { [K in ChartKind]: { kind: K; data: ChartDataByKind[K] } }[ChartKind];
 
 export interface ChartOptions {
   /** The headline title drawn above the chart. */

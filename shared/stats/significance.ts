@@ -1,3 +1,4 @@
+import { COMPARISON_COLOURS } from '../library/comparison';
 import type { Polarity, Significance } from '../library/types';
 
 export interface AreaWithCI {
@@ -35,14 +36,15 @@ export function compareWithBenchmark(
   }
 }
 
-/** Fingertips' colours for each comparison. Always show the words too, never colour alone. */
+/** Fingertips' colours for each comparison (the one palette, shared/library/comparison.ts). Always show the words too. */
 export const significanceColours: Record<Significance, string> = {
-  Better: '#92D050',
-  Similar: '#FFC000',
-  Worse: '#C00000',
-  Higher: '#BED2FF',
-  Lower: '#BED2FF',
-  'Not compared': '#C9C9C9',
+  Better: COMPARISON_COLOURS.better,
+  Similar: COMPARISON_COLOURS.similar,
+  Worse: COMPARISON_COLOURS.worse,
+  // Fingertips' two blues for indicators without polarity: never the same colour for Higher and Lower.
+  Higher: COMPARISON_COLOURS.higher,
+  Lower: COMPARISON_COLOURS.lower,
+  'Not compared': COMPARISON_COLOURS['not-compared'],
 };
 
 /** The comparison in words, e.g. "significantly better than England". */

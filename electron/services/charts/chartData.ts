@@ -3,11 +3,10 @@ import type { ChartDataResponse, ChartRef } from '../../../shared/api/charts';
 import { AppError } from '../../../shared/api/errors';
 import type { ChartData as QueryResult } from '../../../shared/api/library';
 import { withSignificance } from '../../../shared/charts/data';
-import { ILLUSTRATIVE_NOTE, saysIllustrative } from '../../../shared/charts/format';
-import type { BasketItem, ChartRow, Comparator, RecentTrend, SeriesChartData } from '../../../shared/charts/types';
-import type { IndicatorMeta, IndicatorValue, Vintage } from '../../../shared/library/types';
+import { basketIndicatorIds, ENGLAND_CODE, PARENT_COMPARATOR } from '../../../shared/charts/definition';
+import type { BasketChartData, BasketItem, Comparator, KindedChartData, RecentTrend, SeriesChartData } from '../../../shared/charts/types';
+import type { IndicatorValue, Vintage } from '../../../shared/library/types';
 import { compareWithBenchmark } from '../../../shared/stats';
-import { ENGLAND_CODE } from '../library/areas';
 import { listBreakdowns } from '../library/indicators';
 import type { Library } from '../library/openLibrary';
 import { type ChartQuery, queryChart } from '../library/query';
@@ -19,7 +18,7 @@ import { type ChartQuery, queryChart } from '../library/query';
  */
 export function loadChartData(library: Library, ref: ChartRef): ChartDataResponse {
   try {
-    return ref.kind === 'basket' ? basket(library.db, ref) : series(library.db, ref);
+    return ref.kind === 'basket' ? basket(library.db, ref) : series(library.db, ref, ref.kind);
   } catch (e) {
     if (e instanceof AppError) return { ok: false, message: e.message };
     throw e;
@@ -69,12 +68,12 @@ function comparatorOf(q: QueryResult, code: string, name: string, values: Indica
   return { code, name, rows: withSignificance(values, code === ENGLAND_CODE ? [] : england, q.indicator.polarity) };
 }
 
-function series(db: Database.Database, ref: ChartRef): ChartDataResponse {
+function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['kind'], 'basket'>): ChartDataResponse {
   if (!ref.indicatorId) return { ok: false, message: 'Choose an indicator for this chart.' };
   if (!ref.areaCode) return { ok: false, message: 'Choose an area for this chart.' };
   const indicatorId = ref.indicatorId;
   const areaCode = ref.areaCode;
-  const chosen = ref.comparators.filter((c) => c !== ENGLAND_CODE && c !== 'parent');
+  const chosen = ref.comparators.filter((c) => c !== ENGLAND_CODE && c !== PARENT_COMPARATOR);
   const areaCodes = ref.kind === 'compare' ? [areaCode, ...chosen] : [areaCode];
   let rows: IndicatorValue[] = [];
   let q: QueryResult;
@@ -117,13 +116,13 @@ function series(db: Database.Database, ref: ChartRef): ChartDataResponse {
   if (ref.comparators.includes(ENGLAND_CODE) || ref.kind !== 'compare') {
     if (england.length) comparators.push(comparatorOf(q, ENGLAND_CODE, 'England', england, england));
   }
-  if (ref.comparators.includes('parent')) {
+  if (ref.comparators.includes(PARENT_COMPARATOR)) {
     const p = queryChart(db, baseQuery(ref, indicatorId, [areaCode], 'parent'));
     const parent = p.comparators[0];
     if (parent) comparators.push(comparatorOf(p, parent.code, parent.name, toValues(p, parent.code, parent.name, parent.rows).filter(inRange(ref)), england));
   }
   const data: SeriesChartData = { indicator: q.indicator, rows: withSignificance(rows, areaCode === ENGLAND_CODE ? [] : england, q.indicator.polarity), comparators };
-  return done(ref, [q.indicator], [q.vintage], data, ref.kind);
+  return done(ref, [q.vintage], { kind, data });
 }
 
 function recentTrend(values: IndicatorValue[]): RecentTrend {
@@ -137,11 +136,10 @@ function recentTrend(values: IndicatorValue[]): RecentTrend {
 }
 
 function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
-  const ids = ref.indicatorIds.length ? ref.indicatorIds : ref.indicatorId ? [ref.indicatorId] : [];
+  const ids = basketIndicatorIds(ref);
   if (!ids.length) return { ok: false, message: 'Choose the indicators for this basket.' };
   if (!ref.areaCode) return { ok: false, message: 'Choose an area for this basket.' };
   const items: BasketItem[] = [];
-  const metas: IndicatorMeta[] = [];
   const vintages: (Vintage | null)[] = [];
   let areaName = ref.areaCode;
   const problems: string[] = [];
@@ -172,24 +170,24 @@ function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
       significance: latest && ref.areaCode !== ENGLAND_CODE ? compareWithBenchmark(latest, england?.value ?? null, q.indicator.polarity) : 'Not compared',
       trend: recentTrend(values),
     });
-    metas.push(q.indicator);
     vintages.push(q.vintage);
   }
   if (!items.length) return { ok: false, message: problems.join(' ') || 'None of the basket’s indicators has data.' };
-  return done(ref, metas, vintages, { area: { code: ref.areaCode, name: areaName }, items }, 'basket');
+  const data: BasketChartData = { area: { code: ref.areaCode, name: areaName }, items };
+  return done(ref, vintages, { kind: 'basket', data });
 }
 
-function done(ref: ChartRef, metas: IndicatorMeta[], vintages: (Vintage | null)[], data: SeriesChartData | { area: { code: string; name: string }; items: BasketItem[] }, kind: ChartRef['kind']): ChartDataResponse {
-  const vintage = vintages.filter((v): v is Vintage => v !== null).sort((a, b) => b.id - a.id)[0] ?? null;
-  const sources = [...new Set(metas.map((m) => (m.source?.trim() || 'OHID Fingertips').replace(/[.\s]+$/, '')))];
-  const imported = vintage ? `, data imported ${vintage.importedAt.slice(0, 10)}` : '';
-  const illustrative = metas.some((m) => m.illustrative) && !sources.every(saysIllustrative) ? ` ${ILLUSTRATIVE_NOTE}` : '';
-  return {
-    ok: true,
-    kind,
-    data: data as never,
-    vintage,
-    newerThanReviewed: vintage !== null && ref.reviewedVintage !== null && vintage.id > ref.reviewedVintage,
-    source: `Source: ${sources.join('; ')}${imported}.${illustrative}`,
-  };
+function done(ref: ChartRef, vintages: (Vintage | null)[], chart: KindedChartData): ChartDataResponse {
+  const vintage = newest(vintages);
+  return { ok: true, ...chart, vintage, newerThanReviewed: vintage !== null && ref.reviewedVintage !== null && vintage.id > ref.reviewedVintage };
+}
+
+function newest(vintages: (Vintage | null)[]): Vintage | null {
+  return vintages.filter((v): v is Vintage => v !== null).sort((a, b) => b.id - a.id)[0] ?? null;
+}
+
+/** The newest vintage id in the library (what a chart inserted now has been reviewed against), or null. */
+export function newestVintage(library: Library): number | null {
+  const row = library.db.prepare('SELECT max(id) AS id FROM vintages').get() as { id: number | null } | undefined;
+  return row?.id ?? null;
 }

@@ -1,9 +1,9 @@
 /**
  * Headless chart rendering for export: vega-lite spec (from shared/charts) → accessible static SVG.
  *
- * The same rules as on screen: vega's parser runs with `ast: true` and expressions are evaluated by
- * vega-interpreter (no `new Function`/eval), and the loader refuses everything (load, sanitize, http,
- * file) — specs must embed their data. A spec that tries to load anything is rejected, not drawn empty.
+ * The same vega setup as on screen (shared/charts/vegaSetup.ts): vega's parser runs with `ast: true`
+ * and expressions are evaluated by vega-interpreter (no `new Function`/eval), the loader refuses
+ * everything (load, sanitize, http, file) — specs must embed their data — and numbers are en-GB. A spec that tries to load anything is rejected, not drawn empty.
  *
  * Speed: compiling (vega-lite) and parsing (vega) cost most of a render. Charts of the same kind and
  * shape differ only in their data, title and description, so those are taken out of the spec and the
@@ -13,8 +13,9 @@
  * vega and vega-lite are ESM with top-level await, so they are loaded with import() — a static import
  * would become require() in the CommonJS bundles (CLI, browser-mode server) and fail there.
  */
-import type { Loader, Runtime, Spec as VegaSpec, View } from 'vega';
+import type { Runtime, Spec as VegaSpec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartLoadRefused, VEGA_PARSE_OPTIONS, vegaViewOptions } from '../../../shared/charts/vegaSetup';
 import { vegaTextWidth } from './fontMetrics';
 
 type VegaModule = typeof import('vega');
@@ -87,17 +88,6 @@ function collectingLogger(): CollectingLogger {
     },
   } as CollectingLogger;
   return logger;
-}
-
-/** A loader that refuses every request and remembers what was asked for. */
-function refusingLoader(): { loader: Loader; attempts: string[] } {
-  const attempts: string[] = [];
-  const refuse = (what: string) => (uri: unknown) => {
-    attempts.push(`${what} ${String(uri)}`);
-    return Promise.reject(new ChartRenderError(`Chart specs may not load anything (${what} ${String(uri)}): embed the data as data.values.`));
-  };
-  const loader = { load: refuse('load'), sanitize: refuse('sanitize'), http: refuse('http'), file: refuse('file') } as unknown as Loader;
-  return { loader, attempts };
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -219,7 +209,7 @@ async function runtimeFor(split: SplitSpec, useCache: boolean): Promise<Runtime>
   }
   const compiled = vegaLite.compile(split.structure, { logger: collectingLogger() as never }).spec;
   parameteriseTitle(compiled);
-  const runtime = vega.parse(compiled, undefined, { ast: true });
+  const runtime = vega.parse(compiled, undefined, VEGA_PARSE_OPTIONS);
   if (useCache) {
     cache.set(key, runtime);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -252,15 +242,17 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderOptions 
   const { vega, expressionInterpreter } = await loadModules();
   const split = splitSpec(spec);
   const runtime = await runtimeFor(split, options.cache ?? true);
-  const { loader, attempts } = refusingLoader();
   const logger = collectingLogger();
-  const view: View = new vega.View(runtime, { expr: expressionInterpreter, renderer: 'none', loader, logger: logger as never });
+  const { options: viewOptions, attempts } = vegaViewOptions(vega, expressionInterpreter, { renderer: 'none', logger: logger as never });
+  const view: View = new vega.View(runtime, viewOptions);
   try {
     if (split.title !== null) view.signal(TITLE_SIGNAL, split.title);
     if (split.subtitle !== null) view.signal(SUBTITLE_SIGNAL, split.subtitle);
     // Copies: vega marks ingested objects with tuple ids; the caller's spec stays untouched.
     for (const [name, values] of split.datasets) view.data(name, values.map((v) => (isObject(v) ? { ...v } : v)));
-    const svg = await view.toSVG();
+    const svg = await view.toSVG().catch((e: unknown) => {
+      throw e instanceof ChartLoadRefused ? new ChartRenderError(e.message) : e;
+    });
     if (attempts.length > 0) throw new ChartRenderError(`Chart specs may not load anything; refused: ${attempts.join(', ')}`);
     if (logger.errors.length > 0) throw new ChartRenderError(`Chart render failed: ${logger.errors.join('; ')}`);
     const out = makeAccessible(svg, split.description || (typeof split.title === 'string' ? split.title : 'Chart'));

@@ -1,8 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
-import { buildChartSpec, chartDataTable, summariseChart, type ChartData, type ChartDataTable, type ChartKind } from '../../../shared/charts';
-import { ILLUSTRATIVE_NOTE } from '../../../shared/charts/format';
-import type { ChartAttrs } from '../../../shared/editor/nodes/chart';
-import type { IndicatorMeta } from '../../../shared/library/types';
+import { chartRefOf, type ChartAttrs, type ChartKind } from '../../../shared/charts/definition';
+import { figureOf } from '../../../shared/charts/figure';
+import type { ChartDataTable } from '../../../shared/charts/tables';
 import { loadChartData } from '../charts/chartData';
 import type { Library } from '../library/openLibrary';
 import { drawerFor, inThreadDrawer, type SvgDrawer } from './svgDrawer';
@@ -52,17 +51,9 @@ export function formatLongDate(value: Date | string): string {
   return Number.isNaN(t) ? String(value) : LONG_DATE.format(t);
 }
 
-function indicatorsOf(kind: ChartKind, data: ChartData): IndicatorMeta[] {
-  if (kind === 'basket') return (data as Extract<ChartData, { items: unknown }>).items.map((i) => i.indicator);
-  return [(data as Extract<ChartData, { indicator: unknown }>).indicator];
-}
-
-export function chartTitle(attrs: Pick<ChartAttrs, 'title' | 'kind'>, data: ChartData | null): string {
-  const own = attrs.title.trim();
-  if (own) return own;
-  if (data && 'indicator' in data) return data.indicator.name;
-  if (data && 'area' in data) return `Basket of indicators: ${data.area.name}`;
-  return attrs.kind === 'basket' ? 'Basket of indicators' : 'Chart';
+/** The title of a chart that cannot be drawn (a drawn one's comes from figureOf, as on screen). */
+function missingTitle(attrs: Pick<ChartAttrs, 'title' | 'kind'>): string {
+  return attrs.title.trim() || (attrs.kind === 'basket' ? 'Basket of indicators' : 'Chart');
 }
 
 export function figureIds(n: number): { figure: string; caption: string; summary: string } {
@@ -109,30 +100,28 @@ export async function drawFigures<T = undefined>(
     for (const [i, attrs] of charts.entries()) {
       throwIfAborted(opts.signal);
       const t = performance.now();
-      const loaded = library ? loadChartData(library, attrs) : { ok: false as const, message: opts.noLibraryMessage ?? 'The indicator library could not be opened.' };
+      const checked = chartRefOf(attrs);
+      const loaded = !checked.ok
+        ? checked
+        : library
+          ? loadChartData(library, checked.ref)
+          : { ok: false as const, message: opts.noLibraryMessage ?? 'The indicator library could not be opened.' };
       if (!loaded.ok) {
-        figures[i] = { ok: false, title: chartTitle(attrs, null), message: loaded.message };
+        figures[i] = { ok: false, title: missingTitle(attrs), message: loaded.message };
         timings.dataMs += performance.now() - t;
         drawn();
         continue;
       }
-      const kind = attrs.kind;
-      const data = loaded.data;
-      const title = chartTitle(attrs, data);
-      // The title is the figure's caption ("Figure 3: …"), outside the image: not drawn in it again.
-      const spec = buildChartSpec(kind, data as never, { title: '', caption: attrs.caption });
-      const summary = summariseChart(kind, data as never);
-      const table = chartDataTable(kind, data as never);
-      const illustrative = indicatorsOf(kind, data).some((ind) => ind.illustrative);
-      // The illustrative warning is shown on its own, emphasised (see documentHtml).
-      const source = illustrative && loaded.source.endsWith(ILLUSTRATIVE_NOTE) ? loaded.source.slice(0, -ILLUSTRATIVE_NOTE.length).trim() : loaded.source;
+      // The same figure as the screen's; its title is the figure's caption ("Figure 3: …"), outside
+      // the image, so it is not drawn in it again. The illustrative warning is shown on its own.
+      const { kind, spec, title, caption, summary, table, source, illustrative } = figureOf(loaded, attrs, { titleInImage: false });
       timings.dataMs += performance.now() - t;
 
       number += 1;
       const n = number;
       const ids = figureIds(n);
       // Everything but the image is known now; the image is filled in when drawn.
-      const figure: DrawnFigure = { ok: true, number: n, kind, title, caption: attrs.caption.trim(), svg: '', summary, table, source, illustrative };
+      const figure: DrawnFigure = { ok: true, number: n, kind, title, caption, svg: '', summary, table, source, illustrative };
       figures[i] = figure;
       const job = drawer.draw({ spec, labelId: ids.caption, descriptionId: ids.summary }).then((d) => {
         timings.svgMs += d.svgMs;

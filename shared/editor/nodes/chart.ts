@@ -1,57 +1,13 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import { type ChartAttrName, type ChartAttrs, defaultChartAttrs } from '../../charts/definition';
 import { newId } from '../../ids';
 import { insertionPoint } from '../insertAfterSelection';
 import { readAttribute } from '../readAttribute';
 
-export type ChartKindName = 'trend' | 'compare' | 'basket' | 'inequality';
+// The attributes, their defaults and types are defined once, in shared/charts/definition.ts.
+export { defaultChartAttrs, type ChartAttrs, type ChartKind as ChartKindName } from '../../charts/definition';
 
-/**
- * A live chart. Its attributes *reference* library data — indicator, area, comparators, breakdown,
- * period range — and never copy values, so a newer vintage redraws it. `reviewedVintage` is the
- * data vintage the author last looked at; newer data shows a badge until they mark it reviewed.
- */
-export interface ChartAttrs {
-  id: string | null;
-  kind: ChartKindName;
-  /** One indicator (basket: the first; the rest in `indicatorIds`). */
-  indicatorId: string | null;
-  indicatorIds: string[];
-  /** Basket only: each indicator's group, e.g. "Population outcomes" or "Operational measures". */
-  indicatorGroups: Record<string, string>;
-  areaCode: string | null;
-  /** Comparator area codes; England (E92000001) by default. */
-  comparators: string[];
-  sex: string | null;
-  age: string | null;
-  categoryType: string | null;
-  category: string | null;
-  periodFrom: number | null;
-  periodTo: number | null;
-  title: string;
-  caption: string;
-  reviewedVintage: number | null;
-}
-
-export const defaultChartAttrs: ChartAttrs = {
-  id: null,
-  kind: 'trend',
-  indicatorId: null,
-  indicatorIds: [],
-  indicatorGroups: {},
-  areaCode: null,
-  comparators: ['E92000001'],
-  sex: null,
-  age: null,
-  categoryType: null,
-  category: null,
-  periodFrom: null,
-  periodTo: null,
-  title: '',
-  caption: '',
-  reviewedVintage: null,
-};
-
-function jsonAttr<T>(name: keyof ChartAttrs, fallback: T) {
+function jsonAttr<T>(name: ChartAttrName, fallback: T) {
   return {
     default: fallback,
     parseHTML: (el: unknown) => {
@@ -67,6 +23,7 @@ function jsonAttr<T>(name: keyof ChartAttrs, fallback: T) {
   };
 }
 
+/** A live chart (see shared/charts/definition.ts for what its attributes mean). */
 export const Chart = Node.create({
   name: 'chart',
   group: 'block',
@@ -76,7 +33,7 @@ export const Chart = Node.create({
 
   addAttributes() {
     const attrs: Record<string, ReturnType<typeof jsonAttr>> = {};
-    for (const [key, value] of Object.entries(defaultChartAttrs)) attrs[key] = jsonAttr(key as keyof ChartAttrs, value);
+    for (const [key, value] of Object.entries(defaultChartAttrs)) attrs[key] = jsonAttr(key as ChartAttrName, value);
     return attrs;
   },
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { buildChartSpec, CHART_KINDS, chartBuilders, type ChartDataByKind, type ChartKind } from '../../../shared/charts';
+import { buildChartSpec, CHART_KINDS, chartKinds, type ChartDataByKind, type ChartKind } from '../../../shared/charts';
 import { allKeys, fontSizes, values, type Json } from './helpers';
 import { campylobacter, sampleData as samples } from './fixtures';
 
@@ -21,7 +21,7 @@ function quietCompile(spec: Parameters<typeof compile>[0]): string[] {
 
 describe('buildChartSpec: what every chart kind guarantees', () => {
   it('has one builder per kind', () => {
-    expect(Object.keys(chartBuilders).sort()).toEqual([...CHART_KINDS].sort());
+    expect(Object.keys(chartKinds).sort()).toEqual([...CHART_KINDS].sort());
     expect(() => buildChartSpec('pie' as ChartKind, sampleData.trend as never, { title: 'x' })).toThrow(/Unknown chart kind/);
   });
 

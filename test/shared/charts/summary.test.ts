@@ -89,14 +89,15 @@ describe('chartDataTable', () => {
   it('trend: a row per area and period, England and the comparison in words', () => {
     expect(chartDataTable('trend', leicesterTrend('shuffled'))).toEqual({
       caption: 'Campylobacter incidence rate/100,000, Leicester and East Midlands region, 2015 to 2017',
-      columns: ['Period', 'Area', 'Value (per 100,000)', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England'],
+      // The publisher's value notes have their own column (issue 10 item 8).
+      columns: ['Period', 'Area', 'Value (per 100,000)', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Value note'],
       rows: [
-        ['2015', 'Leicester', '51.7', '44.3', '59.9', '94.7', 'Better'],
-        ['2016', 'Leicester', '47.4', '40.4', '55.2', '89.1', 'Better'],
-        ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better'],
-        ['2015', 'East Midlands region', '90.8', 'not available', 'not available', '94.7', 'Not compared'],
-        ['2016', 'East Midlands region', '81.3', 'not available', 'not available', '89.1', 'Not compared'],
-        ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared'],
+        ['2015', 'Leicester', '51.7', '44.3', '59.9', '94.7', 'Better', ''],
+        ['2016', 'Leicester', '47.4', '40.4', '55.2', '89.1', 'Better', ''],
+        ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better', ''],
+        ['2015', 'East Midlands region', '90.8', 'not available', 'not available', '94.7', 'Not compared', 'Aggregated from all known lower geography values'],
+        ['2016', 'East Midlands region', '81.3', 'not available', 'not available', '89.1', 'Not compared', 'Aggregated from all known lower geography values'],
+        ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared', 'Aggregated from all known lower geography values'],
       ],
     });
   });
@@ -105,11 +106,12 @@ describe('chartDataTable', () => {
     const table = chartDataTable('compare', neighbours());
     expect(table.caption).toBe('Campylobacter incidence rate/100,000, Leicester, East Midlands region, Rutland, Leicestershire and Isles of Scilly, 2017');
     expect(table.rows).toEqual([
-      ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better'],
-      ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared'],
-      ['2017', 'Rutland', '116.6', '85.0', '156.0', '96.6', 'Similar'],
-      ['2017', 'Leicestershire', '86.4', '79.6', '93.6', '96.6', 'Better'],
-      ['2017', 'Isles of Scilly', 'Value for Cornwall & Isles of Scilly combined', 'not available', 'not available', '96.6', 'Not compared'],
+      ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better', ''],
+      ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared', 'Aggregated from all known lower geography values'],
+      ['2017', 'Rutland', '116.6', '85.0', '156.0', '96.6', 'Similar', ''],
+      ['2017', 'Leicestershire', '86.4', '79.6', '93.6', '96.6', 'Better', ''],
+      // Without a value the note is the value cell; it is not said twice.
+      ['2017', 'Isles of Scilly', 'Value for Cornwall & Isles of Scilly combined', 'not available', 'not available', '96.6', 'Not compared', ''],
     ]);
   });
 
@@ -128,10 +130,20 @@ describe('chartDataTable', () => {
   it('inequality: categories in decile order with the overall value', () => {
     const table = chartDataTable('inequality', deciles(false));
     expect(table.caption).toBe('Campylobacter incidence rate/100,000, England, County & UA deprivation deciles in England (IMD2015), 2017');
-    expect(table.columns).toEqual(['Period', 'Area', 'Category', 'Value (per 100,000)', 'Lower 95% CI', 'Upper 95% CI', 'England overall', 'Compared with England overall']);
-    expect(table.rows[0]).toEqual(['2017', 'England', 'Most deprived decile (IMD2015)', '70.0', 'not available', 'not available', '96.6', 'Not compared']);
-    expect(table.rows[9]).toEqual(['2017', 'England', 'Least deprived decile (IMD2015)', '111.7', 'not available', 'not available', '96.6', 'Not compared']);
+    expect(table.columns).toEqual(['Period', 'Area', 'Category', 'Value (per 100,000)', 'Lower 95% CI', 'Upper 95% CI', 'England overall', 'Compared with England overall', 'Value note']);
+    expect(table.rows[0]).toEqual(['2017', 'England', 'Most deprived decile (IMD2015)', '70.0', 'not available', 'not available', '96.6', 'Not compared', 'Aggregated from all known lower geography values']);
+    expect(table.rows[9]).toEqual(['2017', 'England', 'Least deprived decile (IMD2015)', '111.7', 'not available', 'not available', '96.6', 'Not compared', 'Aggregated from all known lower geography values']);
     expect(table.rows.map((r) => r[3])).toEqual(['70.0', '63.8', '86.2', '91.3', '96.1', '106.6', '101.0', '106.9', '107.3', '111.7']);
+  });
+
+  it('shows a value note beside a value in the table (issue 10 item 8), and no note column where no value has one', () => {
+    const modelled = leicesterTrend('sorted');
+    const rows = modelled.rows.map((r, i) => (i === 0 ? { ...r, valueNote: 'Value is modelled or synthetic estimate' } : r));
+    const table = chartDataTable('trend', { ...modelled, rows, comparators: modelled.comparators.filter((c) => c.code === 'E92000001') });
+    expect(table.columns[table.columns.length - 1]).toBe('Value note');
+    expect(table.rows[0]![table.rows[0]!.length - 1]).toBe('Value is modelled or synthetic estimate');
+    const plain = chartDataTable('trend', { ...modelled, comparators: modelled.comparators.filter((c) => c.code === 'E92000001') });
+    expect(plain.columns).not.toContain('Value note');
   });
 
   it('basket: one row per indicator, grouped', () => {

@@ -54,13 +54,13 @@ describe('compareWithBenchmark', () => {
 });
 
 describe('significanceColours', () => {
-  it('uses the Fingertips palette', () => {
+  it('uses the Fingertips palette, with two distinct blues for Higher and Lower (issue 10 item 3)', () => {
     expect(significanceColours).toEqual({
       Better: '#92D050',
       Similar: '#FFC000',
       Worse: '#C00000',
       Higher: '#BED2FF',
-      Lower: '#BED2FF',
+      Lower: '#5555E6',
       'Not compared': '#C9C9C9',
     });
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartRef } from '../../../../shared/api/charts';
-import { chartDataTable, summariseChart } from '../../../../shared/charts';
+import { chartDataTable, figureOf, summariseChart } from '../../../../shared/charts';
 import type { SeriesChartData } from '../../../../shared/charts/types';
 import { loadChartData } from '../../../../electron/services/charts/chartData';
 import { importToPath } from '../../../../electron/services/library/importFiles';
@@ -37,7 +37,7 @@ describe('chart data: from a chart node’s reference to the rows its builder dr
       expect(data.comparators.map((c) => c.name)).toEqual(['England']);
       // The file labels Leicester "Better" than England: low is good, so significance says Better.
       expect(data.rows.map((x) => x.significance)).toContain('Better');
-      expect(r.source).toMatch(/^Source: OHID Fingertips.*, data imported \d{4}-\d{2}-\d{2}\.$/);
+      expect(figureOf(r, { title: '', caption: '' }).source).toMatch(/^Source: OHID Fingertips.*, data imported \d{4}-\d{2}-\d{2}\.$/);
       expect(r.newerThanReviewed).toBe(false);
     } finally {
       lib.close();

@@ -1,23 +1,12 @@
 /**
- * Compare areas in the latest period: one horizontal bar per area, filled by its comparison with
- * England (Fingertips colours, dark outline so every bar is perceivable) AND labelled with the word,
- * 95% CI whiskers, and England's value as a dashed benchmark line. Legend in words.
+ * The bar layers shared by the compare and inequality charts: a bar per row filled by its
+ * comparison (Fingertips colours, dark outline) AND labelled with the word, 95% CI whiskers,
+ * benchmark/overall rules.
  */
-import { englandComparator, englandRowFor, latestRow } from './data';
-import { AXIS_NUMBER_FORMAT, ILLUSTRATIVE_NOTE, cleanText, formatCi, formatValue, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from './format';
-import { compareBars, summariseChart } from './summary';
-import {
-  ENGLAND_COLOUR,
-  ENGLAND_DASH,
-  OUTLINE_COLOUR,
-  frame,
-  significanceDomainFor,
-  significanceRange,
-  type Layer,
-  type LayeredSpec,
-} from './theme';
-import type { ChartOptions, ChartRow, SeriesChartData } from './types';
 import type { IndicatorMeta, Significance } from '../library/types';
+import { AXIS_NUMBER_FORMAT, ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatCi, formatValueWithUnit } from './format';
+import { ENGLAND_DASH, OUTLINE_COLOUR, significanceRange, type Layer } from './theme';
+import type { ChartRow } from './types';
 
 export interface BarDatum {
   role: 'bar';
@@ -32,6 +21,8 @@ export interface BarDatum {
   wordX: number;
   valueLabel: string;
   ciLabel: string;
+  /** The publisher's value note, or "". */
+  note: string;
 }
 
 export interface RuleDatum {
@@ -57,6 +48,7 @@ export function barData(rows: ChartRow[], sigs: Significance[], label: (r: Chart
       wordX: r.value === null ? 0 : right,
       valueLabel: formatValueWithUnit(r.value, indicator),
       ciLabel: formatCi(r.lower95, r.upper95, indicator) ?? NOT_AVAILABLE,
+      note,
     };
   });
 }
@@ -79,6 +71,8 @@ export function barLayers(opts: {
   sigDomain: Significance[];
   legendTitle: string;
   ruleColour: Record<RuleDatum['role'], string>;
+  /** Some bar has a value note: the tooltip shows it. */
+  notes?: boolean;
 }): Layer[] {
   const y = { field: 'label', type: 'nominal' as const, title: opts.categoryTitle, sort: opts.categories, scale: { domain: opts.categories }, axis: { labelLimit: 260 } };
   const x = (field: string) => ({
@@ -104,6 +98,7 @@ export function barLayers(opts: {
           { field: 'valueLabel', title: 'Value' },
           { field: 'ciLabel', title: '95% CI' },
           { field: 'significance', title: opts.legendTitle },
+          ...(opts.notes ? [{ field: 'note', title: 'Value note' }] : []),
         ],
       },
     },
@@ -156,38 +151,15 @@ export function barLayers(opts: {
   ];
 }
 
-export function compareSpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
-  const latest = latestRow(data.rows);
-  const bars = latest === null ? [] : compareBars(data, latest);
-  const england = englandComparator(data);
-  const englandName = england?.name ?? 'England';
-  const englandRow = latest === null ? null : englandRowFor(data, latest);
-  const barValues = barData(bars, bars.map((r) => r.significance), (r) => r.areaName, data.indicator);
-  const rules: (RuleDatum & { offset: number })[] =
-    englandRow?.value === null || englandRow?.value === undefined
-      ? []
-      : [{ role: 'benchmark', value: englandRow.value, text: `${englandName}: ${formatValue(englandRow.value, data.indicator)}`, offset: 0 }];
-  const sigDomain = significanceDomainFor(data.indicator.polarity, barValues.map((b) => b.significance));
-  const layer = barLayers({
-    categoryTitle: null,
-    categories: barValues.map((b) => b.label),
-    xTitle: latest === null ? valueAxisTitle(data.indicator) : `${valueAxisTitle(data.indicator)}, ${latest.period}`,
-    domain: valueDomain(barValues, rules),
-    sigDomain,
-    legendTitle: `Compared with ${englandName}`,
-    ruleColour: { benchmark: ENGLAND_COLOUR, overall: ENGLAND_COLOUR },
-  });
-  const reading = ['Lines across bars: 95% confidence intervals.', rules.length > 0 ? `Dashed line: ${englandName}.` : ''].filter((t) => t !== '');
-  const notes = [reading.join(' ')];
-  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
-  return frame({
-    kind: 'compare',
-    options,
-    summary: summariseChart('compare', data),
-    notes,
-    width: options.width ?? 640,
-    height: options.height ?? Math.max(60, barValues.length * 30),
-    values: [...barValues, ...rules] as unknown as Record<string, unknown>[],
-    layer,
-  });
+
+/**
+ * The reading notes under a bar chart's title, naming only what is drawn: `lead` (e.g. the category
+ * type), the CI whiskers when some bar has them, the rules' lines, the illustrative-data warning.
+ */
+export function barNotes(bars: BarDatum[], ruleLines: string[], illustrative: boolean, lead?: string): string[] {
+  const reading = [bars.some((b) => b.lower !== null && b.upper !== null) ? 'Lines across bars: 95% confidence intervals.' : '', ...ruleLines].filter((t) => t !== '');
+  const notes = reading.length > 0 ? [reading.join(' ')] : [];
+  if (lead !== undefined) notes.unshift(lead);
+  if (illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  return notes;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trendSpec } from '../../../shared/charts/trend';
-import type { SeriesChartData } from '../../../shared/charts/types';
-import { layerOf, layers, values } from './helpers';
-import { campylobacter, chartRows, englandComparator, leicesterRows, leicesterTrend, row } from './fixtures';
+import { trendSpec } from '../../../../../shared/charts/kinds/trend/spec';
+import type { SeriesChartData } from '../../../../../shared/charts/types';
+import { layerOf, layers, values } from '../../helpers';
+import { campylobacter, chartRows, englandComparator, leicesterRows, leicesterTrend, row } from '../../fixtures';
 
 describe('trend chart', () => {
   const spec = trendSpec(leicesterTrend('shuffled'), { title: 'Campylobacter in Leicester, 2015 to 2017' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inequalitySpec } from '../../../shared/charts/inequality';
-import type { SeriesChartData } from '../../../shared/charts/types';
-import { layerOf, values } from './helpers';
-import { campylobacter, chartRows, DECILE_ORDER, englandComparator, englandDeciles2017, englandRows, leicesterRows, row, withByarCi } from './fixtures';
+import { inequalitySpec } from '../../../../../shared/charts/kinds/inequality/spec';
+import type { SeriesChartData } from '../../../../../shared/charts/types';
+import { layerOf, values } from '../../helpers';
+import { campylobacter, chartRows, DECILE_ORDER, englandComparator, englandDeciles2017, englandRows, leicesterRows, row, withByarCi } from '../../fixtures';
 
 function shuffledDeciles(withCi: boolean): SeriesChartData {
   const deciles = withCi ? englandDeciles2017.map(withByarCi) : englandDeciles2017;

@@ -4,11 +4,12 @@
  * the comparison with England as a word in a Fingertips-coloured cell, and the recent trend.
  * Laid out in pixels (scale: null) so that long names wrap inside their column; readable at 700 px.
  */
-import { significanceColours } from '../stats';
-import { ILLUSTRATIVE_NOTE, saysIllustrative, NOT_AVAILABLE, SUPPRESSED, cleanText, formatValue, formatValueWithUnit, wrapText } from './format';
-import { basketOrder, summariseChart } from './summary';
-import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, textColourOn, type Layer, type LayeredSpec } from './theme';
-import type { BasketChartData, ChartOptions } from './types';
+import { significanceColours } from '../../../stats';
+import { ILLUSTRATIVE_NOTE, saysIllustrative, NOT_AVAILABLE, SUPPRESSED, cleanText, formatValue, formatValueWithUnit, wrapText } from '../../format';
+import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, textColourOn, type Layer, type LayeredSpec } from '../../theme';
+import type { BasketChartData, ChartOptions } from '../../types';
+import { basketOrder } from './order';
+import { summariseBasket } from './summary';
 
 const LINE_HEIGHT = 15;
 const ROW_PADDING = 7;
@@ -150,7 +151,7 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
   return frame({
     kind: 'basket',
     options: { ...options, width: inner },
-    summary: summariseChart('basket', data),
+    summary: summariseBasket(data),
     notes,
     width: inner,
     height: Math.max(1, y),

@@ -4,9 +4,11 @@
  * x = the period text, in `periodSortable` order; y = the value, unit in the axis title.
  * Suppressed or missing values are null and leave gaps in the line and band — never zeros.
  */
-import { ILLUSTRATIVE_NOTE, AXIS_NUMBER_FORMAT, formatCi, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from './format';
-import { areasInOrder, englandComparator } from './data';
-import { summariseChart, trendPeriods } from './summary';
+import { areasInOrder, englandComparator } from '../../data';
+import { ENGLAND_CODE } from '../../definition';
+import { ILLUSTRATIVE_NOTE, AXIS_NUMBER_FORMAT, cleanText, formatCi, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from '../../format';
+import { trendPeriods } from './periods';
+import { summariseTrend } from './summary';
 import {
   ENGLAND_COLOUR,
   ENGLAND_DASH,
@@ -18,8 +20,8 @@ import {
   significanceRange,
   type Layer,
   type LayeredSpec,
-} from './theme';
-import { ENGLAND_CODE, type ChartOptions, type ChartRow, type SeriesChartData } from './types';
+} from '../../theme';
+import type { ChartOptions, ChartRow, SeriesChartData } from '../../types';
 
 type Role = 'area' | 'england' | 'comparator';
 
@@ -39,6 +41,12 @@ function widest(entryWidths: number[], columns: number): number {
   let total = 0;
   for (let c = 0; c < columns; c += 1) total += Math.max(0, ...entryWidths.filter((_, i) => i % columns === c));
   return total;
+}
+
+/** True when the series has two adjacent periods that both pass `has` (so a line or band segment is drawn). */
+function drawnBetweenPeriods<V extends { series: string }>(values: V[], name: string, has: (v: V) => boolean): boolean {
+  const own = values.filter((v) => v.series === name);
+  return own.some((v, i) => i > 0 && has(v) && has(own[i - 1]!));
 }
 
 export function trendSpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
@@ -97,6 +105,7 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
         significance: row?.significance ?? 'Not compared',
         valueLabel: formatValueWithUnit(value, data.indicator),
         ciLabel: row === undefined ? NOT_AVAILABLE : formatCi(row.lower95, row.upper95, data.indicator) ?? NOT_AVAILABLE,
+        note: row?.valueNote ? cleanText(row.valueNote) : '',
       };
     }),
   );
@@ -164,14 +173,17 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
         { field: 'valueLabel', title: 'Value' },
         { field: 'ciLabel', title: '95% CI' },
         { field: 'significance', title: `Compared with ${englandLabel}` },
+        // The publisher's value notes ("Value is modelled or synthetic estimate", …), where there are any.
+        ...(areaRows.some((v) => v.note !== '') ? [{ field: 'note', title: 'Value note' }] : []),
       ],
     },
   });
 
+  // The reading notes say only what is drawn: a line or band needs two adjacent periods with values.
   const notes: string[] = [];
   const reading = [
-    hasBand ? 'Shaded band: 95% confidence interval.' : '',
-    series.some((s) => s.role === 'england') ? `Dashed black line: ${englandLabel}.` : '',
+    series.some((s) => s.role === 'area' && drawnBetweenPeriods(values, s.name, (v) => v.lower !== null && v.upper !== null)) ? 'Shaded band: 95% confidence interval.' : '',
+    series.some((s) => s.role === 'england' && drawnBetweenPeriods(values, s.name, (v) => v.value !== null)) ? `Dashed black line: ${englandLabel}.` : '',
   ].filter((t) => t !== '');
   if (reading.length > 0) notes.push(reading.join(' '));
   if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
@@ -179,7 +191,7 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
   return frame({
     kind: 'trend',
     options,
-    summary: summariseChart('trend', data),
+    summary: summariseTrend(data),
     notes,
     width,
     height: options.height ?? 280,

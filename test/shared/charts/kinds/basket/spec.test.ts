@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basketSpec } from '../../../shared/charts/basket';
-import { values, type Json } from './helpers';
-import { leicesterBasket } from './fixtures';
+import { basketSpec } from '../../../../../shared/charts/kinds/basket/spec';
+import { values, type Json } from '../../helpers';
+import { leicesterBasket } from '../../fixtures';
 
 describe('basket of indicators chart', () => {
   const spec = basketSpec(leicesterBasket(), { title: 'Measuring progress: basket of indicators' }) as Json;

@@ -5,12 +5,14 @@
  * solid rule and England as a dashed rule (when the area is not England). Bars are filled by the
  * comparison with the area's overall value and labelled with the word.
  */
-import { englandComparator, englandRowFor } from './data';
-import { ILLUSTRATIVE_NOTE, cleanText, formatValue, valueAxisTitle } from './format';
-import { barData, barLayers, valueDomain, type RuleDatum } from './compare';
-import { inequalityParts, summariseChart } from './summary';
-import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from './theme';
-import { ENGLAND_CODE, type ChartOptions, type SeriesChartData } from './types';
+import { barData, barLayers, barNotes, valueDomain, type RuleDatum } from '../../bars';
+import { englandComparator, englandRowFor } from '../../data';
+import { ENGLAND_CODE } from '../../definition';
+import { cleanText, formatValue, valueAxisTitle } from '../../format';
+import { ENGLAND_COLOUR, OVERALL_COLOUR, frame, significanceDomainFor, type LayeredSpec } from '../../theme';
+import type { ChartOptions, SeriesChartData } from '../../types';
+import { inequalityParts } from './parts';
+import { summariseInequality } from './summary';
 
 export function inequalitySpec(data: SeriesChartData, options: ChartOptions): LayeredSpec {
   const { period, categories, overall, versusOverall } = inequalityParts(data);
@@ -32,6 +34,7 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
   }
   const sigDomain = significanceDomainFor(data.indicator.polarity, bars.map((b) => b.significance));
   const layer = barLayers({
+    notes: bars.some((b) => b.value !== null && b.note !== ''),
     // The category type goes in the subtitle: as a rotated axis title it is too long to read.
     categoryTitle: null,
     categories: bars.map((b) => b.label),
@@ -41,18 +44,16 @@ export function inequalitySpec(data: SeriesChartData, options: ChartOptions): La
     legendTitle: `Compared with ${area} overall`,
     ruleColour: { benchmark: ENGLAND_COLOUR, overall: OVERALL_COLOUR },
   });
-  const reading = [
-    'Lines across bars: 95% confidence intervals.',
+  const lines = [
     rules.some((r) => r.role === 'overall') ? `Solid line: ${area} overall.` : '',
     rules.some((r) => r.role === 'benchmark') ? `Dashed line: ${england?.name ?? 'England'}.` : '',
-  ].filter((t) => t !== '');
-  const notes = [reading.join(' ')];
-  if (categories[0] !== undefined) notes.unshift(`${cleanText(categories[0].categoryType)}, ${area}.`);
-  if (data.indicator.illustrative) notes.push(ILLUSTRATIVE_NOTE);
+  ];
+  const lead = categories[0] === undefined ? undefined : `${cleanText(categories[0].categoryType)}, ${area}.`;
+  const notes = barNotes(bars, lines, data.indicator.illustrative, lead);
   return frame({
     kind: 'inequality',
     options,
-    summary: summariseChart('inequality', data),
+    summary: summariseInequality(data),
     notes,
     width: options.width ?? 640,
     height: options.height ?? Math.max(60, bars.length * 30),

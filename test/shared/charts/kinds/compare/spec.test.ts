@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareSpec } from '../../../shared/charts/compare';
-import { layerOf, layers, values } from './helpers';
-import { neighbours } from './fixtures';
+import { compareSpec } from '../../../../../shared/charts/kinds/compare/spec';
+import { layerOf, layers, values } from '../../helpers';
+import { neighbours } from '../../fixtures';
 
 describe('compare areas chart', () => {
   const spec = compareSpec(neighbours(), { title: 'Campylobacter: Leicester and neighbours, 2017' });
