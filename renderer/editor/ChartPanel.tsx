@@ -23,7 +23,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
     void api['library.indicator']({ id: attrs.indicatorId }).then((d) => setBreakdowns(d.breakdowns), () => setBreakdowns([]));
   }, [attrs.indicatorId]);
   useEffect(() => {
-    if (!attrs.indicatorId || !attrs.areaCode || attrs.kind === 'basket') return setPeriods([]);
+    if (!attrs.indicatorId || !attrs.areaCode || attrs.kind === 'basket' || attrs.kind === 'spine') return setPeriods([]);
     let live = true;
     void api['library.query']({ indicatorId: attrs.indicatorId, areaCodes: [attrs.areaCode], ...(attrs.sex ? { sex: attrs.sex } : {}), ...(attrs.age ? { age: attrs.age } : {}) }).then(
       (d) => live && setPeriods(d.series[0]?.rows.map((r) => ({ period: r.period, periodSortable: r.periodSortable })) ?? []),
@@ -39,6 +39,8 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
   const ages = unique(breakdowns.map((b) => b.age));
   const categoryTypes = unique(breakdowns.map((b) => b.categoryType).filter(Boolean));
   const id = (s: string) => `chart-${attrs.id ?? 'new'}-${s}`;
+  // A basket and a spine chart show a set of indicators for one area.
+  const indicatorSet = attrs.kind === 'basket' || attrs.kind === 'spine';
 
   return (
     <form className="chart-panel" aria-label="Chart settings" onSubmit={(e) => e.preventDefault()}>
@@ -50,9 +52,9 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
           </option>
         ))}
       </select>
-      {attrs.kind === 'basket' ? (
+      {indicatorSet ? (
         <fieldset>
-          <legend>Indicators in the basket</legend>
+          <legend>{attrs.kind === 'spine' ? 'Indicators in the area profile' : 'Indicators in the basket'}</legend>
           {indicators.map((i) => {
             // The indicator the chart was made from stays in the basket when others are ticked.
             const basket = basketIndicatorIds(attrs);
@@ -73,7 +75,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
                   />{' '}
                   {i.name}
                 </label>
-                {chosen && (
+                {chosen && attrs.kind === 'basket' && (
                   <select
                     aria-label={`Group for ${i.name}`}
                     value={attrs.indicatorGroups?.[i.id] ?? ''}
@@ -116,7 +118,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
           </option>
         ))}
       </select>
-      {attrs.kind !== 'basket' && (
+      {!indicatorSet && (
         <>
           <label htmlFor={id('comparator')}>Compare with</label>
           <select

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 
 /** Every chart kind, in the order the settings list them. */
-export const CHART_KINDS = ['trend', 'compare', 'inequality', 'basket'] as const;
+export const CHART_KINDS = ['trend', 'compare', 'inequality', 'basket', 'spine'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 /** England's area code: the benchmark every significance is stated against. */

@@ -10,6 +10,7 @@ import { compareWithBenchmark } from '../../../shared/stats';
 import { listBreakdowns } from '../library/indicators';
 import type { Library } from '../library/openLibrary';
 import { type ChartQuery, queryChart } from '../library/query';
+import { spineData } from './spineData';
 
 /**
  * The one data path from a chart node's attributes to the rows its builder draws, used by the
@@ -18,6 +19,7 @@ import { type ChartQuery, queryChart } from '../library/query';
  */
 export function loadChartData(library: Library, ref: ChartRef): ChartDataResponse {
   try {
+    if (ref.kind === 'spine') return spineData(library.db, ref, (vintages, data) => done(ref, vintages, { kind: 'spine', data }));
     return ref.kind === 'basket' ? basket(library.db, ref) : series(library.db, ref, ref.kind);
   } catch (e) {
     if (e instanceof AppError) return { ok: false, message: e.message };
@@ -68,7 +70,7 @@ function comparatorOf(q: QueryResult, code: string, name: string, values: Indica
   return { code, name, rows: withSignificance(values, code === ENGLAND_CODE ? [] : england, q.indicator.polarity) };
 }
 
-function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['kind'], 'basket'>): ChartDataResponse {
+function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['kind'], 'basket' | 'spine'>): ChartDataResponse {
   if (!ref.indicatorId) return { ok: false, message: 'Choose an indicator for this chart.' };
   if (!ref.areaCode) return { ok: false, message: 'Choose an area for this chart.' };
   const indicatorId = ref.indicatorId;

@@ -7,6 +7,7 @@ import { basket } from './basket';
 import { compare } from './compare';
 import { inequality } from './inequality';
 import type { ChartKindModule, DataOf } from './kind';
+import { spine } from './spine';
 import { trend } from './trend';
 
 const modules = {
@@ -14,6 +15,7 @@ const modules = {
   compare,
   inequality,
   basket,
+  spine,
 };
 
 /** Each kind's data, by kind. */

@@ -6,6 +6,7 @@
 import type { IndicatorMeta, IndicatorValue } from '../../../shared/library/types';
 import { withSignificance } from '../../../shared/charts/data';
 import type { BasketChartData, ChartDataByKind, ChartRow, Comparator, SeriesChartData } from '../../../shared/charts/types';
+import type { SpineChartData } from '../../../shared/charts/kinds/spine/types';
 
 export const campylobacter: IndicatorMeta = {
   id: '93356',
@@ -200,7 +201,42 @@ export function englandDeciles(withCi: boolean): SeriesChartData {
   };
 }
 
+/**
+ * Leicester's area profile: campylobacter 2017 as published (Better, from the file), its region and
+ * England, and the real spread of the file's 150 County & UA values for 2017 (min, type-7 quartiles,
+ * max); plus an illustrative modelled estimate the publisher does not compare.
+ */
+export function leicesterSpine(): SpineChartData {
+  const modelled: IndicatorMeta = {
+    ...campylobacter, id: 'demo-mh', name: 'Estimated prevalence of mental health disorders in children (modelled, illustrative)', unit: '%', valueType: 'proportion', multiplier: 100, polarity: 'low-is-good', illustrative: true,
+  };
+  return {
+    area: { code: 'E06000016', name: 'Leicester' },
+    parentName: 'East Midlands region',
+    rows: [
+      {
+        indicator: campylobacter, period: '2017', periodSortable: 20170000, value: 49.6636935434328, count: 173, valueNote: null,
+        comparison: { label: 'Better', outcome: 'better', source: 'file', method: 'ci-overlap-95', benchmarkCode: 'E92000001' },
+        recentTrend: { label: 'Cannot be calculated', direction: 'cannot-calculate', judgement: null, source: 'file', method: null },
+        parent: { code: 'E12000004', name: 'East Midlands region', value: 86.5923283557385 },
+        england: 96.6109417215551,
+        distribution: { n: 150, min: 15.5435248021867, q25: 74.12688954078938, q75: 119.37358243810075, max: 174.293226197158 },
+        areaType: 'County & UA',
+      },
+      {
+        indicator: modelled, period: '2017', periodSortable: 20170000, value: 12.6, count: null, valueNote: 'Value is modelled or synthetic estimate',
+        comparison: { label: 'Not compared', outcome: 'not-compared', source: 'file', method: null, benchmarkCode: 'E92000001' },
+        recentTrend: null,
+        parent: { code: 'E12000004', name: 'East Midlands region', value: 11.9 },
+        england: 12.2,
+        distribution: { n: 150, min: 9.1, q25: 11.2, q75: 13.4, max: 16.0 },
+        areaType: 'County & UA',
+      },
+    ],
+  };
+}
+
 /** One realistic data set per chart kind. */
 export function sampleData(): ChartDataByKind {
-  return { trend: leicesterTrend('shuffled'), compare: neighbours(), inequality: englandDeciles(true), basket: leicesterBasket() };
+  return { trend: leicesterTrend('shuffled'), compare: neighbours(), inequality: englandDeciles(true), basket: leicesterBasket(), spine: leicesterSpine() };
 }

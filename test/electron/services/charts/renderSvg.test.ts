@@ -24,6 +24,7 @@ const TITLES: Record<ChartKind, string> = {
   compare: 'Campylobacter: Leicester and neighbours, 2017',
   inequality: 'Campylobacter by deprivation decile, England, 2017',
   basket: 'Measuring progress: basket of indicators',
+  spine: 'Area profile: Leicester',
 };
 
 /** The words each kind must show (significance is never colour alone). */
@@ -32,6 +33,7 @@ const WORDS: Record<ChartKind, string[]> = {
   compare: ['Better', 'Similar', 'Not compared', 'England: 96.6', 'Value for Cornwall &amp; Isles of Scilly combined'],
   inequality: ['Better', 'Similar', 'Worse', 'England overall: 96.6', 'Most deprived decile (IMD2015)', 'Least deprived decile (IMD2015)'],
   basket: ['Better', 'Worse', 'Compared with', 'Decreasing', 'Population outcomes', 'Operational measures'],
+  spine: ['Better', 'Not compared', 'Compared with', 'East Midlands region', 'England', 'Leicester', '173'],
 };
 
 function spec(kind: ChartKind): TopLevelSpec {

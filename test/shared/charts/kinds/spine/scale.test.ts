@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distributionOf, quantileSorted, spinePositions } from '../../../../shared/charts/spine/scale';
+import { distributionOf, quantileSorted, spinePositions } from '../../../../../shared/charts/kinds/spine/scale';
 
 describe('spine scale', () => {
   it('quartiles are R type 7 (linear interpolation): quantile(1:10, c(.25,.75)) = 3.25, 7.75', () => {

@@ -1,6 +1,6 @@
 /** Data for the spine chart ("area profile"): one area, one row per indicator of a basket. */
-import type { Comparison, RecentTrend } from '../../library/comparison';
-import type { IndicatorMeta } from '../../library/types';
+import type { Comparison, RecentTrend } from '../../../library/comparison';
+import type { IndicatorMeta } from '../../../library/types';
 import type { Distribution } from './scale';
 
 export interface SpineRow {

@@ -9,7 +9,7 @@
  * Percentiles are R's default (type 7: linear interpolation between order statistics), as used by
  * fingertipscharts' spine_rescaler.
  */
-import type { Polarity } from '../../library/types';
+import type { Polarity } from '../../../library/types';
 
 export interface Distribution {
   /** How many areas of the type have a value. */

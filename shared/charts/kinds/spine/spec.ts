@@ -5,10 +5,10 @@
  * England's line at the centre, the parent as a diamond and the area as a circle in its comparison
  * colour. Laid out in pixels (scale: null) so that long names wrap inside their column.
  */
-import { COMPARISON_COLOURS } from '../../library/comparison';
-import { NOT_AVAILABLE, cleanText, formatNumber, formatValue, saysIllustrative, valueCell, wrapText } from '../format';
-import { AXIS_COLOUR, ENGLAND_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../theme';
-import type { ChartKind, ChartOptions } from '../types';
+import { COMPARISON_COLOURS } from '../../../library/comparison';
+import { NOT_AVAILABLE, cleanText, formatNumber, formatValue, saysIllustrative, valueCell, wrapText } from '../../format';
+import { AXIS_COLOUR, ENGLAND_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../../theme';
+import type { ChartOptions } from '../../types';
 import { spinePositions } from './scale';
 import { spineNotes, spineSummary } from './summary';
 import type { SpineChartData, SpineRow } from './types';
@@ -18,20 +18,22 @@ const ROW_PADDING = 7;
 const CHAR_PX = 6.6;
 const PADDING = 8;
 const BAR_HEIGHT = 14;
+/** The comparison word starts past its colour swatch. */
+const SWATCH_INDENT = 13;
 /** Outer parts of the bar (worst–25th, 75th–best) and the 25th–75th band: Fingertips' greys. */
 export const SPINE_OUTER = '#C9C9C9';
 export const SPINE_BAND = '#8B8B8B';
 
 type Key = 'name' | 'period' | 'count' | 'value' | 'parent' | 'england' | 'compared' | 'spine';
 const COLUMNS: { key: Key; title: string; share: number }[] = [
-  { key: 'name', title: 'Indicator', share: 0.23 },
+  { key: 'name', title: 'Indicator', share: 0.21 },
   { key: 'period', title: 'Period', share: 0.08 },
   { key: 'count', title: 'Count', share: 0.07 },
   { key: 'value', title: 'Value', share: 0.08 },
   { key: 'parent', title: 'Region', share: 0.08 },
   { key: 'england', title: 'England', share: 0.08 },
-  { key: 'compared', title: 'Compared with England', share: 0.11 },
-  { key: 'spine', title: '', share: 0.27 },
+  { key: 'compared', title: 'Compared with England', share: 0.14 },
+  { key: 'spine', title: '', share: 0.26 },
 ];
 
 type Datum =
@@ -52,16 +54,15 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
   const col = (key: Key) => cols.find((c) => c.key === key)!;
   const spine = col('spine');
   const spineX = (p: number) => spine.x + 6 + p * (spine.width - 12);
-  const parentTitle = data.parentName ? cleanText(data.parentName) : 'Region';
 
   const values: Datum[] = [];
   let y = 0;
-  const cells = (row: { key: Key; lines: string[]; align?: 'left' | 'right' | 'center' }[], weight: 'bold' | 'normal') => {
+  const cells = (row: { key: Key; lines: string[]; align?: 'left' | 'right' | 'center'; indent?: number }[], weight: 'bold' | 'normal') => {
     const lines = Math.max(1, ...row.map((c) => c.lines.length));
     for (const cell of row) {
       const c = col(cell.key);
       const align = cell.align ?? 'left';
-      const x = align === 'right' ? c.x + c.width - 6 : align === 'center' ? c.x + c.width / 2 : c.x + 4;
+      const x = align === 'right' ? c.x + c.width - 6 : align === 'center' ? c.x + c.width / 2 : c.x + 4 + (cell.indent ?? 0);
       values.push({ part: 'cell', x, y: y + ROW_PADDING, lines: cell.lines, weight, align, colour: TEXT_COLOUR });
     }
     return lines * LINE_HEIGHT + 2 * ROW_PADDING;
@@ -69,8 +70,8 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
 
   const heading = cols
     .filter((c) => c.key !== 'spine')
-    .map((c) => ({ key: c.key, lines: wrapText(c.key === 'parent' ? parentTitle : c.title, c.chars), align: (c.key === 'name' || c.key === 'compared' ? 'left' : 'right') as 'left' | 'right' }));
-  heading.push({ key: 'spine', lines: ['Worst or lowest ← England → best or highest'], align: 'left' });
+    .map((c) => ({ key: c.key, lines: wrapText(c.title, c.chars), align: (c.key === 'name' || c.key === 'compared' ? 'left' : 'right') as 'left' | 'right' }));
+  heading.push({ key: 'spine', lines: wrapText('Areas of the type: worst (or lowest) to best (or highest)', spine.chars), align: 'left' });
   y += cells(heading, 'bold');
   values.push({ part: 'line', x: 0, x2: inner, y, y2: y, colour: AXIS_COLOUR });
   const top = y;
@@ -79,7 +80,7 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
     const height = cells(rowCells(row, col), 'normal');
     drawSpine(values, row, y + height / 2, spineX, spine);
     const compared = col('compared');
-    values.push({ part: 'box', x: compared.x + 2, x2: compared.x + 10, y: y + ROW_PADDING + 2, y2: y + ROW_PADDING + 12, fill: COMPARISON_COLOURS[row.comparison.outcome], stroke: OUTLINE_COLOUR });
+    values.push({ part: 'box', x: compared.x + 3, x2: compared.x + 12, y: y + ROW_PADDING + 2, y2: y + ROW_PADDING + 12, fill: COMPARISON_COLOURS[row.comparison.outcome], stroke: OUTLINE_COLOUR });
     y += height;
     values.push({ part: 'line', x: 0, x2: inner, y, y2: y, colour: '#bdbdbd' });
   }
@@ -111,12 +112,12 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
     },
     {
       transform: [{ filter: "datum.part === 'parent'" }],
-      mark: { type: 'point', shape: 'diamond', size: 90, filled: true, stroke: OUTLINE_COLOUR, strokeWidth: 1 },
+      mark: { type: 'point', shape: 'diamond', size: 90, filled: true, opacity: 1, stroke: OUTLINE_COLOUR, strokeWidth: 1 },
       encoding: { x: px('x'), y: px('y'), fill: raw('fill'), tooltip: { field: 'label' } },
     },
     {
       transform: [{ filter: "datum.part === 'area'" }],
-      mark: { type: 'point', shape: 'circle', size: 120, filled: true, stroke: OUTLINE_COLOUR, strokeWidth: 1.2 },
+      mark: { type: 'point', shape: 'circle', size: 120, filled: true, opacity: 1, stroke: OUTLINE_COLOUR, strokeWidth: 1.2 },
       encoding: { x: px('x'), y: px('y'), fill: raw('fill'), tooltip: { field: 'label' } },
     },
     text('bold', 'left'),
@@ -125,10 +126,10 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
     text('normal', 'right'),
   ];
   return frame({
-    kind: 'spine' as ChartKind,
+    kind: 'spine',
     options: { ...options, width: inner },
     summary: spineSummary(data),
-    notes: spineNotes(data),
+    notes: spineNotes(data).flatMap((n) => wrapText(n, inner / CHAR_PX)),
     width: inner,
     height: Math.max(1, y),
     values: values as unknown as Record<string, unknown>[],
@@ -150,7 +151,7 @@ function rowCells(row: SpineRow, col: (k: Key) => { chars: number }) {
     { key: 'parent' as const, lines: [row.parent?.value == null ? '–' : formatValue(row.parent.value, ind)], align: 'right' as const },
     { key: 'england' as const, lines: [row.england === null ? '–' : formatValue(row.england, ind)], align: 'right' as const },
     // The word, indented past the colour swatch drawn beside it.
-    { key: 'compared' as const, lines: wrapText(`    ${compared}`, col('compared').chars) },
+    { key: 'compared' as const, lines: wrapText(compared, col('compared').chars - 2), indent: SWATCH_INDENT },
   ];
 }
 
