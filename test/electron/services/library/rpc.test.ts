@@ -57,7 +57,8 @@ describe('library.* over the RPC contract', () => {
     expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Lab reports' });
     expect(events).toEqual([{ type: 'library-changed' }]);
     const flipped = (await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session })) as { series: { rows: { significance: string }[] }[] };
-    expect(flipped.series[0]!.rows[0]!.significance).toBe('Worse');
+    // The file's own label stays: the source is the authority, not our polarity.
+    expect(flipped.series[0]!.rows[0]!.significance).toBe('Better');
   });
 
   it('validates inputs and reports file:line errors as BAD_INPUT', async () => {
