@@ -35,7 +35,8 @@ export function readComparisonLabel(label: string, opts: { quintiles?: boolean; 
     t = t.slice(0, level.index).trim();
   }
   t = t.replace(/ (than|to|with) (the )?(goal|benchmark|england)$/, '').replace(/^(significantly )/, '');
-  const bob = opts.polarity === 'no-judgement';
+  // Middle is in both legends: RAG where the indicator has a polarity, BOB where it has none.
+  const bob = opts.polarity !== 'high-is-good' && opts.polarity !== 'low-is-good';
   switch (t) {
     case 'not compared':
     case 'not applicable':
@@ -57,7 +58,7 @@ export function readComparisonLabel(label: string, opts: { quintiles?: boolean; 
     case 'worst':
       return { outcome: 'worst', method: 'quintiles' };
     case 'middle':
-      return { outcome: bob ? 'middle' : opts.quintiles ? 'middle-quintile' : 'middle', method: 'quintiles' };
+      return { outcome: bob ? 'middle' : 'middle-quintile', method: 'quintiles' };
     case 'lowest':
       return { outcome: 'lowest', method: 'quintiles' };
     case 'low':
