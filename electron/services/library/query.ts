@@ -164,7 +164,11 @@ export function queryChart(db: Database.Database, q: ChartQuery): ChartData {
     const benchmarkIn = (b: AreaValues | null, r: StoredValue) => (b ? { code: b.area.code, value: b.byPeriod.get(periodKey(r))?.value ?? null } : null);
     const rows: ChartRow[] = own.rows.map((r, i) => {
       const comparedEngland = cmp.withBenchmark(r, r.comparedEnglandLabel, benchmarkIn(england, r));
-      const comparedParent = area.parentCode ? cmp.withBenchmark(r, r.comparedParentLabel, benchmarkIn(parent, r) ?? { code: area.parentCode, value: null }) : null;
+      // The file's parent label stands even where the area has no parent (England: "Not compared").
+      const comparedParent =
+        area.parentCode || r.comparedParentLabel !== null
+          ? cmp.withBenchmark(r, r.comparedParentLabel, area.parentCode ? (benchmarkIn(parent, r) ?? { code: area.parentCode, value: null }) : null)
+          : null;
       const benchmark = benchmarkIn(comparator, r);
       const choice = q.comparator ?? 'england';
       const chosen =
