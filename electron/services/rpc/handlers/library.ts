@@ -49,6 +49,7 @@ type Ctx = Parameters<(typeof libraryHandlers)['library.import']>[1];
 
 async function runImport({ paths, uploads, format, metadataPath, metadataUpload }: ImportInput, { session, jobId, signal }: Ctx, dryRun: boolean): Promise<ImportSummary> {
   const used = metadataUpload ? [...uploads, metadataUpload] : uploads;
+  let ok = false;
   try {
     const sent = session.uploads.take(uploads);
     const metadata = metadataUpload ? session.uploads.take([metadataUpload])[0]! : null;
@@ -65,9 +66,10 @@ async function runImport({ paths, uploads, format, metadataPath, metadataUpload 
       onProgress: jobId ? (p) => session.emit({ type: 'progress', jobId, ...p }) : undefined,
     });
     if (!dryRun && (summary.vintages.length > 0 || summary.metadataIndicators > 0)) session.emit({ type: 'library-changed' });
+    ok = true;
     return summary;
   } finally {
-    // A preview keeps the files for the import it precedes.
-    if (!dryRun) session.uploads.discard(used);
+    // A preview that worked keeps the files for the import it precedes (else they go at session close).
+    if (!dryRun || !ok) session.uploads.discard(used);
   }
   }
