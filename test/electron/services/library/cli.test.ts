@@ -49,6 +49,27 @@ describe('jsna library …', () => {
     expect(JSON.parse(decile.out)[0]).toMatchObject({ ciMethod: null, lowerCi95: null, comparator: null, significance: 'Not compared' });
   });
 
+  it('lists vintages, previews with --dry-run and restores a vintage', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    const dir = resolve(__dirname, '../../../fixtures/fingertips/constructed');
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands.csv'));
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-west-midlands.csv'));
+    const before = sha256(lib);
+    const dry = await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands-revised.csv'), '--dry-run');
+    expect(JSON.parse(dry.out)).toMatchObject({ added: 0, updated: 2, dryRun: true, changes: [{ indicatorId: '93356', updated: 2, changedAreas: ['E06000015', 'E06000016'] }] });
+    expect(sha256(lib)).toBe(before);
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands-revised.csv'));
+    const list = await jsna('library', 'vintages', lib, '--indicator', '93356', '--format', 'json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out).map((v: { id: number; added: number; updated: number }) => [v.id, v.added, v.updated])).toEqual([[3, 0, 2], [2, 73, 0], [1, 113, 0]]);
+    const restored = await jsna('library', 'restore-vintage', lib, '1');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.out)).toMatchObject({ updated: 2, vintage: { id: 4, restoredFrom: 1 } });
+    const missing = await jsna('library', 'restore-vintage', lib, '42');
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/Vintage 42 is not in the indicator library/);
+  });
+
   it('exits 2 with file:line on stderr for a broken file, leaving the library byte-identical', async () => {
     const lib = join(tmp(), 'cli.jsnalib');
     expect((await jsna('library', 'import', lib, REAL_FILE)).code).toBe(0);
