@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../../electron/services/library/importFiles';
 import { getIndicatorMeta } from '../../../../electron/services/library/indicators';
-import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { queryChart } from '../../../../electron/services/library/query';
 import type { ChartRow } from '../../../../shared/api/library';
 import { useTempDir } from '../../../helpers/tmp';
-import { fingertipsCsv, REAL_FILE, row, writeFile } from './helpers';
+import { fingertipsCsv, REAL_FILE, row, writeFile, useLibrary } from './helpers';
 
 const CONSTRUCTED = resolve(__dirname, '../../../fixtures/fingertips/constructed');
 const CASES = join(CONSTRUCTED, 'comparison-cases.csv');
@@ -28,12 +27,7 @@ function records(file: string): Record<string, string>[] {
 
 describe('comparisons as the publisher states them (issue 14)', () => {
   const tmp = useTempDir();
-  let lib: Library | null = null;
-  afterEach(() => {
-    lib?.close();
-    lib = null;
-  });
-  const open = () => (lib = openLibrary(join(tmp(), 'library.jsnalib')));
+  const open = useLibrary(tmp);
 
   it.each(FILES)("stores and returns every row's own labels: %s", async (file) => {
     const { db } = open();

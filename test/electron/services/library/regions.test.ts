@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { affectedCharts, describePreview } from '../../../../electron/services/library/affectedCharts';
 import { importFiles, importToPath } from '../../../../electron/services/library/importFiles';
 import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
-import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
+import type { Library } from '../../../../electron/services/library/openLibrary';
 import { queryChart } from '../../../../electron/services/library/query';
 import { listVintages, restoreVintage } from '../../../../electron/services/library/vintages';
 import { addChapter } from '../../../../electron/services/documents/chapters';
 import { createProject } from '../../../../electron/services/project/project';
 import { useTempDir } from '../../../helpers/tmp';
-import { fingertipsCsv, row, writeFile } from './helpers';
+import { fingertipsCsv, row, writeFile, useLibrary } from './helpers';
 
 /** Region-split downloads built from the real file's rows (see test/fixtures/fingertips/constructed/SOURCE.txt). */
 const DIR = resolve(__dirname, '../../../fixtures/fingertips/constructed');
@@ -22,12 +22,7 @@ const STOKE = 'E06000021';
 
 describe('importing a second region, then a revision (issue 10 item 2)', () => {
   const tmp = useTempDir();
-  let lib: Library | null = null;
-  afterEach(() => {
-    lib?.close();
-    lib = null;
-  });
-  const open = () => (lib = openLibrary(join(tmp(), 'library.jsnalib')));
+  const open = useLibrary(tmp);
   const values = (db: Library['db'], area: string) => queryChart(db, { indicatorId: '93356', areaCodes: [area] }).series[0]!.rows.map((r) => [r.period, r.value]);
   const count = (db: Library['db']) => (db.prepare('SELECT count(*) AS n FROM indicator_values').get() as { n: number }).n;
 
