@@ -25,6 +25,9 @@ export interface IndicatorState {
   vintageFile: number;
   vintageRows: number;
   fingertips: boolean;
+  /** The latest period among this import's rows. */
+  latestSortable: number;
+  latestPeriod: string | null;
 }
 
 interface IndicatorRow {
@@ -121,6 +124,8 @@ export class ImportIndicators {
       vintageFile: -1,
       vintageRows: 0,
       fingertips,
+      latestSortable: -Infinity,
+      latestPeriod: null,
     };
   }
 

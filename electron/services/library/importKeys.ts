@@ -15,6 +15,10 @@ interface AreaState {
  */
 export class ImportKeys {
   readonly areasSeen = new Set<string>();
+  /** Series created by the file being read: they have no stored values, so its rows go straight in. */
+  readonly freshSeries = new Set<number>();
+  /** Area codes by id, for the areas this import has seen. */
+  readonly codeOf = new Map<number, string>();
   private readonly areas = new Map<string, AreaState>();
   private readonly seriesIds = new Map<string, number>();
   private lastSeries: { indicatorId: string; sex: string; age: string; categoryType: string; category: string; id: number } | null = null;
@@ -39,7 +43,11 @@ export class ImportKeys {
     let id = this.seriesIds.get(key);
     if (id === undefined) {
       const found = this.stmt.getSeries.get(indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number } | undefined;
-      id = found ? found.id : (this.stmt.insertSeries.get(indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number }).id;
+      if (found) id = found.id;
+      else {
+        id = (this.stmt.insertSeries.get(indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number }).id;
+        this.freshSeries.add(id);
+      }
       this.seriesIds.set(key, id);
     }
     this.lastSeries = { indicatorId, sex: r.sex, age: r.age, categoryType: r.categoryType, category: r.category, id };
@@ -56,6 +64,7 @@ export class ImportKeys {
         a = { id, name: r.areaName, areaType: r.areaType, parentCode: r.parentCode };
       }
       this.areas.set(r.areaCode, a);
+      this.codeOf.set(a.id, r.areaCode);
       this.areasSeen.add(r.areaCode);
     }
     // The latest file names the area; an empty type or parent does not erase a known one.

@@ -10,8 +10,8 @@ import { LabelChecks } from './labelChecks';
 import { lineError } from './lineError';
 import type { ParsedRow } from './parsedRow';
 import type { MetadataEntry } from './parseMetadata';
-import { createStaging, insertStagedSql, mergeStaged, STAGED_COLUMNS } from './valueWriter';
-import { dropVintage, insertVintage, recordVintageChanges, refreshIndicatorStats } from './vintages';
+import { createStaging, insertStagedSql, insertValuesSql, mergeStaged, STAGED_COLUMNS, VALUE_COLUMNS } from './valueWriter';
+import { dropVintage, insertVintage, recordVintageChanges } from './vintages';
 
 /**
  * Values go in this many rows to an INSERT statement: one call into SQLite per row was most of the
@@ -19,6 +19,9 @@ import { dropVintage, insertVintage, recordVintageChanges, refreshIndicatorStats
  */
 const VALUE_ROWS_PER_INSERT = 16;
 const NCOL = STAGED_COLUMNS.length;
+/** A row of a series new in this file goes straight into indicator_values (nothing to replace): the columns without the line. */
+const NDIRECT = VALUE_COLUMNS.length;
+type Route = 'direct' | 'staged';
 
 function isSqliteError(e: unknown, code: string): boolean {
   return typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith(code);
@@ -41,6 +44,9 @@ export class ImportRun {
   /** Rows checked but not yet staged (at most VALUE_ROWS_PER_INSERT), and their parameters. */
   private readonly pendingRows: ParsedRow[] = [];
   private readonly pendingParams: unknown[] = new Array(VALUE_ROWS_PER_INSERT * NCOL);
+  private pendingRoute: Route = 'direct';
+  /** Rows of this file written straight in, per vintage: how many and for which areas. */
+  private readonly direct = new Map<number, { added: number; areas: Set<number> }>();
 
   constructor(
     private readonly db: Database.Database,
@@ -51,12 +57,10 @@ export class ImportRun {
     this.keys = new ImportKeys(db);
     this.ind = new ImportIndicators(db, metadata, this.importedAt);
     createStaging(db);
+    const key = 'WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?';
     this.stmt = {
-      insertValue: db.prepare(insertStagedSql(1)),
-      insertValues: db.prepare(insertStagedSql(VALUE_ROWS_PER_INSERT)),
-      getStaged: db.prepare(
-        'SELECT * FROM temp.staged_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
-      ),
+      staged: { one: db.prepare(insertStagedSql(1)), many: db.prepare(insertStagedSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM temp.staged_values ${key}`), width: NCOL },
+      direct: { one: db.prepare(insertValuesSql(1)), many: db.prepare(insertValuesSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM indicator_values ${key}`), width: NDIRECT },
     };
   }
 
@@ -110,15 +114,17 @@ export class ImportRun {
     if (this.pendingRows.length === VALUE_ROWS_PER_INSERT) this.flushValues();
   }
 
-  /** Stages the pending rows: all in one statement, or one by one to name the row a statement refused. */
+  /** Writes (or stages) the pending rows: all in one statement, or one by one to name the row a statement refused. */
   flushValues(): void {
     const rows = this.pendingRows;
     const n = rows.length;
     if (n === 0) return;
     const params = this.pendingParams;
+    const route = this.stmt[this.pendingRoute];
+    const w = route.width;
     if (n === VALUE_ROWS_PER_INSERT) {
       try {
-        this.stmt.insertValues.run(params);
+        route.many.run(w === NCOL ? params : params.slice(0, n * w));
         rows.length = 0;
         return;
       } catch {
@@ -126,9 +132,9 @@ export class ImportRun {
       }
     }
     for (let i = 0; i < n; i++) {
-      const own = params.slice(i * NCOL, (i + 1) * NCOL);
+      const own = params.slice(i * w, (i + 1) * w);
       try {
-        this.stmt.insertValue.run(own);
+        route.one.run(own);
       } catch (e) {
         if (!isSqliteError(e, 'SQLITE_CONSTRAINT_PRIMARYKEY')) {
           rows.length = 0;
@@ -145,13 +151,14 @@ export class ImportRun {
    * contradiction kept as the earlier row has it and flagged; other values are an error.
    */
   private repeatedRow(r: ParsedRow, params: unknown[], clear: () => void): void {
-    const earlier = this.stmt.getStaged.get(params[0], params[1], params[2], params[3]) as Record<string, unknown>;
+    const earlier = this.stmt[this.pendingRoute].get.get(params[0], params[1], params[2], params[3]) as Record<string, unknown>;
     const labelCols = new Set(['compared_england', 'compared_parent', 'compared_goal', 'recent_trend']);
-    const sameValues = STAGED_COLUMNS.every((c, k) => c === 'line' || labelCols.has(c) || earlier[c] === params[k]);
-    const differing = STAGED_COLUMNS.filter((c, k) => labelCols.has(c) && earlier[c] !== params[k]);
+    const cols = STAGED_COLUMNS.slice(0, params.length);
+    const sameValues = cols.every((c, k) => c === 'line' || labelCols.has(c) || earlier[c] === params[k]);
+    const differing = cols.filter((c, k) => labelCols.has(c) && earlier[c] !== params[k]);
     if (sameValues && differing.length > 0) {
-      const details = differing.map((c) => `${c}: ${JSON.stringify(earlier[c])} there, ${JSON.stringify(params[STAGED_COLUMNS.indexOf(c)])} here`);
-      this.labels.contradiction(this.file!.name, r.line, earlier.line as number, details);
+      const details = differing.map((c) => `${c}: ${JSON.stringify(earlier[c])} there, ${JSON.stringify(params[cols.indexOf(c)])} here`);
+      this.labels.contradiction(this.file!.name, r.line, (earlier.line as number | undefined) ?? null, details);
       return;
     }
     clear();
@@ -170,6 +177,17 @@ export class ImportRun {
     }
     const seriesId = this.keys.seriesFor(ind.id, r);
     const areaId = this.keys.areaFor(r, file.name);
+    const route: Route = this.keys.freshSeries.has(seriesId) ? 'direct' : 'staged';
+    if (route !== this.pendingRoute) {
+      this.flushValues();
+      this.pendingRoute = route;
+    }
+    if (route === 'direct') {
+      let d = this.direct.get(ind.vintageId);
+      if (!d) this.direct.set(ind.vintageId, (d = { added: 0, areas: new Set() }));
+      d.added++;
+      d.areas.add(areaId);
+    }
     this.labels.check(file.name, r);
     let lower = r.lower95;
     let upper = r.upper95;
@@ -196,7 +214,8 @@ export class ImportRun {
       }
     }
     const p = this.pendingParams;
-    const o = this.pendingRows.push(r) * NCOL - NCOL;
+    const w = route === 'direct' ? NDIRECT : NCOL;
+    const o = this.pendingRows.push(r) * w - w;
     p[o] = seriesId;
     p[o + 1] = areaId;
     p[o + 2] = r.periodSortable;
@@ -215,16 +234,29 @@ export class ImportRun {
     p[o + 15] = r.comparedGoal;
     p[o + 16] = r.recentTrend;
     p[o + 17] = ind.vintageId;
-    p[o + 18] = r.line;
+    if (route === 'staged') p[o + 18] = r.line;
     this.rows++;
     ind.vintageRows++;
+    if (r.periodSortable > ind.latestSortable) {
+      ind.latestSortable = r.periodSortable;
+      ind.latestPeriod = r.period;
+    }
   }
 
   /** Merges the file's rows into the library: each replaces only the stored row with its key. */
   endFile(): void {
     this.flushValues();
     const { changes, pairs } = mergeStaged(this.db);
-    const byVintage = new Map(changes.map((c) => [c.vintageId, c]));
+    const byVintage = new Map(changes.map((c) => [c.vintageId, { ...c }]));
+    for (const [vintageId, d] of this.direct) {
+      const c = byVintage.get(vintageId) ?? { vintageId, added: 0, updated: 0, unchanged: 0 };
+      c.added += d.added;
+      byVintage.set(vintageId, c);
+      for (const id of d.areas) pairs.push({ vintageId, areaCode: this.keys.codeOf.get(id)! });
+    }
+    this.direct.clear();
+    // A later file of this import may replace this one's rows: they are stored rows now.
+    this.keys.freshSeries.clear();
     for (const st of this.indicators.values()) {
       if (st.vintageFile !== this.fileIndex) continue;
       const c = byVintage.get(st.vintageId) ?? { added: 0, updated: 0, unchanged: 0 };
@@ -250,8 +282,16 @@ export class ImportRun {
     const dropEmptySeries = this.db.prepare(
       'DELETE FROM series WHERE indicator_id = ? AND NOT EXISTS (SELECT 1 FROM indicator_values v WHERE v.series_id = series.id)',
     );
+    // Kept up as they go (a value is never removed, so the count only grows): no pass over the values.
+    const setStats = this.db.prepare(
+      `UPDATE indicators SET row_count = row_count + @added,
+         latest_period = CASE WHEN latest_period_sortable IS NULL OR @sortable > latest_period_sortable THEN @period ELSE latest_period END,
+         latest_period_sortable = max(coalesce(latest_period_sortable, @sortable), @sortable)
+       WHERE id = @id`,
+    );
     for (const st of this.indicators.values()) {
-      refreshIndicatorStats(this.db, st.id);
+      const added = this.changes.get(st.id)?.added ?? 0;
+      if (st.latestPeriod !== null) setStats.run({ id: st.id, added, sortable: st.latestSortable, period: st.latestPeriod });
       dropEmptySeries.run(st.id);
     }
     if (this.vintages.length > 0) {

@@ -3,7 +3,8 @@ import type { ComparisonMethod } from '../../../shared/library/comparison';
 import { ENGLAND_CODE } from './areas';
 import { isQuintileOnlyLabel, readComparisonLabel } from './comparisonLabels';
 
-const MAX_OBSERVATIONS = 5_000;
+/** Enough labelled rows to tell the methods apart; more would only slow a large import. */
+const MAX_OBSERVATIONS = 1_000;
 
 interface Observation {
   label: string;

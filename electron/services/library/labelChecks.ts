@@ -18,7 +18,24 @@ export class LabelChecks {
   /** Labels already known good, so each distinct label is read once. */
   private readonly known = new Set<string>();
 
+  /** The last label seen in each column: labels repeat row after row, so most rows cost four compares. */
+  private readonly last: (string | null)[] = [null, null, null, null];
+  private lastFile = '';
+  /** The unknown labels the last checked row carried (a repeat of it carries them too). */
+  private lastUnknown: { rows: number }[] = [];
+
   check(file: string, r: ParsedRow): void {
+    const last = this.last;
+    if (file === this.lastFile && r.comparedEngland === last[0] && r.comparedParent === last[1] && r.comparedGoal === last[2] && r.recentTrend === last[3]) {
+      for (const u of this.lastUnknown) u.rows++;
+      return;
+    }
+    this.lastFile = file;
+    this.lastUnknown = [];
+    last[0] = r.comparedEngland;
+    last[1] = r.comparedParent;
+    last[2] = r.comparedGoal;
+    last[3] = r.recentTrend;
     for (const key of ['comparedEngland', 'comparedParent', 'comparedGoal'] as const) {
       const label = r[key];
       if (label === null) continue;
@@ -39,13 +56,15 @@ export class LabelChecks {
 
   private note(file: string, line: number, column: string, label: string): void {
     const k = `${file}\u0001${column}\u0001${label}`;
-    const u = this.unknown.get(k);
+    let u = this.unknown.get(k);
     if (u) u.rows++;
-    else this.unknown.set(k, { file, line, column, label, rows: 1 });
+    else this.unknown.set(k, (u = { file, line, column, label, rows: 1 }));
+    this.lastUnknown.push(u);
   }
 
-  contradiction(file: string, line: number, earlierLine: number, details: string[]): void {
-    this.contradictions.push(`${file}:${line}: the labels contradict line ${earlierLine} for the same row (${details.join('; ')}); kept as line ${earlierLine} has them.`);
+  contradiction(file: string, line: number, earlierLine: number | null, details: string[]): void {
+    const earlier = earlierLine === null ? 'an earlier line' : `line ${earlierLine}`;
+    this.contradictions.push(`${file}:${line}: the labels contradict ${earlier} for the same row (${details.join('; ')}); kept as ${earlier} has them.`);
   }
 
   warnings(): string[] {

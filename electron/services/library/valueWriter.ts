@@ -47,6 +47,12 @@ export function dropStaging(db: Database.Database): void {
   db.exec('DROP TABLE IF EXISTS temp.staged_values');
 }
 
+/** Rows of a series new in this file: nothing to replace, so straight into indicator_values. */
+export function insertValuesSql(rows: number): string {
+  const row = `(${new Array(VALUE_COLUMNS.length).fill('?').join(', ')})`;
+  return `INSERT INTO indicator_values (${VALUE_COLUMNS.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`;
+}
+
 export function insertStagedSql(rows: number): string {
   const row = `(${new Array(STAGED_COLUMNS.length).fill('?').join(', ')})`;
   return `INSERT INTO temp.staged_values (${STAGED_COLUMNS.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`;

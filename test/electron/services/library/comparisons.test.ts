@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../../electron/services/library/importFiles';
-import { getIndicatorMeta } from '../../../../electron/services/library/indicators';
+import { getIndicatorMeta, updateIndicator } from '../../../../electron/services/library/indicators';
 import { queryChart } from '../../../../electron/services/library/query';
 import type { ChartRow } from '../../../../shared/api/library';
 import { useTempDir } from '../../../helpers/tmp';
@@ -117,6 +117,10 @@ describe('comparisons as the publisher states them (issue 14)', () => {
     expect(trend('E06000016')).toEqual({ label: 'Increasing', direction: 'increasing', judgement: null, source: 'file', method: null });
     expect(trend('E06000018')).toMatchObject({ direction: 'decreasing', judgement: 'worse', source: 'file' });
     expect(trend('E06000015')).toMatchObject({ direction: 'no-change' });
+    // The author's method wins over inference, also on a later import.
+    updateIndicator(db, { id: '990007', comparisonMethod: 'ci-overlap-99.8', goal: 9 });
+    await importFiles(db, [CASES]);
+    expect(getIndicatorMeta(db, '990007')).toMatchObject({ comparisonMethod: 'ci-overlap-99.8', comparisonMethodSource: 'author', goal: 9 });
   });
 
   it('keeps unknown and contradicting labels verbatim and flags them with file:line', async () => {
@@ -124,7 +128,8 @@ describe('comparisons as the publisher states them (issue 14)', () => {
     const summary = await importFiles(db, [join(CONSTRUCTED, 'bad-labels.csv')]);
     expect(summary.warnings).toEqual([
       expect.stringMatching(/bad-labels\.csv:3: column "Compared to England": unknown label "Much better", kept as it is and not recomputed\.$/),
-      expect.stringMatching(/bad-labels\.csv:5: the labels contradict line 4 for the same row \(compared_england: "Worse" there, "Better" here\); kept as line 4 has them\.$/),
+      // A series new in the file goes straight in (the import's fast path), so the earlier line is not known.
+      expect.stringMatching(/bad-labels\.csv:5: the labels contradict an earlier line for the same row \(compared_england: "Worse" there, "Better" here\); kept as an earlier line has them\.$/),
     ]);
     const leicester = queryChart(db, { indicatorId: '990008', areaCodes: ['E06000016'] }).series[0]!.rows[0]!;
     expect(leicester.comparedEngland).toMatchObject({ label: 'Much better', outcome: 'unknown', source: 'file' });
