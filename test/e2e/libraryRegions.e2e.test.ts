@@ -7,7 +7,7 @@ import type { ChartData, VintageInfo } from '../../shared/api/library';
 import { addChapter } from '../../electron/services/documents/chapters';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 /** Region-split downloads built from the real file's rows (test/fixtures/fingertips/constructed/SOURCE.txt). */
 const DIR = join(__dirname, '..', 'fixtures', 'fingertips', 'constructed');
@@ -64,6 +64,7 @@ describe('E2E: importing a second region keeps the first (issue 10 item 2)', () 
     await expect.poll(() => confirm.getByRole('status').innerText()).toMatch(/^This import updates 2 values; 1 chart in 1 chapter change\./);
     expect(await confirm.innerText()).toContain('Starting well: 1 chart (93356 for E06000016)');
     expect((await leicester())[2]!.value).toBe(before[2]!.value); // not yet
+    expect(await axeViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Import and update' }).click();
     await form.getByText(/2 earlier values were replaced/).waitFor();
     const revised = await leicester();
@@ -77,6 +78,7 @@ describe('E2E: importing a second region keeps the first (issue 10 item 2)', () 
     await page.getByRole('button', { name: /Campylobacter incidence rate/ }).click();
     const vintages = page.getByRole('region', { name: 'Vintages' });
     await vintages.getByRole('button', { name: /^Restore this vintage: campylobacter-93356-east-midlands\.csv/ }).click();
+    expect(await axeViolations(page)).toEqual([]);
     await vintages.getByRole('button', { name: "Restore campylobacter-93356-east-midlands.csv's values" }).click();
     await vintages.getByText(/Restored the values of campylobacter-93356-east-midlands\.csv \(vintage 1\): 2 values changed\. To undo, restore vintage 3\./).waitFor();
     expect(await leicester()).toEqual(before);

@@ -15,7 +15,7 @@ export function compareByInterval(
   polarity: Polarity | null,
 ): ComparisonOutcome | null {
   const { value, lower, upper } = area;
-  if (value === null || lower === null || upper === null || benchmark === null) return null;
+  if (value === null || lower === null || upper === null || benchmark === null || lower > upper) return null;
   if (benchmark >= lower && benchmark <= upper) return 'similar';
   const above = lower > benchmark;
   return judged(above, polarity);
