@@ -11,7 +11,7 @@ import { lineError } from './lineError';
 import type { ParsedRow } from './parsedRow';
 import type { MetadataEntry } from './parseMetadata';
 import { createStaging, insertStagedSql, insertValuesSql, mergeStaged, STAGED_COLUMNS, VALUE_COLUMNS } from './valueWriter';
-import { dropVintage, insertVintage, recordVintageChanges } from './vintages';
+import { dropVintage, insertVintage, isNewestVintageOfAll, recordVintageChanges } from './vintages';
 
 /**
  * Values go in this many rows to an INSERT statement: one call into SQLite per row was most of the
@@ -66,16 +66,7 @@ export class ImportRun {
 
   /** True when this exact file is already the newest vintage of every indicator it gave. */
   isUnchanged(sha256: string): boolean {
-    const rows = this.db
-      .prepare(
-        `SELECT v.indicator_id AS indicatorId, v.id = (SELECT max(id) FROM vintages w WHERE w.indicator_id = v.indicator_id) AS latest
-         FROM vintages v WHERE v.sha256 = ?`,
-      )
-      .all(sha256) as { indicatorId: string; latest: number }[];
-    if (rows.length === 0) return false;
-    const latestFor = new Map<string, boolean>();
-    for (const r of rows) latestFor.set(r.indicatorId, (latestFor.get(r.indicatorId) ?? false) || r.latest === 1);
-    return [...latestFor.values()].every(Boolean);
+    return isNewestVintageOfAll(this.db, sha256);
   }
 
   startFile(facts: TextFileFacts): void {

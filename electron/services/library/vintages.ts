@@ -26,6 +26,19 @@ export function recordVintageChanges(db: Database.Database, id: number, rows: nu
   prepared(db, 'UPDATE vintages SET rows = ?, added = ?, updated = ? WHERE id = ?').run(rows, added, updated, id);
 }
 
+/** True when a file (by sha256) is already the newest vintage of every indicator it gave: importing it again is skipped. */
+export function isNewestVintageOfAll(db: Database.Database, sha256: string): boolean {
+  const rows = prepared(
+    db,
+    `SELECT v.indicator_id AS indicatorId, v.id = (SELECT max(id) FROM vintages w WHERE w.indicator_id = v.indicator_id) AS latest
+     FROM vintages v WHERE v.sha256 = ?`,
+  ).all(sha256) as { indicatorId: string; latest: number }[];
+  if (rows.length === 0) return false;
+  const latestFor = new Map<string, boolean>();
+  for (const r of rows) latestFor.set(r.indicatorId, (latestFor.get(r.indicatorId) ?? false) || r.latest === 1);
+  return [...latestFor.values()].every(Boolean);
+}
+
 /** A vintage that changed no value is not kept: importing the same file again changes nothing. */
 export function dropVintage(db: Database.Database, id: number): void {
   prepared(db, 'DELETE FROM vintages WHERE id = ?').run(id);
