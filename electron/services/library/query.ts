@@ -170,14 +170,18 @@ export function queryChart(db: Database.Database, q: ChartQuery): ChartData {
           ? cmp.withBenchmark(r, r.comparedParentLabel, area.parentCode ? (benchmarkIn(parent, r) ?? { code: area.parentCode, value: null }) : null)
           : null;
       const benchmark = benchmarkIn(comparator, r);
+      // The query's comparator, in the old words: the file's label for England or the parent even
+      // where the library lacks that area's own values; computed only for another area.
       const choice = q.comparator ?? 'england';
       const chosen =
-        comparator === null
-          ? null
-          : choice === 'england' || comparator.area.code === ENGLAND_CODE
-            ? comparedEngland
-            : choice === 'parent' || comparator.area.code === area.parentCode
-              ? comparedParent
+        choice === 'england' || (comparator !== null && comparator.area.code === ENGLAND_CODE)
+          ? area.code === ENGLAND_CODE
+            ? null
+            : comparedEngland
+          : choice === 'parent' || (comparator !== null && comparator.area.code === area.parentCode)
+            ? comparedParent
+            : comparator === null
+              ? null
               : cmp.withBenchmark(r, null, benchmark);
       return {
         period: r.period,
