@@ -99,9 +99,14 @@ export class RowComparisons {
   trend(row: StoredValue, series: readonly StoredValue[], isLatest: boolean): RecentTrend | null {
     if (row.recentTrendLabel !== null) return readTrendLabel(row.recentTrendLabel);
     if (!isLatest) return null;
-    const points: TrendPoint[] = series
-      .filter((r) => r.value !== null)
-      .map((r) => ({ value: r.value!, count: r.count, denominator: r.denominator, lower95: r.lowerCi95, upper95: r.upperCi95 }));
+    const recent = series.slice(-5);
+    // Fingertips tests only independent yearly periods with no breaks: not rolling ("2015 - 17"),
+    // monthly or quarterly ones (its trend markers' criteria).
+    const testable =
+      recent.every((r, i) => r.value !== null && r.periodSortable % 10000 === 0 && !/\d{4}\s*-\s*\d{2,4}/.test(r.period) && (i === 0 || r.periodSortable - recent[i - 1]!.periodSortable === 10000));
+    const points: TrendPoint[] = testable
+      ? recent.map((r) => ({ value: r.value!, count: r.count, denominator: r.denominator, lower95: r.lowerCi95, upper95: r.upperCi95 }))
+      : [];
     const proportion = this.indicator.valueType === 'proportion';
     // Proportions are tested on counts: a value per 100 needs its count and denominator.
     const test = trendTest(points, { proportion });

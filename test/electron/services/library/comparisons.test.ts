@@ -137,3 +137,24 @@ describe('comparisons as the publisher states them (issue 14)', () => {
     expect(queryChart(db, { indicatorId: '990008', areaCodes: ['E06000015'] }).series[0]!.rows[0]!.comparedEngland.label).toBe('Worse');
   });
 });
+
+describe('a trend computed where the file gives none', () => {
+  const tmp = useTempDir();
+  const open = useLibrary(tmp);
+
+  it('on the latest row only, for five yearly points, and said to be computed', async () => {
+    const { db } = open();
+    const lines = ['indicator_id,indicator_name,area_code,area_name,period,value,count,denominator,unit'];
+    [100, 130, 160, 190, 220].forEach((count, i) => lines.push(`T-01,Pupils walking to school (%),E06000016,Leicester,${2019 + i},${count / 10},${count},1000,%`));
+    const file = writeFile(tmp(), 'walking.csv', `${lines.join('\n')}\n`);
+    await importFiles(db, [file], { format: 'tidy' });
+    const rows = queryChart(db, { indicatorId: 'T-01', areaCodes: ['E06000016'] }).series[0]!.rows;
+    expect(rows.slice(0, 4).map((r) => r.recentTrend)).toEqual([null, null, null, null]);
+    expect(rows[4]!.recentTrend).toMatchObject({ label: 'Increasing', direction: 'increasing', judgement: null, source: 'computed' });
+    // Rolling periods are not tested (Fingertips' criteria): "Cannot be calculated".
+    const rolling = ['indicator_id,indicator_name,area_code,area_name,period,period_sortable,value,count,denominator,unit'];
+    [100, 130, 160, 190, 220].forEach((count, i) => rolling.push(`T-02,Pupils cycling (%),E06000016,Leicester,${2015 + i} - ${17 + i},${2015 + i}0000,${count / 10},${count},1000,%`));
+    await importFiles(db, [writeFile(tmp(), 'cycling.csv', `${rolling.join('\n')}\n`)], { format: 'tidy' });
+    expect(queryChart(db, { indicatorId: 'T-02', areaCodes: ['E06000016'] }).series[0]!.rows.at(-1)!.recentTrend).toMatchObject({ label: 'Cannot be calculated', source: 'computed' });
+  });
+});
