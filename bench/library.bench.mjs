@@ -143,7 +143,7 @@ export async function run() {
     idb.pragma('cache_size = -131072'); // as the import
     // As the import writes them: 16 rows to a statement (ROWS is a multiple of 16).
     const PER = 16;
-    const insert = idb.prepare(`INSERT INTO indicator_values VALUES ${new Array(PER).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+    const insert = idb.prepare(`INSERT INTO indicator_values (series_id, area_id, period_sortable, period, value, lower95, upper95, lower998, upper998, count, denominator, value_note, ci_method, compared_england, compared_parent, vintage_id) VALUES ${new Array(PER).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
     const params = [];
     const ti = performance.now();
     idb.transaction(() => {
@@ -167,7 +167,7 @@ export async function run() {
         db.prepare(`INSERT INTO indicators (id, name, value_type, multiplier, updated_at, row_count) SELECT id || '-${k}', name, value_type, multiplier, updated_at, row_count FROM indicators WHERE id NOT LIKE '%-%'`).run();
         db.prepare(`INSERT INTO series (indicator_id, sex, age, category_type, category) SELECT indicator_id || '-${k}', sex, age, category_type, category FROM series WHERE indicator_id NOT LIKE '%-%'`).run();
         db.prepare(
-          `INSERT INTO indicator_values SELECT s2.id, v.area_id, v.period_sortable, v.period, v.value, v.lower95, v.upper95, v.lower998, v.upper998, v.count,
+          `INSERT INTO indicator_values (series_id, area_id, period_sortable, period, value, lower95, upper95, lower998, upper998, count, denominator, value_note, ci_method, compared_england, compared_parent, vintage_id) SELECT s2.id, v.area_id, v.period_sortable, v.period, v.value, v.lower95, v.upper95, v.lower998, v.upper998, v.count,
              v.denominator, v.value_note, v.ci_method, v.compared_england, v.compared_parent, v.vintage_id
            FROM indicator_values v JOIN series s1 ON s1.id = v.series_id JOIN series s2 ON s2.indicator_id = s1.indicator_id || '-${k}'
              AND s2.sex = s1.sex AND s2.age = s1.age AND s2.category_type = s1.category_type AND s2.category = s1.category`,

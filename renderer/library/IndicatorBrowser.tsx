@@ -5,6 +5,7 @@ import { formatDate } from '../lib/formatDate';
 import { useAction } from '../lib/useAsync';
 import { IndicatorMetadataForm } from './IndicatorMetadataForm';
 import { LibraryImportForm } from './LibraryImportForm';
+import { VintageList } from './VintageList';
 import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
 import { matchAreas, searchSummary } from './searchAreas';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -160,6 +161,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
               {detail.vintages.length > 1 ? ` (${detail.vintages.length} vintages)` : ''}
             </dd>
           </dl>
+          <VintageList vintages={detail.vintages} />
           {editing ? (
             <IndicatorMetadataForm
               meta={detail.meta}

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { ImportSummary } from '../../shared/api/library';
+import type { MethodInput } from '../../shared/api';
+import type { ImportPreview, ImportSummary } from '../../shared/api/library';
 import { newId } from '../../shared/ids';
 import { call, chosenFile, onEvent } from '../lib/api';
 import type { ChosenFile } from '../lib/transport/types';
@@ -19,7 +20,14 @@ export function describeImport(s: ImportSummary): string {
   }
   if (s.metadataIndicators > 0) parts.push(`Metadata set for ${s.metadataIndicators} indicator${s.metadataIndicators === 1 ? '' : 's'}.`);
   if (s.unchangedFiles.length > 0) parts.push(`${s.unchangedFiles.length} file${s.unchangedFiles.length === 1 ? ' was' : 's were'} already in the library.`);
+  if (s.updated > 0) parts.push(`${s.updated.toLocaleString('en-GB')} earlier value${s.updated === 1 ? ' was' : 's were'} replaced (kept in the indicator's vintages).`);
+  if (s.warnings.length > 0) parts.push(`${s.warnings.length} warning${s.warnings.length === 1 ? '' : 's'}: ${s.warnings.join(' ')}`);
   return parts.join(' ');
+}
+
+/** An import that would change values already in the library is confirmed first (adding values is not). */
+export function needsConfirm(p: ImportPreview): boolean {
+  return p.updated > 0;
 }
 
 /**
@@ -35,6 +43,8 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
   const [metadataPath, setMetadataPath] = useState('');
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  /** The preview awaiting the person's say, with the input it was made for. */
+  const [pending, setPending] = useState<{ preview: ImportPreview; input: MethodInput<'library.import'> } | null>(null);
   const job = useRef<string | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const metadataInput = useRef<HTMLInputElement>(null);
@@ -49,13 +59,23 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
     [],
   );
 
+  function reset() {
+    // Done with: the same files are not offered again (typed paths and the format stay).
+    setFiles([]);
+    setMetadataFile(null);
+    if (filesInput.current) filesInput.current.value = '';
+    if (metadataInput.current) metadataInput.current.value = '';
+  }
+
+  /** Sends the chosen files, then previews the import; imports at once when it replaces nothing a chart shows. */
   async function run(e: FormEvent) {
     e.preventDefault();
     setResult(null);
+    setPending(null);
     const typed = paths.split(/\r?\n/).map(unquote).filter(Boolean);
     const jobId = newId();
     job.current = jobId;
-    const summary = await action.run(async () => {
+    const done = await action.run(async () => {
       let sent = 0;
       const total = files.length + (metadataFile ? 1 : 0);
       const reach = async (f: File) => {
@@ -67,18 +87,36 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
       const chosen: ChosenFile[] = [];
       for (const f of files) chosen.push(await reach(f));
       const metadata = metadataFile ? await reach(metadataFile) : null;
+      setProgress({ label: 'Checking what the import changes', done: 0, total: 1 });
+      const input = { ...importInput(chosen, typed, metadata, unquote(metadataPath)), ...(format ? { format } : {}) };
+      const preview = await call('library.previewImport', input, { jobId });
+      if (needsConfirm(preview)) {
+        setPending({ preview, input });
+        return null;
+      }
       setProgress({ label: 'Starting', done: 0, total: 1 });
-      return call('library.import', { ...importInput(chosen, typed, metadata, unquote(metadataPath)), ...(format ? { format } : {}) }, { jobId });
+      return call('library.import', input, { jobId });
     });
     job.current = null;
     setProgress(null);
+    if (done) {
+      setResult(describeImport(done));
+      reset();
+    }
+  }
+
+  /** The person said yes to the preview: the same import, for real (the same files, sent once). */
+  async function confirm() {
+    if (!pending) return;
+    const jobId = newId();
+    job.current = jobId;
+    const summary = await action.run(() => call('library.import', pending.input, { jobId }));
+    job.current = null;
+    setProgress(null);
+    setPending(null);
     if (summary) {
       setResult(describeImport(summary));
-      // Done with: the same files are not offered again (typed paths and the format stay).
-      setFiles([]);
-      setMetadataFile(null);
-      if (filesInput.current) filesInput.current.value = '';
-      if (metadataInput.current) metadataInput.current.value = '';
+      reset();
     }
   }
 
@@ -118,8 +156,30 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
       )}
       <ErrorAlert error={action.error} />
       {result && <p role="status">{result}</p>}
+      {pending && (
+        <div className="import-preview" role="group" aria-label="Confirm import">
+          <p role="status">This import {pending.preview.description}. Earlier values are kept in each indicator's vintages and can be restored.</p>
+          {pending.preview.affected.length > 0 && (
+            <ul>
+              {pending.preview.affected.map((c) => (
+                <li key={c.chapterId}>
+                  {c.title}: {c.charts.length} chart{c.charts.length === 1 ? '' : 's'} ({c.charts.map((x) => `${x.indicatorIds.join(', ')}${x.areaCode ? ` for ${x.areaCode}` : ''}`).join('; ')})
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="form-actions">
+            <button type="button" onClick={() => void confirm()} disabled={action.busy}>
+              Import and update
+            </button>
+            <button type="button" onClick={() => setPending(null)} disabled={action.busy}>
+              Cancel import
+            </button>
+          </div>
+        </div>
+      )}
       <div className="form-actions">
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" disabled={action.busy || pending !== null}>
           Import
         </button>
         <button type="button" onClick={onDone}>

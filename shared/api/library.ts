@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Comparison, RecentTrend } from '../library/comparison';
+import { COMPARISON_METHODS } from '../library/comparison';
 import type { CiMethod, IndicatorMeta, Polarity, Significance, ValueType, Vintage } from '../library/types';
 import { method } from './method';
 import { filePath } from './project';
@@ -28,6 +30,63 @@ export interface ImportSummary {
   unchangedFiles: string[];
   /** Indicators whose metadata the metadata file set. */
   metadataIndicators: number;
+  /** Values the import added (a key the library did not have), updated (other values or labels) and left as they were. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Per indicator in the files: the same counts and the areas whose values were added or changed. */
+  changes: IndicatorChange[];
+  /** `file:line: …` for labels kept verbatim but flagged (unknown label; labels contradicting for one row key). */
+  warnings: string[];
+}
+
+export interface IndicatorChange {
+  indicatorId: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Area codes with a value added or changed, sorted. */
+  changedAreas: string[];
+}
+
+/** A chart in a project chapter whose values an import would change. */
+export interface AffectedChart {
+  /** The chart's position among the chapter's charts (0-based), and what it shows. */
+  index: number;
+  kind: string;
+  indicatorIds: string[];
+  areaCode: string | null;
+}
+
+export interface AffectedChapter {
+  chapterId: string;
+  title: string;
+  charts: AffectedChart[];
+}
+
+/** A dry run of an import: what it would change, and which of the open project's charts. Nothing is written. */
+export interface ImportPreview extends ImportSummary {
+  affected: AffectedChapter[];
+  /** "updates 14 values, adds 160; 3 charts in 2 chapters change" */
+  description: string;
+}
+
+/** A vintage with what it changed and how many of its values are still the current ones. */
+export interface VintageInfo extends Vintage {
+  format: 'fingertips' | 'tidy';
+  added: number;
+  updated: number;
+  /** The vintage this one restored (library restore-vintage), if it is a restore. */
+  restoredFrom: number | null;
+  current: number;
+}
+
+export interface RestoreSummary {
+  /** The new vintage the restore recorded (restore the one before it to undo). */
+  vintage: VintageInfo;
+  added: number;
+  updated: number;
+  unchanged: number;
 }
 
 export interface IndicatorSummary {
@@ -70,7 +129,7 @@ export interface IndicatorDetail {
   /** The newest value for the asked area, else England, else any area. */
   latest: LatestValue | null;
   /** Newest first. */
-  vintages: Vintage[];
+  vintages: VintageInfo[];
 }
 
 export interface AreaInfo {
@@ -92,8 +151,23 @@ export interface ChartRow {
   valueNote: string | null;
   /** null when the area has no comparator (England compared with itself). */
   comparator: { area: string; value: number | null } | null;
+  /**
+   * With the query's comparator, in the old words: the file's own label where it gives one
+   * (quintile and unknown labels → 'Not compared'), else computed as `comparedEngland` says.
+   */
   significance: Significance;
   ciMethod: CiMethod | null;
+  /** The file's 99.8% limits (null when it gives none; never computed). */
+  lower998: number | null;
+  upper998: number | null;
+  /** Compared with England: the file's label verbatim, else computed (method in it), else 'none'. */
+  comparedEngland: Comparison;
+  /** Compared with the area's parent (e.g. its region); null when the area has none. */
+  comparedParent: Comparison | null;
+  /** Compared with the indicator's goal; null when there is neither a label nor a goal. */
+  comparedGoal: Comparison | null;
+  /** The file's "Recent Trend" verbatim; computed only on an area's latest row when the file has none. */
+  recentTrend: RecentTrend | null;
 }
 
 export interface ChartSeries {
@@ -129,24 +203,32 @@ const optionalNullableText = (max: number) => z.string().trim().max(max).nullabl
 
 const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'not an uploaded file');
 
+type ComparisonMethodName = (typeof COMPARISON_METHODS)[number];
+
+const importInput = z
+  .object({
+    paths: z.array(filePath).max(1000, 'at most 1000 files at once'),
+    /** Files the page sent first (browser mode cannot give paths): ids from POST /upload. */
+    uploads: z.array(uploadId).max(1000, 'at most 1000 files at once').default([]),
+    format: z.enum(['fingertips', 'tidy']).optional(),
+    metadataPath: filePath.optional(),
+    metadataUpload: uploadId.optional(),
+  })
+  .refine((v) => v.paths.length + v.uploads.length > 0 || v.metadataPath !== undefined || v.metadataUpload !== undefined, {
+    message: 'choose at least one file to import',
+    path: ['paths'],
+  })
+  .refine((v) => v.metadataPath === undefined || v.metadataUpload === undefined, { message: 'choose one metadata file, not two', path: ['metadataPath'] });
+
 export const libraryMethods = {
   'library.info': method<LibraryInfo>()(z.object({})),
-  'library.import': method<ImportSummary>()(
-    z
-      .object({
-        paths: z.array(filePath).max(1000, 'at most 1000 files at once'),
-        /** Files the page sent first (browser mode cannot give paths): ids from POST /upload. */
-        uploads: z.array(uploadId).max(1000, 'at most 1000 files at once').default([]),
-        format: z.enum(['fingertips', 'tidy']).optional(),
-        metadataPath: filePath.optional(),
-        metadataUpload: uploadId.optional(),
-      })
-      .refine((v) => v.paths.length + v.uploads.length > 0 || v.metadataPath !== undefined || v.metadataUpload !== undefined, {
-        message: 'choose at least one file to import',
-        path: ['paths'],
-      })
-      .refine((v) => v.metadataPath === undefined || v.metadataUpload === undefined, { message: 'choose one metadata file, not two', path: ['metadataPath'] }),
-  ),
+  'library.import': method<ImportSummary>()(importInput),
+  /** The import as a dry run: counts, changed areas and the open project's charts that would change. */
+  'library.previewImport': method<ImportPreview>()(importInput),
+  /** Vintages, newest first (of one indicator, or all). */
+  'library.vintages': method<VintageInfo[]>()(z.object({ indicatorId: indicatorIdSchema.optional() })),
+  /** Puts back the values as a vintage had them, as a new vintage (undo: restore the one before). */
+  'library.restoreVintage': method<RestoreSummary>()(z.object({ vintageId: z.number().int().positive() })),
   'library.indicators': method<IndicatorSummary[]>()(
     z.object({ search: z.string().trim().max(200).optional(), areaCode: areaCodeSchema.optional() }),
   ),
@@ -161,6 +243,10 @@ export const libraryMethods = {
       source: optionalNullableText(1000),
       valueType: valueType.optional(),
       multiplier: z.number().positive('the multiplier must be greater than 0').finite().nullable().optional(),
+      /** null: infer it from the files' labels again. */
+      comparisonMethod: z.enum(COMPARISON_METHODS as [ComparisonMethodName, ...ComparisonMethodName[]]).nullable().optional(),
+      computeForEstimates: z.boolean().optional(),
+      goal: z.number().finite().nullable().optional(),
     }),
   ),
   'library.areas': method<AreaInfo[]>()(

@@ -1,3 +1,5 @@
+import type { Comparison, ComparisonMethod, RecentTrend } from './comparison';
+
 /** Domain types of the indicator library, shared by services, charts, the UI and export. */
 
 export type Polarity = 'high-is-good' | 'low-is-good' | 'no-judgement';
@@ -21,6 +23,14 @@ export interface IndicatorMeta {
   source: string | null;
   /** True for values that are not official statistics; every place that shows them must say so. */
   illustrative: boolean;
+  // The library always sets the four below; optional only so that code building metas by hand need not.
+  /** How the indicator is compared where the file gives no label; null: CI overlap at 95% by default. */
+  comparisonMethod?: ComparisonMethod | null;
+  comparisonMethodSource?: 'author' | 'metadata' | 'inferred' | null;
+  /** Compute CIs and comparisons for modelled, aggregated and CI-less values too (default false). */
+  computeForEstimates?: boolean;
+  /** The target for comparison method 'goal'. */
+  goal?: number | null;
 }
 
 export interface IndicatorValue {
@@ -43,6 +53,14 @@ export interface IndicatorValue {
   denominator: number | null;
   valueNote: string | null;
   ciMethod: CiMethod | null;
+  /** The file's 99.8% limits (optional: chart code builds values without them). */
+  lower998?: number | null;
+  upper998?: number | null;
+  /** The file's comparisons and trend as the library returns them (see ChartRow). */
+  comparedEngland?: Comparison;
+  comparedParent?: Comparison | null;
+  comparedGoal?: Comparison | null;
+  recentTrend?: RecentTrend | null;
 }
 
 export interface Vintage {

@@ -51,7 +51,7 @@ describe('E2E: the indicator browser', () => {
     const meta = ((await dispatch('library.indicator', { id: '93356' }, { session: app.session })) as IndicatorDetail).meta;
     expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Laboratory reports of Campylobacter per 100,000 residents.', multiplier: 100000 });
     const rows = ((await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session: app.session })) as ChartData).series[0]!.rows;
-    expect(rows[0]!.significance).toBe('Worse');
+    expect(rows[0]!.significance).toBe('Better'); // the file's own label: the source is the authority
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { importToPath } from '../../services/library/importFiles';
 import { listIndicators } from '../../services/library/indicators';
 import { type Library, openLibrary } from '../../services/library/openLibrary';
 import { queryChart } from '../../services/library/query';
+import { listVintages, restoreVintage } from '../../services/library/vintages';
 import { type CliCommand, printJson } from '../command';
 import { formatOption, requiredOption, stringOption } from '../options';
 import { parseOrThrow } from '../parseOrThrow';
@@ -22,9 +23,9 @@ export const libraryCommands: CliCommand[] = [
     name: 'library import',
     summary:
       'Import Fingertips or tidy CSV files (and an indicator metadata CSV) into an indicator library, creating it if missing. All files or none.',
-    usage: '<library.jsnalib> <file.csv>... [--format fingertips|tidy] [--metadata <meta.csv>]',
+    usage: '<library.jsnalib> <file.csv>... [--format fingertips|tidy] [--metadata <meta.csv>] [--dry-run]',
     positionals: [1, Infinity],
-    options: { format: { type: 'string' }, metadata: { type: 'string' } },
+    options: { format: { type: 'string' }, metadata: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     async run({ positionals, values }, io) {
       const [libraryPath, ...paths] = positionals as [string, ...string[]];
       const format = stringOption(values, 'format');
@@ -32,8 +33,47 @@ export const libraryCommands: CliCommand[] = [
         throw new AppError('BAD_INPUT', `--format must be fingertips or tidy (got "${format}").`, { field: 'format' });
       }
       const input = parseOrThrow(contract['library.import'].input, { paths, format, metadataPath: stringOption(values, 'metadata') }, 'library import');
-      const summary = await importToPath(libraryPath, input.paths, { format: input.format, metadataPath: input.metadataPath });
-      printJson(io, { rows: summary.rows, indicators: summary.indicators, areas: summary.areas, vintages: summary.vintages });
+      const dryRun = values['dry-run'] === true;
+      const summary = await importToPath(libraryPath, input.paths, { format: input.format, metadataPath: input.metadataPath, dryRun });
+      const { rows, indicators, areas, vintages, added, updated, unchanged, changes, warnings } = summary;
+      printJson(io, { rows, indicators, areas, vintages, added, updated, unchanged, ...(dryRun ? { dryRun, changes } : {}), warnings });
+      for (const w of warnings) io.err(`warning: ${w}`);
+    },
+  },
+  {
+    name: 'library vintages',
+    summary: 'List the vintages (imported files, restores) of a library or one indicator, newest first, with what each changed.',
+    usage: '<library.jsnalib> [--indicator <id>] [--format json|text]',
+    positionals: 1,
+    options: { indicator: { type: 'string' }, format: { type: 'string' } },
+    run({ positionals, values }, io) {
+      const format = formatOption(values, ['json', 'text'] as const);
+      const input = parseOrThrow(contract['library.vintages'].input, { indicatorId: stringOption(values, 'indicator') }, 'library vintages');
+      const vintages = withLibrary(positionals[0]!, (lib) => listVintages(lib.db, input.indicatorId));
+      if (format === 'json') printJson(io, vintages);
+      else {
+        io.out(
+          vintages
+            .map((v) => `${v.id}\t${v.indicatorId}\t${v.fileName}${v.restoredFrom ? ` (restore of ${v.restoredFrom})` : ''}\t${v.importedAt}\t+${v.added} ~${v.updated}\t${v.current} current`)
+            .join('\n') + (vintages.length ? '\n' : ''),
+        );
+      }
+    },
+  },
+  {
+    name: 'library restore-vintage',
+    summary: 'Put back the values as a vintage had them, as a new vintage (undo it by restoring the vintage that was newest before). Nothing is lost.',
+    usage: '<library.jsnalib> <vintageId>',
+    positionals: 2,
+    options: {},
+    run({ positionals }, io) {
+      const input = parseOrThrow(contract['library.restoreVintage'].input, { vintageId: Number(positionals[1]) }, 'library restore-vintage');
+      const library = openLibrary(positionals[0]!, { create: false });
+      try {
+        printJson(io, restoreVintage(library.db, input.vintageId));
+      } finally {
+        library.close();
+      }
     },
   },
   {
@@ -108,6 +148,12 @@ export const libraryCommands: CliCommand[] = [
           comparator: r.comparator,
           significance: r.significance,
           ciMethod: r.ciMethod,
+          lower998: r.lower998,
+          upper998: r.upper998,
+          comparedEngland: r.comparedEngland,
+          comparedParent: r.comparedParent,
+          comparedGoal: r.comparedGoal,
+          recentTrend: r.recentTrend,
         })),
       );
     },

@@ -28,18 +28,20 @@ const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessag
 
 const batcher = new RowBatcher();
 let fingertipsFile = true;
+let givesCIs = true;
 let bytes = 0;
 const send = () => {
   const batch = batcher.take();
   inFlight++;
-  post({ type: 'rows', batch, fingertips: fingertipsFile, bytesRead: bytes }, [batch.numbers.buffer as ArrayBuffer, batch.text.buffer as ArrayBuffer]);
+  post({ type: 'rows', batch, fingertips: fingertipsFile, givesCIs, bytesRead: bytes }, [batch.numbers.buffer as ArrayBuffer, batch.text.buffer as ArrayBuffer]);
 };
 
 readDataFile(
   facts,
   format,
-  (rows, fingertips, bytesRead) => {
+  (rows, fingertips, bytesRead, cis) => {
     fingertipsFile = fingertips;
+    givesCIs = cis;
     bytes = bytesRead;
     for (let i = 0; i < rows.length; i++) if (batcher.add(rows[i]!)) send();
   },

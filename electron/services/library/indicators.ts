@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { Breakdown, IndicatorDetail, IndicatorSummary, LatestValue } from '../../../shared/api/library';
-import type { IndicatorMeta, Polarity, ValueType, Vintage } from '../../../shared/library/types';
+import type { ComparisonMethod } from '../../../shared/library/comparison';
+import type { IndicatorMeta, Polarity, ValueType } from '../../../shared/library/types';
 import { ENGLAND_CODE } from './areas';
 import { prepared } from './prepared';
 import { recomputeComputedCIs } from './recomputeCIs';
-
-
+import { listVintages } from './vintages';
 interface IndicatorDbRow {
   id: string;
   name: string;
@@ -20,10 +20,15 @@ interface IndicatorDbRow {
   illustrative: number;
   row_count: number;
   latest_period: string | null;
+  comparison_method: ComparisonMethod | null;
+  comparison_method_source: IndicatorMeta['comparisonMethodSource'];
+  compute_for_estimates: number;
+  goal: number | null;
 }
 
 const INDICATOR_COLUMNS =
-  'id, name, unit, polarity, polarity_source, value_type, multiplier, definition, source, illustrative, row_count, latest_period';
+  'id, name, unit, polarity, polarity_source, value_type, multiplier, definition, source, illustrative, row_count, latest_period, ' +
+  'comparison_method, comparison_method_source, compute_for_estimates, goal';
 
 function toMeta(r: IndicatorDbRow): IndicatorMeta {
   return {
@@ -37,6 +42,10 @@ function toMeta(r: IndicatorDbRow): IndicatorMeta {
     definition: r.definition,
     source: r.source,
     illustrative: r.illustrative === 1,
+    comparisonMethod: r.comparison_method,
+    comparisonMethodSource: r.comparison_method_source,
+    computeForEstimates: r.compute_for_estimates === 1,
+    goal: r.goal,
   };
 }
 
@@ -97,14 +106,6 @@ export function listBreakdowns(db: Database.Database, indicatorId: string): (Bre
   ).all(indicatorId) as (Breakdown & { seriesId: number })[];
 }
 
-export function listVintages(db: Database.Database, indicatorId: string): Vintage[] {
-  return prepared(
-    db,
-    `SELECT id, indicator_id AS indicatorId, file_name AS fileName, sha256, imported_at AS importedAt, rows
-     FROM vintages WHERE indicator_id = ? ORDER BY id DESC`,
-  ).all(indicatorId) as Vintage[];
-}
-
 /** Metadata, breakdowns, vintages and the newest value (for `areaCode`, else England, else any area). */
 export function getIndicatorDetail(db: Database.Database, id: string, areaCode?: string): IndicatorDetail {
   const row = getRow(db, id);
@@ -144,6 +145,9 @@ export interface IndicatorPatch {
   source?: string | null | undefined;
   valueType?: ValueType | undefined;
   multiplier?: number | null | undefined;
+  comparisonMethod?: ComparisonMethod | null | undefined;
+  computeForEstimates?: boolean | undefined;
+  goal?: number | null | undefined;
 }
 
 /**
@@ -176,12 +180,19 @@ export function updateIndicator(db: Database.Database, patch: IndicatorPatch): I
       next.multiplier = patch.multiplier;
       metaEdited = true;
     }
+    if (patch.comparisonMethod !== undefined) {
+      next.comparison_method = patch.comparisonMethod;
+      next.comparison_method_source = patch.comparisonMethod === null ? null : 'author';
+    }
+    if (patch.computeForEstimates !== undefined) next.compute_for_estimates = patch.computeForEstimates ? 1 : 0;
+    if (patch.goal !== undefined) next.goal = patch.goal;
     if (next.value_type === 'rate' && next.multiplier === null) {
       throw new AppError('BAD_INPUT', `A rate needs a multiplier (e.g. 100000 for a rate per 100,000).`, { field: 'multiplier' });
     }
     prepared(
       db,
       `UPDATE indicators SET polarity = ?, polarity_source = ?, unit = ?, definition = ?, source = ?, value_type = ?, multiplier = ?,
+         comparison_method = ?, comparison_method_source = ?, compute_for_estimates = ?, goal = ?,
          meta_source = CASE WHEN ? THEN 'author' ELSE meta_source END, updated_at = ? WHERE id = ?`,
     ).run(
       next.polarity,
@@ -191,6 +202,10 @@ export function updateIndicator(db: Database.Database, patch: IndicatorPatch): I
       next.source,
       next.value_type,
       next.multiplier,
+      next.comparison_method,
+      next.comparison_method_source,
+      next.compute_for_estimates,
+      next.goal,
       metaEdited ? 1 : 0,
       new Date().toISOString(),
       patch.id,

@@ -59,6 +59,8 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
     valueNote: columnText(),
     comparedEngland: columnText(),
     comparedParent: columnText(),
+    comparedGoal: columnText(),
+    recentTrend: columnText(),
   };
 
   return (f, line) => {
@@ -94,6 +96,8 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
       valueNote: text.valueNote(get(f, c.valueNote)),
       comparedEngland: text.comparedEngland(get(f, c.comparedEngland)),
       comparedParent: text.comparedParent(get(f, c.comparedParent)),
+      comparedGoal: text.comparedGoal(get(f, c.comparedGoal)),
+      recentTrend: text.recentTrend(get(f, c.recentTrend)),
     };
   };
 }

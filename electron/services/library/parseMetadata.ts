@@ -1,3 +1,4 @@
+import { COMPARISON_METHODS, type ComparisonMethod } from '../../../shared/library/comparison';
 import type { Polarity, ValueType } from '../../../shared/library/types';
 import { readCsvRecords } from './csvRecords';
 import { inspectTextFile, openTextStream, type TextFileFacts } from '../text/decodeText';
@@ -21,6 +22,11 @@ import { optionalText, parseNumber } from './parsedRow';
  * | definition   | what the indicator measures                                                        |
  * | source       | where the data comes from, shown under every chart                                 |
  * | illustrative | yes/no (true/false, 1/0): yes marks values that are not official statistics         |
+ * | comparison_method | ci-overlap-95, ci-overlap-99.8, quintiles, goal or not-compared: how to compare     |
+ * |              | where the file gives no label (else inferred from the file's labels)               |
+ * | compute_for_estimates | yes/no: also compute CIs and comparisons for modelled, aggregated or     |
+ * |              | CI-less values (default no: they are not compared)                                 |
+ * | goal         | the target value for comparison_method goal                                        |
  */
 export interface MetadataEntry {
   line: number;
@@ -32,9 +38,15 @@ export interface MetadataEntry {
   definition?: string;
   source?: string;
   illustrative?: boolean;
+  comparisonMethod?: ComparisonMethod;
+  computeForEstimates?: boolean;
+  goal?: number;
 }
 
-const COLUMNS = ['indicator_id', 'unit', 'polarity', 'value_type', 'multiplier', 'definition', 'source', 'illustrative'] as const;
+const COLUMNS = [
+  'indicator_id', 'unit', 'polarity', 'value_type', 'multiplier', 'definition', 'source', 'illustrative', 'comparison_method',
+  'compute_for_estimates', 'goal',
+] as const;
 type MetadataColumn = (typeof COLUMNS)[number];
 
 /** Polarity as written by people and by Fingertips' own metadata; null when not recognised. */
@@ -126,6 +138,20 @@ export async function readMetadataFile(path: string, name = path): Promise<Metad
       if (b === null) throw lineError(name, line, `column "illustrative": ${JSON.stringify(illustrative)} is not yes or no.`);
       entry.illustrative = b;
     }
+    const method = cell('comparison_method');
+    if (method !== null) {
+      const m = COMPARISON_METHODS.find((c) => c === method.toLowerCase());
+      if (!m) throw lineError(name, line, `column "comparison_method": ${JSON.stringify(method)} is not one of ${COMPARISON_METHODS.join(', ')}.`);
+      entry.comparisonMethod = m;
+    }
+    const estimates = cell('compute_for_estimates');
+    if (estimates !== null) {
+      const b = parseYesNo(estimates);
+      if (b === null) throw lineError(name, line, `column "compute_for_estimates": ${JSON.stringify(estimates)} is not yes or no.`);
+      entry.computeForEstimates = b;
+    }
+    const goal = ix.goal >= 0 ? parseNumber(fields[ix.goal], 'goal', name, line) : null;
+    if (goal !== null) entry.goal = goal;
     entries.set(id, entry);
   });
   if (!index) throw lineError(name, 1, 'the file is empty.');

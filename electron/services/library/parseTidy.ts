@@ -129,6 +129,8 @@ export function tidyRowReader(header: string[], file: string, headerLine: number
       valueNote: optionalText(get(f, c.valueNote)),
       comparedEngland: null,
       comparedParent: null,
+      comparedGoal: null,
+      recentTrend: null,
     };
   };
 }

@@ -27,6 +27,8 @@ export interface ParsedRow {
   valueNote: string | null;
   comparedEngland: string | null;
   comparedParent: string | null;
+  comparedGoal: string | null;
+  recentTrend: string | null;
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { Breakdown, ChartData, ChartRow, ChartSeries, ComparatorSeries } from '../../../shared/api/library';
-import { compareWithBenchmark } from '../../../shared/stats';
+import { significanceOf } from './comparisonLabels';
 import { ENGLAND_CODE } from './areas';
 import { getIndicatorMeta, listBreakdowns } from './indicators';
 import { DEFAULT_AGE, DEFAULT_SEX } from './parseFingertips';
 import { prepared } from './prepared';
+import { RowComparisons, type StoredValue } from './rowComparisons';
 
 export interface ChartQuery {
   indicatorId: string;
@@ -26,10 +27,9 @@ interface AreaRow {
   code: string;
   name: string;
   parentCode: string | null;
+  areaType: string | null;
 }
 
-/** A chart row as stored: everything but the comparison, which the query adds. */
-type ValueRow = Omit<ChartRow, 'comparator' | 'significance'>;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const list = (values: string[]) => [...new Set(values)].map((v) => (v === '' ? '(none)' : v)).join(', ');
@@ -84,50 +84,105 @@ export function resolveBreakdown(db: Database.Database, q: ChartQuery): Breakdow
 }
 
 function getArea(db: Database.Database, code: string): AreaRow | undefined {
-  return prepared(db, 'SELECT id, code, name, parent_code AS parentCode FROM areas WHERE code = ?').get(code) as AreaRow | undefined;
+  return prepared(db, 'SELECT id, code, name, parent_code AS parentCode, area_type AS areaType FROM areas WHERE code = ?').get(code) as AreaRow | undefined;
 }
 
-function valuesOf(db: Database.Database, seriesId: number, areaId: number): ValueRow[] {
+function valuesOf(db: Database.Database, seriesId: number, areaId: number): StoredValue[] {
   return prepared(
     db,
-    `SELECT period, period_sortable AS periodSortable, value, lower95 AS lowerCi95, upper95 AS upperCi95, count, denominator,
-       value_note AS valueNote, ci_method AS ciMethod
+    `SELECT period, period_sortable AS periodSortable, value, lower95 AS lowerCi95, upper95 AS upperCi95, lower998, upper998,
+       count, denominator, value_note AS valueNote, ci_method AS ciMethod, compared_england AS comparedEnglandLabel,
+       compared_parent AS comparedParentLabel, compared_goal AS comparedGoalLabel, recent_trend AS recentTrendLabel
      FROM indicator_values WHERE series_id = ? AND area_id = ? ORDER BY period_sortable, period`,
-  ).all(seriesId, areaId) as ValueRow[];
+  ).all(seriesId, areaId) as StoredValue[];
+}
+
+const periodKey = (r: { periodSortable: number; period: string }) => `${r.periodSortable}\u0001${r.period}`;
+
+interface AreaValues {
+  area: AreaRow;
+  rows: StoredValue[];
+  byPeriod: Map<string, StoredValue>;
 }
 
 /**
  * The chart query: one indicator, one breakdown, the given areas over all periods (sorted by
- * period_sortable), each period with its comparator's value and the Fingertips significance label.
+ * period_sortable), each period with its comparator's value and its comparisons — the file's own
+ * labels where it gives them, computed (and said so) only where it does not.
  */
 export function queryChart(db: Database.Database, q: ChartQuery): ChartData {
   const indicator = getIndicatorMeta(db, q.indicatorId);
   const { seriesId, ...breakdown } = resolveBreakdown(db, q);
-  const comparators = new Map<string, { area: AreaRow; rows: ValueRow[]; byPeriod: Map<string, ValueRow> }>();
-  const comparatorFor = (area: AreaRow): { area: AreaRow; byPeriod: Map<string, ValueRow> } | null => {
+  const loaded = new Map<string, AreaValues | null>();
+  const load = (code: string | null): AreaValues | null => {
+    if (!code) return null;
+    if (!loaded.has(code)) {
+      const area = getArea(db, code);
+      const rows = area ? valuesOf(db, seriesId, area.id) : [];
+      loaded.set(code, area ? { area, rows, byPeriod: new Map(rows.map((r) => [periodKey(r), r])) } : null);
+    }
+    return loaded.get(code)!;
+  };
+  const peers = new Map<string, number[]>();
+  const peersOf = (areaType: string | null) => (row: StoredValue) => {
+    const key = `${areaType}\u0001${periodKey(row)}`;
+    let p = peers.get(key);
+    if (!p) {
+      p = (
+        prepared(
+          db,
+          `SELECT v.value FROM indicator_values v JOIN areas a ON a.id = v.area_id
+           WHERE v.series_id = ? AND a.area_type IS ? AND v.period_sortable = ? AND v.period = ? AND v.value IS NOT NULL`,
+        ).all(seriesId, areaType, row.periodSortable, row.period) as { value: number }[]
+      ).map((r) => r.value);
+      peers.set(key, p);
+    }
+    return p;
+  };
+  const comparatorCodes = new Set<string>();
+  const comparatorFor = (area: AreaRow): AreaValues | null => {
     const choice = q.comparator ?? 'england';
     const code = choice === 'england' ? ENGLAND_CODE : choice === 'parent' ? area.parentCode : choice;
     if (!code || code === area.code) return null;
-    let c = comparators.get(code);
+    const c = load(code);
     if (!c) {
-      const cArea = getArea(db, code);
-      if (!cArea) {
-        if (choice === 'england' || choice === 'parent') return null;
-        throw new AppError('NOT_FOUND', `The comparator area ${code} is not in the indicator library.`, { areaCode: code });
-      }
-      const rows = valuesOf(db, seriesId, cArea.id);
-      c = { area: cArea, rows, byPeriod: new Map(rows.map((r) => [`${r.periodSortable}\u0001${r.period}`, r])) };
-      comparators.set(code, c);
+      if (choice === 'england' || choice === 'parent') return null;
+      throw new AppError('NOT_FOUND', `The comparator area ${code} is not in the indicator library.`, { areaCode: code });
     }
+    comparatorCodes.add(code);
     return c;
   };
 
   const series: ChartSeries[] = q.areaCodes.map((code) => {
-    const area = getArea(db, code);
-    if (!area) throw new AppError('NOT_FOUND', `Area ${code} is not in the indicator library.`, { areaCode: code });
+    const own = load(code);
+    if (!own) throw new AppError('NOT_FOUND', `Area ${code} is not in the indicator library.`, { areaCode: code });
+    const { area } = own;
     const comparator = comparatorFor(area);
-    const rows: ChartRow[] = valuesOf(db, seriesId, area.id).map((r) => {
-      const benchmark = comparator ? (comparator.byPeriod.get(`${r.periodSortable}\u0001${r.period}`)?.value ?? null) : null;
+    const cmp = new RowComparisons(indicator, peersOf(area.areaType));
+    const england = area.code === ENGLAND_CODE ? null : load(ENGLAND_CODE);
+    const parent = area.parentCode && area.parentCode !== area.code ? load(area.parentCode) : null;
+    const benchmarkIn = (b: AreaValues | null, r: StoredValue) => (b ? { code: b.area.code, value: b.byPeriod.get(periodKey(r))?.value ?? null } : null);
+    const rows: ChartRow[] = own.rows.map((r, i) => {
+      const comparedEngland = cmp.withBenchmark(r, r.comparedEnglandLabel, benchmarkIn(england, r));
+      // The file's parent label stands even where the area has no parent (England: "Not compared").
+      const comparedParent =
+        area.parentCode || r.comparedParentLabel !== null
+          ? cmp.withBenchmark(r, r.comparedParentLabel, area.parentCode ? (benchmarkIn(parent, r) ?? { code: area.parentCode, value: null }) : null)
+          : null;
+      const benchmark = benchmarkIn(comparator, r);
+      // The query's comparator, in the old words: the file's label for England or the parent even
+      // where the library lacks that area's own values; computed only for another area.
+      const choice = q.comparator ?? 'england';
+      const chosen =
+        choice === 'england' || (comparator !== null && comparator.area.code === ENGLAND_CODE)
+          ? area.code === ENGLAND_CODE
+            ? null
+            : comparedEngland
+          : choice === 'parent' || (comparator !== null && comparator.area.code === area.parentCode)
+            ? comparedParent
+            : comparator === null
+              ? null
+              : cmp.withBenchmark(r, null, benchmark);
       return {
         period: r.period,
         periodSortable: r.periodSortable,
@@ -137,19 +192,28 @@ export function queryChart(db: Database.Database, q: ChartQuery): ChartData {
         count: r.count,
         denominator: r.denominator,
         valueNote: r.valueNote,
-        comparator: comparator ? { area: comparator.area.code, value: benchmark } : null,
-        significance: comparator ? compareWithBenchmark({ value: r.value, lower95: r.lowerCi95, upper95: r.upperCi95 }, benchmark, indicator.polarity) : 'Not compared',
+        comparator: benchmark,
+        significance: chosen ? significanceOf(chosen.outcome) : 'Not compared',
         ciMethod: r.ciMethod,
+        lower998: r.lower998,
+        upper998: r.upper998,
+        comparedEngland,
+        comparedParent,
+        comparedGoal: cmp.withGoal(r),
+        recentTrend: cmp.trend(r, own.rows.slice(0, i + 1), i === own.rows.length - 1),
       };
-    });
+    }).map((row) => (row.comparator ? { ...row, comparator: { area: row.comparator.code, value: row.comparator.value } } : { ...row, comparator: null })) as ChartRow[];
     return { areaCode: area.code, areaName: area.name, comparator: comparator ? { code: comparator.area.code, name: comparator.area.name } : null, rows };
   });
 
-  const comparatorSeries: ComparatorSeries[] = [...comparators.values()].map((c) => ({
-    code: c.area.code,
-    name: c.area.name,
-    rows: c.rows.map((r) => ({ period: r.period, periodSortable: r.periodSortable, value: r.value, lowerCi95: r.lowerCi95, upperCi95: r.upperCi95 })),
-  }));
+  const comparatorSeries: ComparatorSeries[] = [...comparatorCodes].map((code) => {
+    const c = loaded.get(code)!;
+    return {
+      code: c.area.code,
+      name: c.area.name,
+      rows: c.rows.map((r) => ({ period: r.period, periodSortable: r.periodSortable, value: r.value, lowerCi95: r.lowerCi95, upperCi95: r.upperCi95 })),
+    };
+  });
   const vintage =
     (prepared(
       db,

@@ -1,6 +1,6 @@
 import { openTextStream, type TextFileFacts } from '../text/decodeText';
 import { readCsvRecords } from './csvRecords';
-import { looksLikeFingertips } from './fingertipsColumns';
+import { looksLikeFingertips, normaliseHeader } from './fingertipsColumns';
 import { lineError } from './lineError';
 import { fingertipsRowReader } from './parseFingertips';
 import type { ParsedRow } from './parsedRow';
@@ -9,13 +9,20 @@ import { looksLikeTidy, tidyRowReader } from './parseTidy';
 export type DataFormat = 'fingertips' | 'tidy';
 
 /** Takes the checked rows of one chunk (~32 KB) of a file, in file order. Throwing stops the read. */
-export type RowSink = (rows: ParsedRow[], fingertips: boolean, bytesRead: number) => void;
+/** `givesCIs`: the file has a 95% CI column, so a row without a CI is one the publisher gave without one. */
+export type RowSink = (rows: ParsedRow[], fingertips: boolean, bytesRead: number, givesCIs: boolean) => void;
+
+/** Does the header have a lower 95% CI column (any spelling)? */
+function hasCiColumn(header: string[]): boolean {
+  return header.some((h) => /^lower.*95|^lowerci$|^lcl95?$/.test(normaliseHeader(h)));
+}
 
 /** Picks the reader for a file from its header (or the format the user chose). */
-function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean } {
+function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean; givesCIs: boolean } {
   const chosen = format ?? (looksLikeFingertips(header) ? 'fingertips' : looksLikeTidy(header) ? 'tidy' : null);
-  if (chosen === 'fingertips') return { read: fingertipsRowReader(header, file, line), fingertips: true };
-  if (chosen === 'tidy') return { read: tidyRowReader(header, file, line), fingertips: false };
+  if (chosen === 'fingertips') return { read: fingertipsRowReader(header, file, line), fingertips: true, givesCIs: hasCiColumn(header) };
+  // An analyst's tidy CSV is not a publisher's: its CIs are computed where a row has none.
+  if (chosen === 'tidy') return { read: tidyRowReader(header, file, line), fingertips: false, givesCIs: false };
   throw lineError(
     file,
     line,
@@ -45,7 +52,7 @@ export async function readDataFile(
     const b = batch;
     batch = [];
     rows += b.length;
-    sink(b, reader!.fingertips, bytesRead());
+    sink(b, reader!.fingertips, bytesRead(), reader!.givesCIs);
   };
   await readCsvRecords(
     stream,

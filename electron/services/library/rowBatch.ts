@@ -17,7 +17,7 @@ export interface RowBatch {
 const NUMBER_KEYS = ['line', 'periodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
 const TEXT_KEYS = [
   'indicatorId', 'indicatorName', 'unit', 'areaCode', 'areaName', 'areaType', 'parentCode', 'sex', 'age',
-  'categoryType', 'category', 'period', 'valueNote', 'comparedEngland', 'comparedParent',
+  'categoryType', 'category', 'period', 'valueNote', 'comparedEngland', 'comparedParent', 'comparedGoal', 'recentTrend',
 ] as const;
 const NN = NUMBER_KEYS.length;
 const NT = TEXT_KEYS.length;
@@ -71,6 +71,8 @@ export class RowBatcher {
     t[c + 12] = this.index(12, r.valueNote);
     t[c + 13] = this.index(13, r.comparedEngland);
     t[c + 14] = this.index(14, r.comparedParent);
+    t[c + 15] = this.index(15, r.comparedGoal);
+    t[c + 16] = this.index(16, r.recentTrend);
     return this.n === this.size;
   }
 
@@ -129,6 +131,8 @@ export function decodeRows(b: RowBatch): ParsedRow[] {
       valueNote: str(t[c + 12]!),
       comparedEngland: str(t[c + 13]!),
       comparedParent: str(t[c + 14]!),
+      comparedGoal: str(t[c + 15]!),
+      recentTrend: str(t[c + 16]!),
     };
   }
   return rows;

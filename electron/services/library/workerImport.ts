@@ -7,7 +7,7 @@ import type { DataFormat, RowSink } from './readDataFile';
 import { decodeRows, type RowBatch } from './rowBatch';
 
 export type WorkerMessage =
-  | { type: 'rows'; batch: RowBatch; fingertips: boolean; bytesRead: number }
+  | { type: 'rows'; batch: RowBatch; fingertips: boolean; givesCIs: boolean; bytesRead: number }
   | { type: 'done' }
   | { type: 'error'; error: ErrorPayload };
 
@@ -62,7 +62,7 @@ export function readDataFileInWorker(
         if (settled) return;
         try {
           if (m.type === 'rows') {
-            sink(decodeRows(m.batch), m.fingertips, m.bytesRead);
+            sink(decodeRows(m.batch), m.fingertips, m.bytesRead, m.givesCIs);
             await afterChunk();
             worker.postMessage({ type: 'ack' });
           } else if (m.type === 'done') finish();

@@ -15,11 +15,11 @@ describe('jsna library …', () => {
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     const summary = JSON.parse(imported.out);
-    expect(Object.keys(summary)).toEqual(['rows', 'indicators', 'areas', 'vintages']);
+    expect(Object.keys(summary)).toEqual(['rows', 'indicators', 'areas', 'vintages', 'added', 'updated', 'unchanged', 'warnings']);
     expect(summary).toMatchObject({ rows: 852, indicators: 1, areas: 162, vintages: [{ indicatorId: '93356', sha256: REAL_SHA256, rows: 852 }] });
 
     const again = await jsna('library', 'import', lib, REAL_FILE);
-    expect(JSON.parse(again.out)).toEqual({ rows: 0, indicators: 0, areas: 0, vintages: [] });
+    expect(JSON.parse(again.out)).toEqual({ rows: 0, indicators: 0, areas: 0, vintages: [], added: 0, updated: 0, unchanged: 0, warnings: [] });
 
     const list = await jsna('library', 'indicators', lib, '--format', 'json');
     expect(list.code).toBe(0);
@@ -35,7 +35,9 @@ describe('jsna library …', () => {
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0])).toEqual([
       'period', 'periodSortable', 'value', 'lowerCi95', 'upperCi95', 'count', 'denominator', 'valueNote', 'comparator', 'significance', 'ciMethod',
+      'lower998', 'upper998', 'comparedEngland', 'comparedParent', 'comparedGoal', 'recentTrend',
     ]);
+    expect(rows[0].comparedEngland).toEqual({ label: 'Better', outcome: 'better', source: 'file', method: 'ci-overlap-95', benchmarkCode: 'E92000001' });
     expect(rows[0]).toMatchObject({ period: '2015', periodSortable: 20150000, count: 177, denominator: 342627, valueNote: null, significance: 'Better', ciMethod: 'file' });
     expect(rows[0].value.toFixed(2)).toBe('51.66');
     expect([rows[0].lowerCi95.toFixed(3), rows[0].upperCi95.toFixed(3)]).toEqual(['44.329', '59.856']);
@@ -44,7 +46,28 @@ describe('jsna library …', () => {
     const young = await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E06000016', '--age', '0-9 yrs', '--comparator', 'parent');
     expect(JSON.parse(young.out)[0]).toMatchObject({ comparator: { area: 'E12000004' } });
     const decile = await jsna('library', 'query', lib, '--indicator', '93356', '--area', 'E92000001', '--category', 'Most deprived decile (IMD2015)', '--category-type', 'County & UA deprivation deciles in England (IMD2015)');
-    expect(JSON.parse(decile.out)[0]).toMatchObject({ ciMethod: 'byar', comparator: null, significance: 'Not compared' });
+    expect(JSON.parse(decile.out)[0]).toMatchObject({ ciMethod: null, lowerCi95: null, comparator: null, significance: 'Not compared' });
+  });
+
+  it('lists vintages, previews with --dry-run and restores a vintage', async () => {
+    const lib = join(tmp(), 'cli.jsnalib');
+    const dir = resolve(__dirname, '../../../fixtures/fingertips/constructed');
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands.csv'));
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-west-midlands.csv'));
+    const before = sha256(lib);
+    const dry = await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands-revised.csv'), '--dry-run');
+    expect(JSON.parse(dry.out)).toMatchObject({ added: 0, updated: 2, dryRun: true, changes: [{ indicatorId: '93356', updated: 2, changedAreas: ['E06000015', 'E06000016'] }] });
+    expect(sha256(lib)).toBe(before);
+    await jsna('library', 'import', lib, join(dir, 'campylobacter-93356-east-midlands-revised.csv'));
+    const list = await jsna('library', 'vintages', lib, '--indicator', '93356', '--format', 'json');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out).map((v: { id: number; added: number; updated: number }) => [v.id, v.added, v.updated])).toEqual([[3, 0, 2], [2, 73, 0], [1, 113, 0]]);
+    const restored = await jsna('library', 'restore-vintage', lib, '1');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.out)).toMatchObject({ updated: 2, vintage: { id: 4, restoredFrom: 1 } });
+    const missing = await jsna('library', 'restore-vintage', lib, '42');
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/Vintage 42 is not in the indicator library/);
   });
 
   it('exits 2 with file:line on stderr for a broken file, leaving the library byte-identical', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Significance } from '../../../../shared/library/types';
 import { rateCI } from '../../../../shared/stats';
 import { importFiles } from '../../../../electron/services/library/importFiles';
-import { getIndicatorDetail, listIndicators, updateIndicator } from '../../../../electron/services/library/indicators';
+import { getIndicatorDetail, getIndicatorMeta, listIndicators, updateIndicator } from '../../../../electron/services/library/indicators';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { queryChart } from '../../../../electron/services/library/query';
 import { useTempDir } from '../../../helpers/tmp';
@@ -98,27 +98,30 @@ describe('importing the real Fingertips download', () => {
     // Every Better / Worse / Similar in the file (750 rows) agrees.
     for (const label of ['Better', 'Worse', 'Similar']) expect(tally[label]!.disagree, label).toBe(0);
     expect(tally.Better!.agree + tally.Worse!.agree + tally.Similar!.agree).toBe(283 + 247 + 220);
-    // Of 102 "Not compared": 75 agree (England itself, its deprivation deciles, rows without a CI);
-    // the 27 regional rows are left uncompared by this county/UA download, while we compare them.
-    expect(tally['Not compared']).toEqual({ agree: 75, disagree: 27 });
-    expect(disagreements.every((d) => d.startsWith('Region ') && d.includes('file Not compared'))).toBe(true);
+    // All 102 "Not compared" agree too: the file's label is what the library returns (issue 14),
+    // including the 27 regional rows this county/UA download leaves uncompared.
+    expect(tally['Not compared']).toEqual({ agree: 102, disagree: 0 });
+    expect(disagreements).toEqual([]);
   });
 
-  it("lets the author's polarity override the inferred one, and the significance labels follow it", async () => {
+  it("lets the author's polarity override the inferred one; the file's own labels stay what it says", async () => {
     const { db } = open();
     await importFiles(db, [REAL_FILE]);
-    const leicester2015 = () => queryChart(db, { indicatorId: '93356', areaCodes: ['E06000016'] }).series[0]!.rows[0]!.significance;
-    expect(leicester2015()).toBe('Better'); // inferred low-is-good; Leicester is below England
+    const leicester2015 = () => queryChart(db, { indicatorId: '93356', areaCodes: ['E06000016'] }).series[0]!.rows[0]!;
+    expect(leicester2015().significance).toBe('Better'); // the file's label; inferred low-is-good
+    expect(getIndicatorMeta(db, '93356').polarity).toBe('low-is-good');
     updateIndicator(db, { id: '93356', polarity: 'high-is-good' });
-    expect(leicester2015()).toBe('Worse');
+    // The source is the authority: the publisher's "Better" is not recomputed by our polarity.
+    expect(leicester2015().significance).toBe('Better');
+    expect(leicester2015().comparedEngland).toMatchObject({ label: 'Better', source: 'file' });
     updateIndicator(db, { id: '93356', polarity: 'no-judgement' });
-    expect(leicester2015()).toBe('Lower');
+    expect(leicester2015().significance).toBe('Better');
     // A re-import of the same data does not undo the author's choice.
     await importFiles(db, [REAL_FILE]);
     expect(getIndicatorDetail(db, '93356').meta).toMatchObject({ polarity: 'no-judgement', polaritySource: 'author' });
   });
 
-  it('keeps suppressed and missing values as missing, and computes CIs the file lacks from count and denominator', async () => {
+  it('keeps suppressed and missing values as missing, and computes no CI the file gives a value without', async () => {
     const { db } = open();
     await importFiles(db, [REAL_FILE]);
     // England by deprivation decile: value, count and denominator but no CI in the file.
@@ -128,10 +131,8 @@ describe('importing the real Fingertips download', () => {
       categoryType: 'County & UA deprivation deciles in England (IMD2015)',
       category: 'Most deprived decile (IMD2015)',
     }).series[0]!.rows[0]!;
-    expect(decile).toMatchObject({ period: '2015', count: 3541, denominator: 5085927, ciMethod: 'byar', comparator: null, significance: 'Not compared' });
-    const ci = rateCI(3541, 5085927, 100000);
-    expect(decile.lowerCi95).toBeCloseTo(ci.lower, 9);
-    expect(decile.upperCi95).toBeCloseTo(ci.upper, 9);
+    // No invented precision (issue 14): the file has CI columns and gives this value without one.
+    expect(decile).toMatchObject({ period: '2015', count: 3541, denominator: 5085927, ciMethod: null, lowerCi95: null, upperCi95: null, comparator: null, significance: 'Not compared' });
 
     const dir = tmp();
     const file = writeFile(
@@ -160,7 +161,7 @@ describe('importing the real Fingertips download', () => {
     expect((db.prepare('SELECT count(*) AS n FROM indicator_values').get() as { n: number }).n).toBe(REAL_RECORDS);
   });
 
-  it("replaces an indicator's values with a newer file and records a new vintage", async () => {
+  it("a newer file replaces only the rows it covers and records a new vintage; the others stay", async () => {
     const { db } = open();
     await importFiles(db, [REAL_FILE]);
     const newer = writeFile(
@@ -175,19 +176,21 @@ describe('importing the real Fingertips download', () => {
     expect(summary.vintages).toEqual([
       { id: 2, indicatorId: '93356', fileName: 'campylobacter-2018.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), importedAt: '2030-01-01T00:00:00.000Z', rows: 2 },
     ]);
+    expect(summary).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     const detail = getIndicatorDetail(db, '93356');
     expect(detail.vintages.map((v) => v.id)).toEqual([2, 1]);
-    expect(detail.rows).toBe(2);
+    expect(detail.rows).toBe(REAL_RECORDS + 2);
     expect(detail.latestPeriod).toBe('2018');
     expect(detail.latest).toMatchObject({ areaCode: 'E92000001', period: '2018', value: 92 });
     expect(detail.meta.polarity).toBe('low-is-good'); // the new file's labels don't contradict it
     const data = queryChart(db, { indicatorId: '93356', areaCodes: ['E06000016'] });
-    expect(data.series[0]!.rows.map((r) => [r.period, r.value])).toEqual([['2018', 50.1]]);
+    expect(data.series[0]!.rows.map((r) => r.period)).toEqual(['2015', '2016', '2017', '2018']);
+    expect(data.series[0]!.rows.at(-1)!.value).toBe(50.1);
     expect(data.vintage?.id).toBe(2);
-    // Re-importing the old file is not "the same file": it is not the newest vintage, so it replaces again.
+    // Re-importing the old file changes no value, so it records no vintage.
     const back = await importFiles(db, [REAL_FILE]);
-    expect(back.rows).toBe(REAL_RECORDS);
-    expect(getIndicatorDetail(db, '93356').vintages.map((v) => v.id)).toEqual([3, 2, 1]);
+    expect(back).toMatchObject({ rows: REAL_RECORDS, added: 0, updated: 0, unchanged: REAL_RECORDS, vintages: [] });
+    expect(getIndicatorDetail(db, '93356').vintages.map((v) => v.id)).toEqual([2, 1]);
   });
 
   it('lists indicators by search words and by area, and areas by name or code prefix', async () => {

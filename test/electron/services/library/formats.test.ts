@@ -194,6 +194,10 @@ describe('file formats and metadata', () => {
       definition: 'Laboratory reports, per 100,000',
       source: 'PHE',
       illustrative: false,
+      comparisonMethod: 'ci-overlap-95', // inferred from the file's labels
+      comparisonMethodSource: 'inferred',
+      computeForEstimates: false,
+      goal: null,
     });
     // A later Fingertips import infers nothing over metadata…
     const newer = writeFile(tmp(), 'newer.csv', fingertipsCsv([row({ 'Indicator ID': '93356' }), england({ 'Indicator ID': '93356' })]));

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { afterEach } from 'vitest';
+import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { sha256 } from '../../../helpers/files';
 
 /** The real OHID Fingertips download (see test/fixtures/fingertips/SOURCE.txt). */
@@ -69,3 +71,13 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
 }
 
 export { sha256 };
+
+/** Opens (creating) `library.jsnalib` in the test's temp folder; closed after each test. */
+export function useLibrary(tmp: () => string): () => Library {
+  let lib: Library | null = null;
+  afterEach(() => {
+    lib?.close();
+    lib = null;
+  });
+  return () => (lib = openLibrary(join(tmp(), 'library.jsnalib')));
+}

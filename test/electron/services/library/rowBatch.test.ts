@@ -27,6 +27,8 @@ const row = (line: number, over: Partial<ParsedRow> = {}): ParsedRow => ({
   valueNote: null,
   comparedEngland: 'Better',
   comparedParent: null,
+  comparedGoal: null,
+  recentTrend: 'Cannot be calculated',
   ...over,
 });
 

@@ -57,7 +57,8 @@ describe('library.* over the RPC contract', () => {
     expect(meta).toMatchObject({ polarity: 'high-is-good', polaritySource: 'author', definition: 'Lab reports' });
     expect(events).toEqual([{ type: 'library-changed' }]);
     const flipped = (await dispatch('library.query', { indicatorId: '93356', areaCodes: ['E06000016'] }, { session })) as { series: { rows: { significance: string }[] }[] };
-    expect(flipped.series[0]!.rows[0]!.significance).toBe('Worse');
+    // The file's own label stays: the source is the authority, not our polarity.
+    expect(flipped.series[0]!.rows[0]!.significance).toBe('Better');
   });
 
   it('validates inputs and reports file:line errors as BAD_INPUT', async () => {
@@ -75,5 +76,28 @@ describe('library.* over the RPC contract', () => {
     expect(await dispatch('library.info', {}, { session })).toMatchObject({ indicators: 1 });
     await dispatch('project.setLibraryPath', { path: join(tmp(), 'other.jsnalib') }, { session });
     expect(await dispatch('library.info', {}, { session })).toMatchObject({ indicators: 0 });
+  });
+
+  it('previews an import (nothing written, charts named), lists vintages and restores one', async () => {
+    await openProject();
+    const dir = join(__dirname, '../../../fixtures/fingertips/constructed');
+    const east = join(dir, 'campylobacter-93356-east-midlands.csv');
+    const revised = join(dir, 'campylobacter-93356-east-midlands-revised.csv');
+    await dispatch('library.import', { paths: [east] }, { session });
+    const chapter = (await dispatch('chapters.add', { title: 'Starting well' }, { session })) as { id: string };
+    const doc = { type: 'doc', content: [{ type: 'chart', attrs: { kind: 'trend', indicatorId: '93356', indicatorIds: [], areaCode: 'E06000016', comparators: ['E92000001'] } }] };
+    await dispatch('chapters.save', { id: chapter.id, doc, baseRevision: 1 }, { session });
+    const events: AppEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    const preview = await dispatch('library.previewImport', { paths: [revised] }, { session });
+    expect(preview).toMatchObject({ added: 0, updated: 2, description: 'updates 2 values; 1 chart in 1 chapter change', affected: [{ title: 'Starting well', charts: [{ index: 0, areaCode: 'E06000016' }] }] });
+    expect(events).toEqual([]);
+    expect(await dispatch('library.vintages', { indicatorId: '93356' }, { session })).toHaveLength(1);
+    await dispatch('library.import', { paths: [revised] }, { session });
+    expect(((await dispatch('library.vintages', {}, { session })) as { id: number }[]).map((v) => v.id)).toEqual([2, 1]);
+    const restored = await dispatch('library.restoreVintage', { vintageId: 1 }, { session });
+    expect(restored).toMatchObject({ updated: 2, vintage: { id: 3, restoredFrom: 1 } });
+    expect(events.at(-1)).toEqual({ type: 'library-changed' });
+    await expect(dispatch('library.restoreVintage', { vintageId: 99 }, { session })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

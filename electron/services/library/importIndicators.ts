@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3';
+import type { ComparisonMethod } from '../../../shared/library/comparison';
+import type { ValueType } from '../../../shared/library/types';
+import { inferPolarity } from '../../../shared/stats';
+import { ENGLAND_CODE } from './areas';
+import { inferValueType } from './inferValueType';
+import { lineError } from './lineError';
+import type { ParsedRow } from './parsedRow';
+import type { MetadataEntry } from './parseMetadata';
+import { recomputeComputedCIs } from './recomputeCIs';
+
+export const FINGERTIPS_SOURCE = 'OHID Fingertips (fingertips.phe.org.uk), Open Government Licence v3.0';
+
+const MAX_POLARITY_OBSERVATIONS = 2_000;
+
+/** An indicator as one import sees it. */
+export interface IndicatorState {
+  id: string;
+  valueType: ValueType;
+  multiplier: number | null;
+  /** Modelled, aggregated and CI-less values may get computed CIs and comparisons. */
+  computeForEstimates: boolean;
+  /** The vintage of the file being read, and which file that is. */
+  vintageId: number;
+  vintageFile: number;
+  vintageRows: number;
+  fingertips: boolean;
+  /** The latest period among this import's rows. */
+  latestSortable: number;
+  latestPeriod: string | null;
+}
+
+interface IndicatorRow {
+  id: string;
+  name: string;
+  unit: string | null;
+  value_type: ValueType;
+  multiplier: number | null;
+  definition: string | null;
+  source: string | null;
+  polarity: string | null;
+  polarity_source: string | null;
+  meta_source: 'file' | 'metadata' | 'author';
+  comparison_method: ComparisonMethod | null;
+  comparison_method_source: string | null;
+  compute_for_estimates: number;
+  goal: number | null;
+}
+
+/**
+ * Indicators and their metadata during an import: settled from the file (name, unit, value type)
+ * unless a metadata file or the author set them, then the metadata file applied, then what the
+ * file's labels say (polarity, comparison method) where nobody has said it.
+ */
+export class ImportIndicators {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly metadata: Map<string, MetadataEntry>,
+    private readonly importedAt: string,
+  ) {
+    this.stmt = {
+      get: db.prepare(
+        `SELECT id, name, unit, value_type, multiplier, definition, source, polarity, polarity_source, meta_source,
+           comparison_method, comparison_method_source, compute_for_estimates, goal FROM indicators WHERE id = ?`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO indicators (id, name, unit, value_type, multiplier, definition, source, meta_source, updated_at)
+         VALUES (@id, @name, @unit, @value_type, @multiplier, @definition, @source, @meta_source, @updated_at)`,
+      ),
+      update: db.prepare(
+        `UPDATE indicators SET name = @name, unit = @unit, value_type = @value_type, multiplier = @multiplier,
+           definition = @definition, source = @source, meta_source = @meta_source, updated_at = @updated_at WHERE id = @id`,
+      ),
+    };
+  }
+
+  /** First row of an indicator in this import: its metadata settled (its values stay until replaced row by row). */
+  begin(r: ParsedRow, fingertips: boolean): IndicatorState {
+    const existing = this.stmt.get.get(r.indicatorId) as IndicatorRow | undefined;
+    const inferred = inferValueType(r.unit ?? r.indicatorName);
+    const next: IndicatorRow =
+      existing && existing.meta_source !== 'file'
+        ? { ...existing, name: r.indicatorName }
+        : {
+            id: r.indicatorId,
+            name: r.indicatorName,
+            unit: r.unit ?? inferred.unit,
+            value_type: inferred.valueType,
+            multiplier: inferred.multiplier,
+            definition: existing?.definition ?? null,
+            source: existing?.source ?? null,
+            polarity: existing?.polarity ?? null,
+            polarity_source: existing?.polarity_source ?? null,
+            meta_source: 'file',
+            comparison_method: existing?.comparison_method ?? null,
+            comparison_method_source: existing?.comparison_method_source ?? null,
+            compute_for_estimates: existing?.compute_for_estimates ?? 0,
+            goal: existing?.goal ?? null,
+          };
+    const meta = this.metadata.get(r.indicatorId);
+    if (meta && next.meta_source !== 'author') applyMetaFields(next, meta);
+    if (fingertips && next.source === null) next.source = FINGERTIPS_SOURCE;
+    const params = {
+      id: next.id,
+      name: next.name,
+      unit: next.unit,
+      value_type: next.value_type,
+      multiplier: next.multiplier,
+      definition: next.definition,
+      source: next.source,
+      meta_source: next.meta_source,
+      updated_at: this.importedAt,
+    };
+    if (existing) this.stmt.update.run(params);
+    else this.stmt.insert.run(params);
+    return {
+      id: r.indicatorId,
+      valueType: next.value_type,
+      multiplier: next.multiplier,
+      computeForEstimates: (meta?.computeForEstimates ?? next.compute_for_estimates === 1) === true,
+      vintageId: 0,
+      vintageFile: -1,
+      vintageRows: 0,
+      fingertips,
+      latestSortable: -Infinity,
+      latestPeriod: null,
+    };
+  }
+
+  /** Applies the metadata file to every indicator it names; returns how many. */
+  applyMetadata(metaFile: string, importedNow: ReadonlySet<string>): number {
+    for (const entry of this.metadata.values()) {
+      const existing = this.stmt.get.get(entry.indicatorId) as IndicatorRow | undefined;
+      if (!existing) {
+        throw lineError(metaFile, entry.line, `indicator ${entry.indicatorId} is neither in the library nor in the files imported with this metadata.`);
+      }
+      const next: IndicatorRow = { ...existing };
+      if (existing.meta_source !== 'author') applyMetaFields(next, entry);
+      if (entry.polarity !== undefined && existing.polarity_source !== 'author') {
+        next.polarity = entry.polarity;
+        next.polarity_source = 'metadata';
+      }
+      if (entry.comparisonMethod !== undefined && existing.comparison_method_source !== 'author') {
+        next.comparison_method = entry.comparisonMethod;
+        next.comparison_method_source = 'metadata';
+      }
+      this.db
+        .prepare(
+          `UPDATE indicators SET unit = ?, value_type = ?, multiplier = ?, definition = ?, source = ?, meta_source = ?,
+             polarity = ?, polarity_source = ?, illustrative = coalesce(?, illustrative), comparison_method = ?,
+             comparison_method_source = ?, compute_for_estimates = coalesce(?, compute_for_estimates), goal = coalesce(?, goal),
+             updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          next.unit,
+          next.value_type,
+          next.multiplier,
+          next.definition,
+          next.source,
+          next.meta_source,
+          next.polarity,
+          next.polarity_source,
+          entry.illustrative === undefined ? null : entry.illustrative ? 1 : 0,
+          next.comparison_method,
+          next.comparison_method_source,
+          entry.computeForEstimates === undefined ? null : entry.computeForEstimates ? 1 : 0,
+          entry.goal ?? null,
+          this.importedAt,
+          entry.indicatorId,
+        );
+      // Values imported earlier had their CIs computed for the old value type.
+      if (!importedNow.has(entry.indicatorId) && (next.value_type !== existing.value_type || next.multiplier !== existing.multiplier)) {
+        recomputeComputedCIs(this.db, entry.indicatorId, next.value_type, next.multiplier);
+      }
+    }
+    return this.metadata.size;
+  }
+
+  /** Polarity from the Fingertips files' own "Compared to England" labels, where nobody has set it. */
+  inferPolarities(indicators: Iterable<IndicatorState>): void {
+    const england = this.db.prepare('SELECT id FROM areas WHERE code = ?').get(ENGLAND_CODE) as { id: number } | undefined;
+    if (!england) return;
+    const observations = this.db.prepare(
+      `SELECT v.value AS value, e.value AS benchmark, v.compared_england AS label
+       FROM series s
+       JOIN indicator_values v ON v.series_id = s.id
+       JOIN indicator_values e ON e.series_id = s.id AND e.area_id = ? AND e.period_sortable = v.period_sortable AND e.period = v.period
+       WHERE s.indicator_id = ? AND v.area_id <> e.area_id AND v.compared_england IS NOT NULL
+         AND v.compared_england NOT IN ('Similar', 'Not compared')
+       LIMIT ${MAX_POLARITY_OBSERVATIONS}`,
+    );
+    const setPolarity = this.db.prepare(
+      `UPDATE indicators SET polarity = ?, polarity_source = 'inferred' WHERE id = ? AND (polarity_source IS NULL OR polarity_source = 'inferred')`,
+    );
+    for (const st of indicators) {
+      if (!st.fingertips) continue;
+      const polarity = inferPolarity(observations.all(england.id, st.id) as { value: number | null; benchmark: number | null; label: string }[]);
+      if (polarity) setPolarity.run(polarity, st.id);
+    }
+  }
+}
+
+/** Metadata-file fields onto an indicator row (empty cells were left out of the entry). */
+function applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {
+  let touched = false;
+  if (meta.unit !== undefined) {
+    row.unit = meta.unit;
+    touched = true;
+  }
+  if (meta.valueType !== undefined) {
+    row.value_type = meta.valueType;
+    row.multiplier = meta.multiplier ?? null;
+    touched = true;
+  } else if (meta.multiplier !== undefined) {
+    row.multiplier = meta.multiplier;
+    touched = true;
+  }
+  if (meta.definition !== undefined) {
+    row.definition = meta.definition;
+    touched = true;
+  }
+  if (meta.source !== undefined) {
+    row.source = meta.source;
+    touched = true;
+  }
+  if (touched) row.meta_source = 'metadata';
+}
