@@ -163,7 +163,7 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
             <ul>
               {pending.preview.affected.map((c) => (
                 <li key={c.chapterId}>
-                  {c.title}: {c.charts.length} chart{c.charts.length === 1 ? '' : 's'} ({c.charts.map((x) => `${x.indicatorIds.join(', ')}${x.areaCode ? ` for ${x.areaCode}` : ''}`).join('; ')})
+                  {c.title}: {c.charts.length} chart{c.charts.length === 1 ? '' : 's'} ({c.charts.map((x) => `${x.indicators.join(', ')}${x.areaCode ? ` for ${x.areaCode}` : ''}`).join('; ')})
                 </li>
               ))}
             </ul>

@@ -54,7 +54,8 @@ export interface AffectedChart {
   /** The chart's position among the chapter's charts (0-based), and what it shows. */
   index: number;
   kind: string;
-  indicatorIds: string[];
+  /** The indicators it draws. */
+  indicators: string[];
   areaCode: string | null;
 }
 

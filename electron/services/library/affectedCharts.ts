@@ -48,7 +48,7 @@ export function affectedCharts(project: Project, summary: Pick<ImportSummary, 'c
         if (kind === 'compare' || areaCode === null) return true;
         return areas.has(areaCode) || comparators.some((c) => areas.has(c));
       });
-      if (hit) charts.push({ index, kind, indicatorIds: ids, areaCode });
+      if (hit) charts.push({ index, kind, indicators: ids, areaCode });
     });
     if (charts.length) result.push({ chapterId: ch.id, title: ch.title, charts });
   }
