@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { ProjectInfo } from '../../shared/api';
 import { api } from '../lib/api';
 import { useAction } from '../lib/useAsync';
+import { DamagedProject } from './DamagedProject';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Create a new project file, or open one by its path (read-only when someone else has it). */
@@ -53,7 +54,8 @@ export function ProjectPicker({ onOpened }: { onOpened: (p: ProjectInfo) => void
             <input name="openPath" value={openPath} onChange={(e) => setOpenPath(e.target.value)} placeholder="/path/to/project.jsna" required />
           </label>
           <button type="submit" disabled={open.busy}>Open project</button>
-          {open.error && (
+          {open.error?.code === 'DAMAGED' && <DamagedProject path={openPath} message={open.error.message} onOpened={onOpened} />}
+          {open.error && open.error.code !== 'DAMAGED' && (
             <div role="alert" className="error">
               <p>{open.error.message}</p>
               {open.error.code === 'LOCKED' && (

@@ -8,6 +8,8 @@ export const methodNames = [
   'project.current',
   'project.close',
   'project.setLibraryPath',
+  'project.backups',
+  'project.restoreBackup',
   'chapters.list',
   'chapters.add',
   'chapters.rename',

@@ -16,6 +16,12 @@ export interface ProjectInfo {
   journalMode: 'wal' | 'delete';
 }
 
+/** A verified automatic backup of a project. */
+export interface BackupInfo {
+  path: string;
+  takenAt: string;
+}
+
 export const projectMethods = {
   'project.create': method<ProjectInfo>()(
     z.object({
@@ -27,4 +33,10 @@ export const projectMethods = {
   'project.current': method<ProjectInfo | null>()(z.object({})),
   'project.close': method<null>()(z.object({})),
   'project.setLibraryPath': method<ProjectInfo>()(z.object({ path: filePath })),
+  /** The project's automatic backups, newest first. */
+  'project.backups': method<BackupInfo[]>()(z.object({ path: filePath })),
+  /** Restores a project from its latest verified backup (or the one named), keeping the damaged file beside it, and opens it. */
+  'project.restoreBackup': method<ProjectInfo & { restoredFrom: string; damagedKeptAs: string | null }>()(
+    z.object({ path: filePath, backup: filePath.optional() }),
+  ),
 };

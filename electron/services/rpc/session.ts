@@ -3,6 +3,7 @@ import type { AppEvent } from '../../../shared/api/events';
 import { resolve } from 'node:path';
 import { type Library, openLibrary } from '../library/openLibrary';
 import type { Project } from '../project/project';
+import { AutoBackup } from '../backup/autoBackup';
 import { UploadStore } from '../uploads/uploadStore';
 
 /**
@@ -15,6 +16,8 @@ export class Session {
   private readonly listeners = new Set<(e: AppEvent) => void>();
   /** Files a browser-mode page sent for an import (it cannot give paths). */
   readonly uploads = new UploadStore();
+  /** Rolling automatic backups of the open project (on open, then every few minutes of editing). */
+  readonly backups = new AutoBackup(undefined, (e) => process.stderr.write(`jsna: automatic backup failed: ${e.message}\n`));
 
   get project(): Project | null {
     return this.current;
@@ -44,7 +47,13 @@ export class Session {
     this.closeLibrary();
     if (this.current && this.current !== project) this.current.close();
     this.current = project;
+    if (project) this.backups.opened(project);
     this.emit({ type: 'project-changed' });
+  }
+
+  /** Called after an edit is saved: takes a backup when one is due. */
+  edited(): void {
+    if (this.current) this.backups.edited(this.current);
   }
 
   onEvent(listener: (e: AppEvent) => void): () => void {

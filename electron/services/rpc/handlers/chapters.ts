@@ -28,7 +28,11 @@ export const chapterHandlers: HandlerSlice<
   'chapters.add': ({ title }, { session }) => addChapter(session.requireProject(), title),
   'chapters.rename': ({ id, title }, { session }) => renameChapter(session.requireProject(), id, title),
   'chapters.get': ({ id }, { session }) => getChapter(session.requireProject(), id),
-  'chapters.save': ({ id, doc, baseRevision }, { session }) => saveChapter(session.requireProject(), id, doc, baseRevision),
+  'chapters.save': ({ id, doc, baseRevision }, { session }) => {
+    const saved = saveChapter(session.requireProject(), id, doc, baseRevision);
+    session.edited();
+    return saved;
+  },
   'chapters.move': ({ id, toPosition }, { session }) => moveChapter(session.requireProject(), id, toPosition),
   'chapters.delete': ({ id }, { session }) => {
     deleteChapter(session.requireProject(), id);
