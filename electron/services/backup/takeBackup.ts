@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -21,7 +21,8 @@ export function takeBackup(db: Database.Database, projectPath: string, opts: { k
   while (existsSync(join(folder, backupName(now, seq)))) seq++;
   const final = join(folder, backupName(now, seq));
   const partial = `${final}.partial`;
-  rmSync(partial, { force: true });
+  // Leftovers of a backup cut short by a crash are ours: remove them.
+  for (const name of readdirSync(folder)) if (name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     const problem = backupProblem(partial);
