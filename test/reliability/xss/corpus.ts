@@ -36,7 +36,7 @@ export function buildCorpus(): Payload[] {
   const fixture = readFileSync(join(__dirname, '..', '..', 'fixtures', 'xss', 'payloads.txt'), 'utf8').split('\n').filter(Boolean);
   for (const line of fixture) raw.push(['fixture', line.replace(/__N__/g, 'N')]);
   for (const tag of TAGS) for (const ev of EVENTS) raw.push(['tag × handler', `<${tag} src=x ${ev}=alert(N)>`]);
-  for (const [tag, attr] of URL_ATTRS) for (const s of SCHEMES) raw.push(['scheme × URL attribute', `<${tag} ${attr}="${s}">x</${tag.split('><').pop()}>`]);
+  for (const [tag, attr] of URL_ATTRS) for (const s of SCHEMES) raw.push(['scheme × URL attribute', `<${tag} ${attr}="${s}">x</${tag!.split('><').pop()}>`]);
   for (const b of BREAKOUTS) for (const wrap of ['', 'Leicester ', 'x" y="', '<b>', "' "]) raw.push(['attribute breakout', wrap + b]);
   for (const ns of NAMESPACE) raw.push(['SVG/MathML', ns]);
   for (const ev of EVENTS) raw.push(['entity-encoded handler', `&lt;img src=x ${ev}=alert(N)&gt;`]);
