@@ -158,6 +158,20 @@ describe('RPC fuzzing', () => {
         problems.push(`chapters.save accepted ${JSON.stringify(doc).slice(0, 120)}: ${JSON.stringify(r).slice(0, 200)}`);
       }
     }
+    // Found by the XSS corpus: a title starting with NUL passed the schema and hit the table's CHECK
+    // (SQLite's length() stops at NUL) as an INTERNAL SqliteError.
+    for (const [method, input] of [
+      ['chapters.add', { title: '\u0000<script>alert(1)</script>' }],
+      ['chapters.add', { title: 'Line one\nline two' }],
+      ['chapters.rename', { id: chapter.id, title: '\u0000' }],
+    ] as const) {
+      tried++;
+      const r = JSON.parse((await post(server, method, JSON.stringify(input))).body) as { ok: boolean; error?: { code: string; message: string } };
+      if (r.ok || r.error?.code !== 'BAD_INPUT' || !/control character/.test(r.error.message)) {
+        failed++;
+        problems.push(`${method} ${JSON.stringify(input)}: ${JSON.stringify(r).slice(0, 200)}`);
+      }
+    }
     const alive = JSON.parse((await post(server, 'chapters.list', '{}')).body) as { ok: boolean };
     const after = snapshot();
     const touched = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);

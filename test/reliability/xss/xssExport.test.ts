@@ -26,6 +26,8 @@ const corpus = buildCorpus();
 const SAMPLE = count(40, corpus.length);
 const REAL = join(__dirname, '..', '..', 'fixtures', 'fingertips', 'campylobacter-93356-county-ua-2015-17.csv');
 
+/** Titles are one line: control characters are refused (shared/api/chapters.ts), so they become spaces here. */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 /** Puts every payload in chapter text and recommendation text, and a sample in titles, partner names and chart titles/captions. */
@@ -43,7 +45,7 @@ async function hostileProject(dir: string, payloads: Payload[], sample: Payload[
   channels['chart titles and captions (no data)'] = sample.length;
   await call('chapters.importText', { title: 'Recommendations', text: payloads.map((p) => `${p.text} [LA/ICB]`).join('\n\n'), allRecommendations: true });
   channels['recommendation text'] = payloads.length;
-  for (const p of sample) await call('chapters.add', { title: p.text.slice(0, 200) });
+  for (const p of sample) await call('chapters.add', { title: oneLine(p.text).slice(0, 200) });
   channels['chapter titles'] = sample.length;
   for (const p of sample) {
     const code = `X${p.n}`;
