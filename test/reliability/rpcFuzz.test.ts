@@ -13,6 +13,7 @@ import { sha256 } from '../helpers/files';
 import { seededProject } from '../helpers/seedProject';
 import { useTempDir } from '../helpers/tmp';
 import { count, reportFigure, timeoutFor } from './figures';
+import { pick, prng } from './prng';
 
 const PAYLOADS = count(3000, 10_000);
 
@@ -37,18 +38,6 @@ function post(server: RpcServer, method: string, body: string): Promise<{ status
   });
 }
 
-/** A small seeded PRNG, so a failure can be replayed (the seed is printed). */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const hostile: unknown[] = [
   null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, '', ' ', 'x'.repeat(70_000), '\u0000', '../../../etc/passwd',
   '<script>alert(1)</script>', '=cmd|"/c calc"!A1', [], [1, 2, 3], {}, { $gt: '' }, { __proto__: { polluted: true } }, { constructor: { prototype: {} } },
@@ -57,14 +46,13 @@ const hostile: unknown[] = [
 
 function candidates(method: (typeof methodNames)[number], rand: () => number): unknown {
   const schema = contract[method].input as z.ZodType;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
   const keys = Object.keys(shape);
   const r = rand();
-  if (r < 0.15 || keys.length === 0) return pick([42, 'text', [], [1], true, 'null', -0, [{}]]);
+  if (r < 0.15 || keys.length === 0) return pick([42, 'text', [], [1], true, 'null', -0, [{}]], rand);
   const obj: Record<string, unknown> = {};
-  for (const k of keys) if (rand() < 0.7) obj[k] = pick(hostile);
-  if (rand() < 0.3) obj[pick(keys)] = { nested: pick(hostile), deeper: [pick(hostile)] };
+  for (const k of keys) if (rand() < 0.7) obj[k] = pick(hostile, rand);
+  if (rand() < 0.3) obj[pick(keys, rand)] = { nested: pick(hostile, rand), deeper: [pick(hostile, rand)] };
   return obj;
 }
 
@@ -183,6 +171,3 @@ describe('RPC fuzzing', () => {
   }, timeoutFor(PAYLOADS, 20));
 });
 
-function pick<T>(xs: T[], rand: () => number): T {
-  return xs[Math.floor(rand() * xs.length)]!;
-}
