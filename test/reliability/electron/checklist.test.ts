@@ -152,6 +152,10 @@ describe('Electron security checklist', () => {
     expect(main).not.toMatch(/registerFileProtocol|interceptFileProtocol/);
   });
 
+  it('the app menu offers the one-click restore for a damaged project (DAMAGED with a backup → project.restoreBackup)', () => {
+    expect(source('electron/main/index.ts')).toMatch(/err\.code === 'DAMAGED' && err\.details\?\.backup[\s\S]*?buttons: \['Restore backup', 'Cancel'\][\s\S]*?dispatch\('project\.restoreBackup', \{ path \}/);
+  });
+
   it('prints its figure', () => {
     const names = Object.keys(results);
     reportFigure('Electron checklist', { tried: names.length, failed: names.filter((n) => !results[n]).length, lost: 0 });
