@@ -4,7 +4,7 @@ import type { CliCommand, CliIO } from './command';
 import { commands } from './commands';
 
 /** Exit 2: the input was wrong (bad arguments, wrong kind of file, missing file). Exit 1: anything else. */
-const BAD_INPUT_CODES = new Set<ErrorCode>(['BAD_INPUT', 'NOT_FOUND', 'NOT_A_PROJECT', 'NOT_A_LIBRARY', 'NEWER_VERSION']);
+const BAD_INPUT_CODES = new Set<ErrorCode>(['BAD_INPUT', 'NOT_FOUND', 'NOT_A_PROJECT', 'NOT_A_LIBRARY', 'NEWER_VERSION', 'DAMAGED']);
 
 export function helpText(): string {
   const lines = ['Usage: jsna <command> [arguments]', '', 'Commands:'];

@@ -118,7 +118,13 @@ app.whenReady().then(async () => {
         try {
           await dispatch('project.open', { path }, { session });
         } catch (e) {
-          const err = e as { code?: string; message: string };
+          const err = e as { code?: string; message: string; details?: { backup?: unknown } };
+          if (err.code === 'DAMAGED' && err.details?.backup) {
+            // A damaged file: the message names it and the latest verified backup; one click restores it (the damaged file is kept).
+            const choice = await dialog.showMessageBox({ type: 'error', message: err.message, buttons: ['Restore backup', 'Cancel'], defaultId: 0, cancelId: 1 });
+            if (choice.response === 0) await dispatch('project.restoreBackup', { path }, { session }).catch((r: Error) => dialog.showErrorBox('Could not restore the backup', r.message));
+            return;
+          }
           if (err.code !== 'LOCKED') return dialog.showErrorBox('Could not open the project', err.message);
           const choice = await dialog.showMessageBox({ type: 'warning', message: err.message, buttons: ['Open read-only', 'Cancel'], defaultId: 0, cancelId: 1 });
           if (choice.response === 0) await dispatch('project.open', { path, readOnly: true }, { session });

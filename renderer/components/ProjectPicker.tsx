@@ -3,6 +3,7 @@ import type { ProjectInfo, RecentProject } from '../../shared/api';
 import { api, inElectron } from '../lib/api';
 import { formatDate } from '../lib/formatDate';
 import { useAction } from '../lib/useAsync';
+import { DamagedProject } from './DamagedProject';
 import { ErrorAlert } from './ErrorAlert';
 import { FolderBrowser } from './FolderBrowser';
 import { projectFileIn } from './projectPaths';
@@ -118,7 +119,8 @@ export function ProjectPicker({ onOpened }: { onOpened: (p: ProjectInfo) => void
             <input name="openPath" value={openPath} onChange={(e) => setOpenPath(e.target.value)} placeholder="/path/to/project.jsna" required />
           </label>
           <button type="submit" disabled={open.busy}>Open project</button>
-          {open.error && (
+          {open.error?.code === 'DAMAGED' && <DamagedProject path={openPath} message={open.error.message} onOpened={onOpened} />}
+          {open.error && open.error.code !== 'DAMAGED' && (
             <div role="alert" className="error">
               <p>{open.error.message}</p>
               {open.error.code === 'LOCKED' && (

@@ -48,7 +48,9 @@ export const chapterTitle = z
   .string()
   .trim()
   .min(1, 'a chapter title is required')
-  .max(300, 'the chapter title is longer than 300 characters');
+  .max(300, 'the chapter title is longer than 300 characters')
+  // SQLite's length() stops at a NUL, so the table's CHECK would refuse it with a raw SqliteError.
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'the chapter title contains a control character (a title is one line of text)');
 
 export interface SaveResult {
   revision: number;

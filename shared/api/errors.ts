@@ -5,6 +5,7 @@ export const errorCodes = [
   'NOT_A_PROJECT',
   'NOT_A_LIBRARY',
   'NEWER_VERSION',
+  'DAMAGED',
   'LOCKED',
   'READ_ONLY',
   'NO_PROJECT',

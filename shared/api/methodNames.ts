@@ -13,6 +13,8 @@ export const methodNames = [
   'project.recent',
   'project.choosePath',
   'files.list',
+  'project.backups',
+  'project.restoreBackup',
   'chapters.list',
   'chapters.add',
   'chapters.rename',

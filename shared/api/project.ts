@@ -35,6 +35,12 @@ export const projectMetadataSchema = z.object({
   version: metaText('version', 100),
 });
 
+/** A verified automatic backup of a project. */
+export interface BackupInfo {
+  path: string;
+  takenAt: string;
+}
+
 export const projectMethods = {
   'project.metadata': method<ProjectMetadata>()(z.object({})),
   /** Sets all four in one transaction. */
@@ -49,4 +55,10 @@ export const projectMethods = {
   'project.current': method<ProjectInfo | null>()(z.object({})),
   'project.close': method<null>()(z.object({})),
   'project.setLibraryPath': method<ProjectInfo>()(z.object({ path: filePath })),
+  /** The project's automatic backups, newest first. */
+  'project.backups': method<BackupInfo[]>()(z.object({ path: filePath })),
+  /** Restores a project from its latest verified backup (or the one named), keeping the damaged file beside it, and opens it. */
+  'project.restoreBackup': method<ProjectInfo & { restoredFrom: string; damagedKeptAs: string | null }>()(
+    z.object({ path: filePath, backup: filePath.optional() }),
+  ),
 };

@@ -1,3 +1,5 @@
+import { listBackups } from '../../services/backup/backupStore';
+import { restoreBackup } from '../../services/backup/restoreBackup';
 import { listChapters } from '../../services/documents/chapters';
 import { importTextFile } from '../../services/documents/importText';
 import { createProject } from '../../services/project/project';
@@ -47,6 +49,31 @@ export const docCommands: CliCommand[] = [
         importTextFile(p, positionals[1]!, { ...(title ? { title } : {}), allRecommendations: values['all-recommendations'] === true }),
       );
       printJson(io, { chapter: result.chapter, headings: result.headings, recommendations: result.recommendations, ...(result.unknownPartners.length ? { unknownPartners: result.unknownPartners } : {}) });
+    },
+  },
+  {
+    name: 'doc backups',
+    summary: "List a project's verified automatic backups, newest first.",
+    usage: '<project.jsna> [--format json|text]',
+    positionals: 1,
+    options: { format: { type: 'string' } },
+    run({ positionals, values }, io) {
+      const format = formatOption(values, ['json', 'text'] as const);
+      const backups = listBackups(positionals[0]!);
+      if (format === 'json') printJson(io, backups);
+      else io.out(backups.map((b) => `${b.takenAt}  ${b.path}`).join('\n') + (backups.length ? '\n' : ''));
+    },
+  },
+  {
+    name: 'doc restore',
+    summary: 'Restore a project from its latest verified backup (or --backup <file>); the file it replaces is kept beside it as <name>.damaged-<time>.',
+    usage: '<project.jsna> [--backup <file>]',
+    positionals: 1,
+    options: { backup: { type: 'string' } },
+    run({ positionals, values }, io) {
+      const backup = stringOption(values, 'backup');
+      const result = restoreBackup(positionals[0]!, backup ? { backup } : {});
+      printJson(io, result);
     },
   },
 ];

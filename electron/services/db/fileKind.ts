@@ -9,4 +9,6 @@ export interface FileKind {
   migrations: Migration[];
   /** Error code when a file is not of this kind. */
   wrongKindCode: ErrorCode;
+  /** Run PRAGMA quick_check on every open (projects: small, and damage must be caught before any write). */
+  checkOnOpen?: boolean;
 }

@@ -12,6 +12,7 @@ export const projectKind: FileKind = {
   applicationId: PROJECT_APPLICATION_ID,
   migrations: projectMigrations,
   wrongKindCode: 'NOT_A_PROJECT',
+  checkOnOpen: true,
 };
 
 export const libraryKind: FileKind = {

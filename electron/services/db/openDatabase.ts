@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
+import { damagedError, isDamageError, sidecarSnapshot } from './damage';
 import type { FileKind } from './fileKind';
 import { readFileHeader } from './fileHeader';
 import { chooseJournalMode, type JournalMode, parseProcMounts } from './journalMode';
@@ -85,8 +86,11 @@ export function openDatabase(kind: FileKind, rawPath: string, opts: { readOnly?:
   checkFileKind(kind, path);
   const readOnly = opts.readOnly ?? false;
   const journalMode = journalModeFor(path);
-  const db = new Database(path, { readonly: readOnly, fileMustExist: true, nativeBinding: getNativeBinding() });
+  const cleanUp = sidecarSnapshot(path);
+  let db: Database.Database | null = null;
   try {
+    db = new Database(path, { readonly: readOnly, fileMustExist: true, nativeBinding: getNativeBinding() });
+    if (kind.checkOnOpen) quickCheck(kind, path, db);
     configure(db, journalMode, readOnly);
     if (readOnly) {
       const version = db.pragma('user_version', { simple: true }) as number;
@@ -101,10 +105,19 @@ export function openDatabase(kind: FileKind, rawPath: string, opts: { readOnly?:
       migrate(db, kind.migrations, path);
     }
   } catch (e) {
-    db.close();
+    db?.close();
+    cleanUp();
+    if (isDamageError(e)) throw damagedError(kind, path, `SQLite: ${(e as Error).message}`);
     throw e;
   }
   return { db, path, journalMode, readOnly };
+}
+
+/** PRAGMA quick_check before anything is written: a damaged file is reported, never "repaired" by a write. */
+function quickCheck(kind: FileKind, path: string, db: Database.Database): void {
+  const rows = db.pragma('quick_check(5)') as Array<{ quick_check: string }>;
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length) throw damagedError(kind, path, `integrity check: ${problems.join('; ')}`);
 }
 
 /** Creates a new file of this kind. Refuses to overwrite anything that exists. */

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ProjectInfo } from '../../../shared/api/project';
+import { withBackupOffer } from '../backup/backupOffer';
 import { acquireLock, type ProjectLock } from '../db/lockFile';
 import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
 import { projectKind } from '../db/kinds';
@@ -108,7 +110,14 @@ export function createProject(path: string, title: string): Project {
  * it); read-only opens take no lock and never write.
  */
 export function openProject(path: string, opts: { readOnly?: boolean } = {}): Project {
-  const readOnly = opts.readOnly ?? false;
+  try {
+    return openProjectFile(path, opts.readOnly ?? false);
+  } catch (e) {
+    throw withBackupOffer(e, resolve(path));
+  }
+}
+
+function openProjectFile(path: string, readOnly: boolean): Project {
   if (readOnly) return new Project(openDatabase(projectKind, path, { readOnly: true }), null);
   // Check the file is a project before creating a lock file beside it.
   const opened = openDatabase(projectKind, path, { readOnly: true });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { type Library, openLibrary } from '../library/openLibrary';
 import type { Project } from '../project/project';
 import { RecentProjects } from '../project/recentProjects';
+import { AutoBackup } from '../backup/autoBackup';
 import { UploadStore } from '../uploads/uploadStore';
 
 /**
@@ -27,6 +28,8 @@ export class Session {
   constructor(opts: SessionOptions = {}) {
     this.recent = new RecentProjects(opts.recentFile ?? null);
   }
+  /** Rolling automatic backups of the open project (on open, then every few minutes of editing). */
+  readonly backups = new AutoBackup(undefined, (e) => process.stderr.write(`jsna: automatic backup failed: ${e.message}\n`));
 
   get project(): Project | null {
     return this.current;
@@ -57,7 +60,13 @@ export class Session {
     if (this.current && this.current !== project) this.current.close();
     this.current = project;
     if (project) this.recent.remember(project.path, project.getMeta('title') ?? '');
+    if (project) this.backups.opened(project);
     this.emit({ type: 'project-changed' });
+  }
+
+  /** Called after an edit is saved: takes a backup when one is due. */
+  edited(): void {
+    if (this.current) this.backups.edited(this.current);
   }
 
   onEvent(listener: (e: AppEvent) => void): () => void {

@@ -32,6 +32,7 @@ export const chapterHandlers: HandlerSlice<
     const project = session.requireProject();
     const saved = saveChapter(project, id, doc, baseRevision);
     project.rememberLastChapter(id);
+    session.edited();
     return saved;
   },
   'chapters.move': ({ id, toPosition }, { session }) => moveChapter(session.requireProject(), id, toPosition),

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { getMetadata, setMetadata } from '../../project/metadata';
+import { listBackups } from '../../backup/backupStore';
+import { restoreBackup } from '../../backup/restoreBackup';
 import { createProject, openProject } from '../../project/project';
 import type { HandlerSlice } from '../handler';
 
 export const projectHandlers: HandlerSlice<
-  'project.create' | 'project.open' | 'project.current' | 'project.close' | 'project.setLibraryPath' | 'project.metadata' | 'project.setMetadata'
+  'project.create' | 'project.open' | 'project.current' | 'project.close' | 'project.setLibraryPath' | 'project.metadata' | 'project.setMetadata' | 'project.backups' | 'project.restoreBackup'
 > = {
   'project.create': ({ path, title }, { session }) => {
     const project = createProject(path, title);
@@ -17,6 +19,14 @@ export const projectHandlers: HandlerSlice<
     const project = openProject(path, { readOnly });
     session.setProject(project);
     return project.info();
+  },
+  'project.backups': ({ path }) => listBackups(path),
+  'project.restoreBackup': ({ path, backup }, { session }) => {
+    if (session.project && session.project.path === resolve(path)) session.setProject(null);
+    const restored = restoreBackup(path, backup ? { backup } : {});
+    const project = openProject(restored.path);
+    session.setProject(project);
+    return { ...project.info(), restoredFrom: restored.backup, damagedKeptAs: restored.keptAs };
   },
   'project.current': (_input, { session }) => session.project?.info() ?? null,
   'project.close': (_input, { session }) => {
