@@ -45,5 +45,16 @@ export const methodNames = [
   'library.areas',
   'library.query',
   'charts.data',
+  'fingertips.address',
+  'fingertips.setAddress',
+  'fingertips.search',
+  'fingertips.profiles',
+  'fingertips.groups',
+  'fingertips.groupIndicators',
+  'fingertips.areaTypes',
+  'fingertips.plan',
+  'fingertips.fetch',
+  'fingertips.checkUpdates',
+  'fingertips.cancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
