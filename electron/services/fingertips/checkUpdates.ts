@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/errors';
 import { openLibrary } from '../library/openLibrary';
 import { readDataFile } from '../library/readDataFile';
 import { inspectTextFile } from '../text/decodeText';
@@ -96,7 +97,7 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
             else if (!same(v.value, r.value) || !same(v.count, r.count) || !same(v.denominator, r.denominator) || (r.lower95 !== null && !same(v.lower95, r.lower95)) || (r.upper95 !== null && !same(v.upper95, r.upper95)) || (v.valueNote ?? null) !== (r.valueNote ?? null)) st.changedValues++;
           }
         }, () => {
-          if (opts.signal?.aborted) throw new Error('cancelled');
+          if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The check for updates was cancelled; your library is unchanged.');
         });
       }
       for (const f of indicators) {

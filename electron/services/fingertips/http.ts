@@ -86,7 +86,7 @@ async function withRetries<T>(url: string, opts: HttpOptions, attempt: (signal: 
         last = e.message;
       } else {
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-        last = cause?.code ?? cause?.message ?? (e as Error).message;
+        last = networkWords(cause?.code, cause?.message ?? (e as Error).message);
       }
     } finally {
       clearTimeout(timer);
@@ -94,6 +94,20 @@ async function withRetries<T>(url: string, opts: HttpOptions, attempt: (signal: 
     }
   }
   throw unreachable(url, last, retries + 1);
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'the address was not found (is this computer offline?)',
+  EAI_AGAIN: 'the address could not be looked up (is this computer offline?)',
+  ECONNRESET: 'the connection was cut',
+  ETIMEDOUT: 'the connection timed out',
+  ENETUNREACH: 'the network is unreachable',
+  EHOSTUNREACH: 'the server is unreachable',
+};
+
+function networkWords(code: string | undefined, message: string): string {
+  return code ? `${NETWORK_WORDS[code] ?? message} (${code})` : message;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
