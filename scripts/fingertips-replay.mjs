@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const out = join(import.meta.dirname, '..', 'dist', 'fingertips-replay.cjs');
-await build({ entryPoints: [join(import.meta.dirname, '..', 'test', 'helpers', 'fingertipsReplay.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warn' });
+await build({ entryPoints: [join(import.meta.dirname, '..', 'test', 'helpers', 'fingertipsReplay.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
 const { startFingertipsReplay } = createRequire(import.meta.url)(out);
-const server = await startFingertipsReplay({ port: Number(process.argv[2] ?? 0) });
+const server = await startFingertipsReplay({ port: Number(process.argv[2] ?? 0), fixtures: join(import.meta.dirname, '..', 'test', 'fixtures', 'fingertips-api') });
 console.log(`Fingertips replay server: ${server.url}`);
 console.log('Type "newer" to serve the newer recorded period, "older" to go back, Ctrl+C to stop.');
 createInterface({ input: process.stdin }).on('line', (l) => {

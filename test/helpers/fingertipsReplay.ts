@@ -51,10 +51,11 @@ function json(res: ServerResponse, value: unknown): void {
   res.end(body);
 }
 
-const read = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as unknown;
 const ids = (q: URLSearchParams, key: string) => (q.get(key) ?? '').split(',').filter(Boolean).map(Number);
 
-export async function startFingertipsReplay(opts: { port?: number } = {}): Promise<ReplayServer> {
+export async function startFingertipsReplay(opts: { port?: number; fixtures?: string } = {}): Promise<ReplayServer> {
+  const dir = opts.fixtures ?? FIXTURES;
+  const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
   const data = read('data.json') as DataEntry[];
   let newer = false;
   let faults: { prefix: string; fault: Fault; left: number }[] = [];
@@ -63,7 +64,7 @@ export async function startFingertipsReplay(opts: { port?: number } = {}): Promi
   const open = new Set<ServerResponse>();
 
   function serveCsv(res: ServerResponse, file: string): void {
-    const bytes = readFileSync(join(FIXTURES, file));
+    const bytes = readFileSync(join(dir, file));
     res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': bytes.length });
     if (!trickle) return void res.end(bytes);
     const { bytes: n, ms } = trickle;
