@@ -33,7 +33,7 @@ describe('fingertips.* over the RPC contract', () => {
     expect(await dispatch('fingertips.address', {}, { session })).toEqual({ url: 'https://fingertips.phe.org.uk/api', from: 'default' });
     expect(await dispatch('fingertips.setAddress', { url: `${server.url}/` }, { session })).toEqual({ url: server.url, from: 'project' });
     await expect(dispatch('fingertips.setAddress', { url: 'file:///etc/passwd' }, { session })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    expect((await dispatch('fingertips.address', {}, { session })).url).toBe(server.url);
+    expect(((await dispatch('fingertips.address', {}, { session })) as { url: string }).url).toBe(server.url);
     expect(await dispatch('fingertips.setAddress', { url: null }, { session })).toEqual({ url: 'https://fingertips.phe.org.uk/api', from: 'default' });
   });
 
