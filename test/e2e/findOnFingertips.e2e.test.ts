@@ -6,7 +6,7 @@ import type { IndicatorDetail } from '../../shared/api/library';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
 import { type ReplayServer, startFingertipsReplay } from '../helpers/fingertipsReplay';
-import { type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 describe('E2E: Find on Fingertips and Check for updates (replay server)', () => {
   let app: BrowserMode;
@@ -56,6 +56,7 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
     await panel.getByLabel('Parent area type').selectOption('6');
     await expect.poll(() => panel.locator('.ft-plan').innerText()).toMatch(/^Will fetch every period, sex, age and category of 1 indicator for the 152 areas of Upper tier local authorities \(4\/21-3\/23\), with their Regions \(statistical\) and England/);
 
+    expect(await axeViolations(page)).toEqual([]);
     server.trickle(16 * 1024, 30);
     await panel.getByRole('button', { name: 'Fetch from Fingertips' }).click();
     await panel.getByRole('button', { name: 'Cancel' }).waitFor();
@@ -83,6 +84,7 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
     await updates.getByText('1 of 1 indicator has newer data on Fingertips.').waitFor();
     expect(await updates.locator('.ft-updates').innerText()).toBe('Campylobacter incidence rate/100,000 (93356): newer period on Fingertips: 2018 (the library has up to 2017)');
     expect(await figure.getByText('Newer data since last reviewed').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await updates.getByRole('button', { name: 'Update', exact: true }).click();
     await updates.getByText(/^Imported 855 values of 1 indicator/).waitFor();
     await figure.getByText('Newer data since last reviewed').waitFor();
