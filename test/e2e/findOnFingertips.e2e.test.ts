@@ -94,4 +94,22 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
     expect(detail.vintages).toHaveLength(2);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('browses profile → domain and fetches the whole domain (two indicators) as one import', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const panel = page.getByRole('region', { name: 'Find on Fingertips' });
+    if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Find on Fingertips…' }).click();
+    await panel.getByRole('button', { name: 'Browse profiles…' }).click();
+    await panel.getByLabel('Profile').selectOption({ label: 'Health Protection' });
+    await panel.getByLabel('Domain').selectOption({ label: 'Gastrointestinal infections' });
+    await panel.getByText('Indicators found: 2 (tick those to fetch)').waitFor();
+    expect(await panel.locator('.ft-results input:checked').count()).toBe(2);
+    const areaType = panel.getByLabel('Area type', { exact: true });
+    await expect.poll(async () => areaType.locator('option').allInnerTexts()).toContain('Upper tier local authorities (4/21-3/23) (2 of 2 indicators)');
+    await areaType.selectOption('402');
+    await expect.poll(() => panel.locator('.ft-plan').innerText()).toMatch(/of 2 indicators for the 152 areas/);
+    await panel.getByRole('button', { name: 'Fetch from Fingertips' }).click();
+    await panel.getByText('Imported 1,704 values of 2 indicators for 162 areas. Metadata set for 2 indicators.').waitFor({ timeout: 30_000 });
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

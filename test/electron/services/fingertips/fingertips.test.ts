@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { fetchToLibrary } from '../../../../electron/services/fingertips/fetchDa
 import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
 import { sha256 } from '../../../helpers/files';
-import { type ReplayServer, startFingertipsReplay } from '../../../helpers/fingertipsReplay';
+import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../../../helpers/fingertipsReplay';
 import { useTempDir } from '../../../helpers/tmp';
 
 const REQ = { indicatorIds: [93356], areaTypeId: 402, parentAreaTypeId: 6 };
@@ -200,5 +200,17 @@ describe('Fingertips client against the replay server', () => {
       l.close();
     }
     expect((await checkUpdates(client, lib()))[0]!.status).toBe('unchanged');
+  });
+
+  it('check for updates finds a changed value in a period the library has (a revision), and says how many', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    const revised = readFileSync(join(FIXTURES, 'data', '93356-402-6.csv'), 'latin1').replace(
+      'E06000016,Leicester,County & UA,Persons,All ages,,,2017,49.6636935434328,',
+      'E06000016,Leicester,County & UA,Persons,All ages,,,2017,50.1,',
+    );
+    server.fault('/api/all_data', { body: Buffer.from(revised, 'latin1') });
+    expect(await checkUpdates(client, lib())).toEqual([
+      expect.objectContaining({ indicatorId: '93356', status: 'changed-values', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2017', newValues: 0, changedValues: 1 }),
+    ]);
   });
 });
