@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FingertipsUpdateCheck } from '../../shared/api/fingertips';
+import { updateRequests } from '../../shared/fingertips/updateRequests';
 import { call } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -31,7 +32,7 @@ export function FingertipsUpdates() {
   }
 
   async function update() {
-    const requests = [...new Map(stale.map((c) => [c.source, c.request])).values()];
+    const requests = updateRequests(checks ?? []);
     const summary = await action.run(() => job.run((jobId) => call('fingertips.fetch', { requests }, { jobId })));
     if (summary) {
       setResult(describeImport(summary));

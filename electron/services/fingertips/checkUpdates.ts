@@ -6,26 +6,11 @@ import { AppError } from '../../../shared/api/errors';
 import { openLibrary } from '../library/openLibrary';
 import { readDataFile } from '../library/readDataFile';
 import { inspectTextFile } from '../text/decodeText';
-import type { DataRequest, FingertipsClient } from './client';
+import type { FingertipsUpdateCheck } from '../../../shared/api/fingertips';
+import type { FingertipsClient } from './client';
 import { parseRequestName } from './requestName';
 
-export type UpdateStatus = 'newer-period' | 'changed-values' | 'unchanged';
-
-/** What Fingertips has now for one indicator the library fetched from it. */
-export interface UpdateCheck {
-  indicatorId: string;
-  indicatorName: string;
-  status: UpdateStatus;
-  /** The request it came from (the vintage's name), asked again. */
-  source: string;
-  request: DataRequest;
-  libraryLatestPeriod: string | null;
-  fingertipsLatestPeriod: string | null;
-  /** Values Fingertips has that the library does not (new periods, areas or breakdowns). */
-  newValues: number;
-  /** Values the library has with a different value, CI, count or note. */
-  changedValues: number;
-}
+export type UpdateCheck = FingertipsUpdateCheck;
 
 interface FromFingertips {
   indicatorId: string;
@@ -121,12 +106,4 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
     rmSync(dir, { recursive: true, force: true });
     library.close();
   }
-}
-
-/** The requests that fetch the given indicators again, one per area type asked before (their earlier requests' IDs kept together). */
-export function updateRequests(checks: UpdateCheck[], indicatorIds: string[]): DataRequest[] {
-  const wanted = new Set(indicatorIds);
-  const bySource = new Map<string, DataRequest>();
-  for (const c of checks) if (wanted.has(c.indicatorId)) bySource.set(c.source, c.request);
-  return [...bySource.values()];
 }

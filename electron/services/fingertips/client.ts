@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
+import type { FingertipsRequest } from '../../../shared/api/fingertips';
 import { type DownloadProgress, downloadTo, getJson, type HttpOptions } from './http';
 import {
   areasSchema,
@@ -15,11 +16,7 @@ import {
 } from './schemas';
 
 /** What one CSV request asks for: the API's all_data/csv/by_indicator_id parameters. */
-export interface DataRequest {
-  indicatorIds: number[];
-  areaTypeId: number;
-  parentAreaTypeId: number;
-}
+export type DataRequest = FingertipsRequest;
 
 /**
  * The Fingertips API (https://fingertips.phe.org.uk/api by default): every request goes to
