@@ -128,6 +128,14 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
         const all = read('indicator_metadata.json') as Record<string, unknown>;
         return json(res, Object.fromEntries(ids(q, 'indicator_ids').filter((i) => String(i) in all).map((i) => [String(i), all[String(i)]])));
       }
+      case '/api/indicator_metadata/csv/by_indicator_id': {
+        // One record a line in the recording (no quoted line breaks), so a line filter is enough.
+        const [header, ...lines] = readFileSync(join(dir, 'indicator_metadata.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+        const wanted = ids(q, 'indicator_ids').map(String);
+        const body = [header, ...lines.filter((l) => wanted.includes(l.split(',')[0]!))].join('\r\n') + '\r\n';
+        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+        return void res.end(body);
+      }
       case '/api/all_data/csv/by_indicator_id': {
         const entry = data.find(
           (d) =>

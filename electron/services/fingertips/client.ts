@@ -97,6 +97,11 @@ export class FingertipsClient {
     return out;
   }
 
+  /** Streams the indicators' metadata CSV (it has their polarity, which the JSON lacks) to `dest`. */
+  downloadMetadataCsv(indicatorIds: number[], dest: string, signal?: AbortSignal): Promise<number> {
+    return downloadTo(this.url('indicator_metadata/csv/by_indicator_id', { indicator_ids: indicatorIds.join(',') }), dest, { ...this.http, signal: signal ?? this.http.signal });
+  }
+
   dataUrl(req: DataRequest): string {
     return this.url('all_data/csv/by_indicator_id', {
       indicator_ids: req.indicatorIds.join(','),

@@ -6,6 +6,7 @@ import type { ImportSummary } from '../../../shared/api/library';
 import { type ImportProgress, importToPath } from '../library/importFiles';
 import type { DataRequest, FingertipsClient } from './client';
 import { metadataCsv } from './metadataCsv';
+import { readPublisherPolarity } from './publisherPolarity';
 import { metadataName, requestName } from './requestName';
 
 export interface FetchOptions {
@@ -41,6 +42,9 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
     const allIds = [...new Set(reqs.flatMap((r) => r.indicatorIds))];
     opts.onProgress?.({ label: 'Reading indicator metadata from Fingertips', done: 0, total: 0 });
     const metadata = await client.metadata(allIds, opts.signal);
+    const publisherCsv = join(dir, 'publisher-metadata.csv');
+    await client.downloadMetadataCsv(allIds, publisherCsv, opts.signal);
+    const polarity = readPublisherPolarity(publisherCsv);
     const names = new Map<string, string>();
     const paths: string[] = [];
     const requests: FetchSummary['requests'] = [];
@@ -59,7 +63,7 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
     const metaPath = join(dir, 'metadata.csv');
     names.set(metaPath, metadataName(allIds));
     const known = [...metadata.values()].filter((m) => allIds.includes(m.IID));
-    if (known.length > 0) writeFileSync(metaPath, metadataCsv(known));
+    if (known.length > 0) writeFileSync(metaPath, metadataCsv(known, polarity));
     const summary = await importToPath(libraryPath, paths, {
       format: 'fingertips',
       ...(known.length > 0 ? { metadataPath: metaPath } : {}),

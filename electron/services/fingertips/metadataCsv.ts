@@ -19,17 +19,18 @@ function valueType(m: IndicatorMetadataJson): { value_type: string; multiplier: 
 
 /**
  * The indicators' metadata from the API as the library's metadata CSV (parseMetadata.ts), so it goes
- * in with the data in the same transaction: unit, value type, definition and source. Empty cells
+ * in with the data in the same transaction: unit, value type, definition, source and the publisher's
+ * polarity. Empty cells
  * keep what the library has; what the author set stays theirs (the importer's rule).
  */
-export function metadataCsv(metadata: Iterable<IndicatorMetadataJson>): string {
-  const lines = ['indicator_id,unit,value_type,multiplier,definition,source'];
+export function metadataCsv(metadata: Iterable<IndicatorMetadataJson>, polarity: ReadonlyMap<number, string> = new Map()): string {
+  const lines = ['indicator_id,unit,value_type,multiplier,definition,source,polarity'];
   for (const m of metadata) {
     const vt = valueType(m);
     const dataSource = m.Descriptive.DataSource?.trim();
     const source = dataSource ? `${dataSource}. Published by ${FINGERTIPS_SOURCE}` : FINGERTIPS_SOURCE;
     lines.push(
-      [m.IID, m.Unit?.Label?.trim() || null, vt?.value_type, vt?.multiplier, m.Descriptive.Definition?.trim() || null, source.slice(0, 1000)].map(cell).join(','),
+      [m.IID, m.Unit?.Label?.trim() || null, vt?.value_type, vt?.multiplier, m.Descriptive.Definition?.trim() || null, source.slice(0, 1000), polarity.get(m.IID)].map(cell).join(','),
     );
   }
   return `${lines.join('\n')}\n`;

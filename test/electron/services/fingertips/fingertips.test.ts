@@ -94,8 +94,9 @@ describe('Fingertips client against the replay server', () => {
         unit: 'per 100,000',
         valueType: 'rate',
         multiplier: 100000,
+        // The publisher's polarity (the metadata CSV's "RAG - Low is good"), not an inference.
         polarity: 'low-is-good',
-        polaritySource: 'inferred',
+        polaritySource: 'metadata',
       });
       expect(d.meta.source).toMatch(/^UKHSA Second Generation Surveillance System \(SGSS\)\. Published by OHID Fingertips/);
     } finally {
