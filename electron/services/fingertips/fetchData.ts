@@ -15,6 +15,8 @@ export interface FetchOptions {
   /** Area type ID → its name, shown in the vintages' names, e.g. "Counties & UAs (from Apr 2023)". */
   areaTypeNames?: ReadonlyMap<number, string> | undefined;
   createFolder?: boolean;
+  /** Where the temporary download folder goes (default: the system's temporary folder). */
+  tempDir?: string | undefined;
 }
 
 export interface FetchSummary extends ImportSummary {
@@ -37,7 +39,7 @@ export function checkRequests(reqs: DataRequest[]): void {
  */
 export async function fetchToLibrary(client: FingertipsClient, libraryPath: string, reqs: DataRequest[], opts: FetchOptions = {}): Promise<FetchSummary> {
   checkRequests(reqs);
-  const dir = mkdtempSync(join(tmpdir(), 'jsna-fingertips-'));
+  const dir = mkdtempSync(join(opts.tempDir ?? tmpdir(), 'jsna-fingertips-'));
   try {
     const allIds = [...new Set(reqs.flatMap((r) => r.indicatorIds))];
     opts.onProgress?.({ label: 'Reading indicator metadata from Fingertips', done: 0, total: 0 });

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveBaseUrl } from '../../../../electron/services/fingertips/baseUrl';
@@ -22,7 +21,13 @@ describe('Fingertips client against the replay server', () => {
   let client: FingertipsClient;
   const tmp = useTempDir();
   const lib = () => join(tmp(), 'lib.jsnalib');
-  const tempLeft = () => readdirSync(tmpdir()).filter((n) => n.startsWith('jsna-fingertips-'));
+  /** The downloads' temporary folders go here (tmp() holds the library too), so the test can see they are gone. */
+  const temp = () => {
+    const d = join(tmp(), 'temp');
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const tempLeft = () => readdirSync(temp());
 
   beforeAll(async () => {
     server = await startFingertipsReplay();
@@ -78,7 +83,7 @@ describe('Fingertips client against the replay server', () => {
   it('fetches a CSV with progress into the library through the strict importer: metadata, a "Fingertips API" vintage, temp files gone', async () => {
     server.trickle(32 * 1024, 5);
     const progress: { label: string; done: number; total: number }[] = [];
-    const summary = await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true, onProgress: (p) => progress.push(p) });
+    const summary = await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true, tempDir: temp(), onProgress: (p) => progress.push(p) });
     expect(summary).toMatchObject({ rows: 852, indicators: 1, metadataIndicators: 1 });
     const source = 'Fingertips API: indicator 93356, area type 402, parent area type 6 (Upper tier local authorities (4-21-3-23))';
     expect(summary.requests[0]!.source).toBe(source);
@@ -123,6 +128,7 @@ describe('Fingertips client against the replay server', () => {
     const controller = new AbortController();
     const run = fetchToLibrary(client, lib(), [REQ], {
       signal: controller.signal,
+      tempDir: temp(),
       onProgress: (p) => p.done > 40_000 && controller.abort(),
     });
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
@@ -133,11 +139,12 @@ describe('Fingertips client against the replay server', () => {
   it('a 500 is retried, then a clear message, and the library (not there before) is not created', async () => {
     server.fault('/api/all_data', { status: 500 });
     const before = server.requests.length;
-    await expect(fetchToLibrary(client, lib(), [REQ])).rejects.toThrow(
+    await expect(fetchToLibrary(client, lib(), [REQ], { tempDir: temp() })).rejects.toThrow(
       /^Fingertips could not be reached; your library is unchanged\. http:\/\/127\.0\.0\.1:\d+\/api\/all_data\/csv\/by_indicator_id\?indicator_ids=93356&child_area_type_id=402&parent_area_type_id=6: the service answered 500 Internal Server Error \(tried 3 times\)\.$/,
     );
     expect(server.requests.slice(before).filter((r) => r.startsWith('/api/all_data')).length).toBe(3);
     expect(existsSync(lib())).toBe(false);
+    expect(tempLeft()).toEqual([]);
   });
 
   it('a 500 once is retried and the fetch succeeds', async () => {
