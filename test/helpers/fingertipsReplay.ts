@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /**
  * A replay of the Fingertips API on 127.0.0.1 (random port), serving the recorded answers in
@@ -42,6 +43,8 @@ export interface ReplayServer {
   clearFaults(): void;
   /** Send CSV bodies in chunks of `bytes` every `ms` (to watch progress and cancel midway). */
   trickle(bytes: number, ms: number): void;
+  /** Send CSV bodies gzip-compressed (Content-Encoding: gzip), as a web server in front of the API may. */
+  gzip(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -60,12 +63,14 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
   let newer = false;
   let faults: { prefix: string; fault: Fault; left: number }[] = [];
   let trickle: { bytes: number; ms: number } | null = null;
+  let gzip = false;
   const requests: string[] = [];
   const open = new Set<ServerResponse>();
 
   function serveCsv(res: ServerResponse, file: string): void {
-    const bytes = readFileSync(join(dir, file));
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': bytes.length });
+    const plain = readFileSync(join(dir, file));
+    const bytes = gzip ? gzipSync(plain) : plain;
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': bytes.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     if (!trickle) return void res.end(bytes);
     const { bytes: n, ms } = trickle;
     let at = 0;
@@ -171,6 +176,9 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
       faults = [];
       for (const r of open) r.destroy();
       open.clear();
+    },
+    gzip(on) {
+      gzip = on;
     },
     trickle(bytes, ms) {
       trickle = bytes > 0 ? { bytes, ms } : null;

@@ -161,8 +161,10 @@ export interface DownloadProgress {
 export async function downloadTo(url: string, dest: string, opts: HttpOptions & { onProgress?: (p: DownloadProgress) => void } = {}): Promise<number> {
   return withRetries(url, opts, async (signal, touch) => {
     const res = await getOk(url, signal, 'text/csv');
+    // Content-Length counts the bytes sent; with a Content-Encoding (gzip) fetch hands on more.
+    const encoded = (res.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
     const length = Number(res.headers.get('content-length'));
-    const totalBytes = Number.isFinite(length) && length > 0 ? length : null;
+    const totalBytes = !encoded && Number.isFinite(length) && length > 0 ? length : null;
     let bytes = 0;
     opts.onProgress?.({ bytes, totalBytes });
     const count = new Transform({

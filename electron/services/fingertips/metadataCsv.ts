@@ -10,7 +10,8 @@ function cell(v: string | number | null | undefined): string {
 /** Fingertips' value types ("Crude rate", "Directly standardised rate", "Proportion", …) in the library's terms. */
 function valueType(m: IndicatorMetadataJson): { value_type: string; multiplier: number | null } | null {
   const t = (m.ValueType?.Name ?? '').toLowerCase();
-  const multiplier = m.Unit?.Value !== undefined && m.Unit.Value > 0 ? m.Unit.Value : null;
+  const value = m.Unit?.Value;
+  const multiplier = typeof value === 'number' && value > 0 ? value : null;
   if (t.includes('rate') && multiplier !== null) return { value_type: 'rate', multiplier };
   if (t.includes('proportion') || t.includes('percentage')) return { value_type: 'proportion', multiplier: multiplier ?? 100 };
   if (t === 'count') return { value_type: 'count', multiplier: null };

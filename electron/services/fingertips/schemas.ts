@@ -10,13 +10,13 @@ const id = z.number().int().nonnegative();
 const name = z.string().max(1000);
 const longText = z.string().max(100_000);
 
-export const profilesSchema = z.array(z.object({ Id: id, Name: name, Key: z.string().max(200).optional(), GroupIds: z.array(id).max(1000).default([]) })).max(5000);
+export const profilesSchema = z.array(z.object({ Id: id, Name: name, Key: z.string().max(200).nullable().optional(), GroupIds: z.array(id).max(1000).default([]) })).max(5000);
 
 export const groupMetadataSchema = z.array(z.object({ Id: id, Name: name })).max(5000);
 
 export const indicatorNamesSchema = z.array(z.object({ IndicatorId: id, IndicatorName: name, GroupId: id.optional() })).max(100_000);
 
-export const areaTypesSchema = z.array(z.object({ Id: id, Name: name, Short: z.string().max(1000).optional() })).max(5000);
+export const areaTypesSchema = z.array(z.object({ Id: id, Name: name, Short: z.string().max(1000).nullable().optional() })).max(5000);
 
 export const parentAreaTypesSchema = z
   .array(z.object({ Id: id, Name: name, ParentAreaTypes: z.array(z.object({ Id: id, Name: name })).max(1000).default([]) }))
@@ -29,7 +29,7 @@ export const availableDataSchema = z.array(z.object({ IndicatorId: id, AreaTypeI
 /** area type ID (as text) → IDs of the indicators whose words match. */
 export const indicatorSearchSchema = z.record(z.string().regex(/^\d+$/), z.array(id).max(100_000));
 
-const labelled = z.object({ Id: id.optional(), Name: name.optional() }).nullable().optional();
+const labelled = z.object({ Id: id.nullable().optional(), Name: name.nullable().optional() }).nullable().optional();
 
 /** indicator ID (as text) → its metadata. */
 export const indicatorMetadataSchema = z.record(
@@ -39,12 +39,12 @@ export const indicatorMetadataSchema = z.record(
     Descriptive: z
       .object({
         Name: name,
-        Definition: longText.optional(),
-        DataSource: longText.optional(),
-        IndicatorSource: longText.optional(),
+        Definition: longText.nullable().optional(),
+        DataSource: longText.nullable().optional(),
+        IndicatorSource: longText.nullable().optional(),
       })
       .passthrough(),
-    Unit: z.object({ Label: z.string().max(200).optional(), Value: z.number().optional() }).nullable().optional(),
+    Unit: z.object({ Label: z.string().max(200).nullable().optional(), Value: z.number().nullable().optional() }).nullable().optional(),
     ValueType: labelled,
     ConfidenceIntervalMethod: labelled,
     YearType: labelled,

@@ -37,6 +37,7 @@ describe('Fingertips client against the replay server', () => {
     server.clearFaults();
     server.serveNewer(false);
     server.trickle(0, 0);
+    server.gzip(false);
     // Short waits so the failure tests stay quick; the real defaults are 30 s, 2 retries, 500 ms.
     client = new FingertipsClient(server.url, { timeoutMs: 1500, retries: 2, backoffMs: 20 });
   });
@@ -108,6 +109,13 @@ describe('Fingertips client against the replay server', () => {
       l.close();
     }
     expect(tempLeft()).toEqual([]);
+  });
+
+  it('a gzip-compressed answer (Content-Encoding) is the same file: same rows, same sha256', async () => {
+    server.gzip(true);
+    const summary = await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    expect(summary.rows).toBe(852);
+    expect(summary.vintages[0]!.sha256).toBe('26e306e1426f7607d3cddeb06cc5adbd15e5ecc88c3edc6d3352fab67f4f06c8');
   });
 
   it('fetches a whole domain (several indicators) as one import', async () => {
