@@ -4,6 +4,7 @@ import { api, call } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { describeImport } from './LibraryImportForm';
+import { FingertipsAddress } from './FingertipsAddress';
 import { FingertipsUpdates } from './FingertipsUpdates';
 import { ProgressLine, useFingertipsJob } from './useFingertipsJob';
 
@@ -27,14 +28,8 @@ export function FindOnFingertips({ onDone }: { onDone(): void }) {
   const [parentId, setParentId] = useState('');
   const [plan, setPlan] = useState<FingertipsPlan | null>(null);
   const [result, setResult] = useState<string | null>(null);
-  const [address, setAddress] = useState('');
   const action = useAction();
   const job = useFingertipsJob();
-
-  useEffect(() => {
-    void action.run(async () => setAddress((await api['fingertips.address']({})).url));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   function show(list: FingertipsIndicator[]) {
     setFound(list);
@@ -99,11 +94,6 @@ export function FindOnFingertips({ onDone }: { onDone(): void }) {
       ),
     );
     if (summary) setResult(describeImport(summary));
-  }
-
-  async function saveAddress(e: FormEvent) {
-    e.preventDefault();
-    await action.run(async () => setAddress((await api['fingertips.setAddress']({ url: address.trim() || null })).url));
   }
 
   const toggle = (i: number) => setChosen((c) => (c.includes(i) ? c.filter((x) => x !== i) : [...c, i]));
@@ -197,14 +187,7 @@ export function FindOnFingertips({ onDone }: { onDone(): void }) {
         </button>
       </div>
       <FingertipsUpdates />
-      <details>
-        <summary>Fingertips address</summary>
-        <form onSubmit={saveAddress}>
-          <label htmlFor={`${id}-address`}>Address of the Fingertips API (empty: https://fingertips.phe.org.uk/api)</label>
-          <input id={`${id}-address`} value={address} onChange={(e) => setAddress(e.target.value)} />
-          <button type="submit">Use this address</button>
-        </form>
-      </details>
+      <FingertipsAddress />
     </section>
   );
 }
