@@ -6,6 +6,7 @@ import { useAction } from '../lib/useAsync';
 import { IndicatorMetadataForm } from './IndicatorMetadataForm';
 import { LibraryImportForm } from './LibraryImportForm';
 import { VintageList } from './VintageList';
+import { FindOnFingertips } from './FindOnFingertips';
 import { POLARITY_WORDS, VALUE_TYPE_WORDS } from './metadataForm';
 import { matchAreas, searchSummary } from './searchAreas';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -34,6 +35,7 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [finding, setFinding] = useState(false);
   const action = useAction();
 
   useEffect(() => onEvent((e) => e.type === 'library-changed' && setVersion((v) => v + 1)), []);
@@ -80,6 +82,13 @@ export function IndicatorBrowser({ canInsert, onInsert, onClose }: { canInsert: 
       ) : (
         <button type="button" onClick={() => setImporting(true)}>
           Import data…
+        </button>
+      )}
+      {finding ? (
+        <FindOnFingertips onDone={() => setFinding(false)} />
+      ) : (
+        <button type="button" onClick={() => setFinding(true)}>
+          Find on Fingertips…
         </button>
       )}
       <label>

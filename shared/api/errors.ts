@@ -11,6 +11,8 @@ export const errorCodes = [
   'NO_PROJECT',
   'CONFLICT',
   'CANCELLED',
+  /** A web service (Fingertips) could not be reached or answered with an error. */
+  'UNREACHABLE',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

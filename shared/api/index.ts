@@ -3,6 +3,7 @@ import { chapterMethods } from './chapters';
 import { chartMethods } from './charts';
 import { exportMethods } from './export';
 import { fileMethods } from './files';
+import { fingertipsMethods } from './fingertips';
 import { libraryMethods } from './library';
 import type { MethodSpec } from './method';
 import type { MethodName } from './methodNames';
@@ -20,6 +21,7 @@ export const contract = {
   ...registerMethods,
   ...libraryMethods,
   ...chartMethods,
+  ...fingertipsMethods,
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Both directions: no method missing from methodNames, none extra.
@@ -45,3 +47,4 @@ export * from './export';
 export * from './partners';
 export * from './register';
 export * from './library';
+export * from './fingertips';

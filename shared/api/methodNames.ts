@@ -51,5 +51,16 @@ export const methodNames = [
   'library.query',
   'charts.data',
   'charts.newestVintage',
+  'fingertips.address',
+  'fingertips.setAddress',
+  'fingertips.search',
+  'fingertips.profiles',
+  'fingertips.groups',
+  'fingertips.groupIndicators',
+  'fingertips.areaTypes',
+  'fingertips.plan',
+  'fingertips.fetch',
+  'fingertips.checkUpdates',
+  'fingertips.cancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

@@ -4,6 +4,7 @@ import { chapterHandlers } from './chapters';
 import { chartHandlers } from './charts';
 import { exportHandlers } from './export';
 import { fileHandlers } from './files';
+import { fingertipsHandlers } from './fingertips';
 import { libraryHandlers } from './library';
 import { partnerHandlers } from './partners';
 import { projectHandlers } from './project';
@@ -19,4 +20,5 @@ export const handlers: HandlerSlice<MethodName> = {
   ...partnerHandlers,
   ...registerHandlers,
   ...chartHandlers,
+  ...fingertipsHandlers,
 };

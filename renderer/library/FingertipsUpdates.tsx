@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { FingertipsUpdateCheck } from '../../shared/api/fingertips';
+import { updateRequests } from '../../shared/fingertips/updateRequests';
+import { call } from '../lib/api';
+import { useAction } from '../lib/useAsync';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { describeImport } from './LibraryImportForm';
+import { ProgressLine, useFingertipsJob } from './useFingertipsJob';
+
+function describe(c: FingertipsUpdateCheck): string {
+  if (c.status === 'newer-period') return `newer period on Fingertips: ${c.fingertipsLatestPeriod} (the library has up to ${c.libraryLatestPeriod ?? '—'})`;
+  if (c.status === 'changed-values') return `values changed on Fingertips: ${c.changedValues} changed, ${c.newValues} new`;
+  return 'up to date';
+}
+
+/**
+ * "Check for updates": asks Fingertips, only when the user says so, whether the indicators fetched
+ * from it have a newer period or changed values, and fetches the ones listed as new vintages on
+ * "Update" (charts then say "Newer data since last reviewed").
+ */
+export function FingertipsUpdates() {
+  const [checks, setChecks] = useState<FingertipsUpdateCheck[] | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const action = useAction();
+  const job = useFingertipsJob();
+  const stale = (checks ?? []).filter((c) => c.status !== 'unchanged');
+
+  async function check() {
+    setResult(null);
+    const found = await action.run(() => job.run((jobId) => call('fingertips.checkUpdates', {}, { jobId })));
+    if (found) setChecks(found);
+  }
+
+  async function update() {
+    const requests = updateRequests(checks ?? []);
+    const summary = await action.run(() => job.run((jobId) => call('fingertips.fetch', { requests }, { jobId })));
+    if (summary) {
+      setResult(describeImport(summary));
+      setChecks(null);
+    }
+  }
+
+  return (
+    <section className="fingertips-updates" aria-label="Updates from Fingertips">
+      <button type="button" disabled={action.busy} onClick={() => void check()}>
+        Check for updates
+      </button>
+      {job.progress && <ProgressLine progress={job.progress} onCancel={job.cancel} />}
+      <ErrorAlert error={action.error} />
+      {checks && (
+        <>
+          <p role="status">
+            {checks.length === 0
+              ? 'No indicator in the library came from the Fingertips API.'
+              : stale.length === 0
+                ? `All ${checks.length} indicator${checks.length === 1 ? ' is' : 's are'} up to date with Fingertips.`
+                : `${stale.length} of ${checks.length} indicator${checks.length === 1 ? ' has' : 's have'} newer data on Fingertips.`}
+          </p>
+          <ul className="ft-updates">
+            {checks.map((c) => (
+              <li key={`${c.source}|${c.indicatorId}`}>
+                {c.indicatorName} ({c.indicatorId}): {describe(c)}
+              </li>
+            ))}
+          </ul>
+          {stale.length > 0 && (
+            <button type="button" disabled={action.busy} onClick={() => void update()}>
+              Update
+            </button>
+          )}
+        </>
+      )}
+      {result && <p role="status">{result}</p>}
+    </section>
+  );
+}

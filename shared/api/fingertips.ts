@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { ImportSummary } from './library';
+import { method } from './method';
+
+/** Finding and fetching data from the OHID Fingertips API (electron/services/fingertips). */
+export interface FingertipsIndicator {
+  id: number;
+  name: string;
+}
+
+export interface FingertipsSearchResult extends FingertipsIndicator {
+  /** Area types the search says it has (indicator_search's keys). */
+  areaTypeIds: number[];
+}
+
+export interface FingertipsProfile {
+  id: number;
+  name: string;
+  groupIds: number[];
+}
+
+export interface FingertipsAreaType {
+  id: number;
+  name: string;
+  /** How many of the chosen indicators have data for this area type (available_data). */
+  indicators: number;
+  parents: { id: number; name: string }[];
+}
+
+export interface FingertipsPlan {
+  /** The chosen indicators that have data for the area type (the others are left out). */
+  indicatorIds: number[];
+  leftOut: number[];
+  /** Areas of the type (areas/by_area_type); Fingertips gives no row count before the download. */
+  areas: number;
+  /** In words: what the fetch will ask for. */
+  description: string;
+  url: string;
+}
+
+export interface FingertipsFetchSummary extends ImportSummary {
+  requests: { source: string; url: string; bytes: number }[];
+}
+
+export interface FingertipsRequest {
+  indicatorIds: number[];
+  areaTypeId: number;
+  parentAreaTypeId: number;
+}
+
+export interface FingertipsUpdateCheck {
+  indicatorId: string;
+  indicatorName: string;
+  status: 'newer-period' | 'changed-values' | 'unchanged';
+  source: string;
+  request: FingertipsRequest;
+  libraryLatestPeriod: string | null;
+  fingertipsLatestPeriod: string | null;
+  newValues: number;
+  changedValues: number;
+}
+
+export interface FingertipsAddress {
+  url: string;
+  /** Where it comes from: JSNA_FINGERTIPS_URL, the project's setting, or the default. */
+  from: 'environment' | 'project' | 'default';
+}
+
+const fingertipsId = z.number().int('a Fingertips ID is a whole number').min(0).max(2 ** 31 - 1);
+const indicatorIds = z.array(fingertipsId).min(1, 'choose at least one indicator').max(500, 'at most 500 indicators at once');
+const request = z.object({ indicatorIds, areaTypeId: fingertipsId, parentAreaTypeId: fingertipsId });
+
+export const fingertipsMethods = {
+  'fingertips.address': method<FingertipsAddress>()(z.object({})),
+  /** null: back to JSNA_FINGERTIPS_URL or the public service. */
+  'fingertips.setAddress': method<FingertipsAddress>()(z.object({ url: z.string().trim().max(500).nullable() })),
+  'fingertips.search': method<FingertipsSearchResult[]>()(z.object({ words: z.string().trim().min(1, 'type a word to search for').max(200) })),
+  'fingertips.profiles': method<FingertipsProfile[]>()(z.object({})),
+  /** A profile's domains (its groups). */
+  'fingertips.groups': method<FingertipsIndicator[]>()(z.object({ profileId: fingertipsId })),
+  'fingertips.groupIndicators': method<FingertipsIndicator[]>()(z.object({ groupId: fingertipsId })),
+  /** The area types the indicators have (available_data), with the parent types each can be grouped by. */
+  'fingertips.areaTypes': method<FingertipsAreaType[]>()(z.object({ indicatorIds })),
+  'fingertips.plan': method<FingertipsPlan>()(request),
+  /** Fetches as one import (progress by jobId; `fingertips.cancel` stops it with the library unchanged). */
+  'fingertips.fetch': method<FingertipsFetchSummary>()(
+    z.object({ requests: z.array(request).min(1, 'choose what to fetch').max(50, 'at most 50 requests at once') }),
+  ),
+  'fingertips.checkUpdates': method<FingertipsUpdateCheck[]>()(z.object({})),
+  'fingertips.cancel': method<{ cancelled: boolean }>()(z.object({ jobId: z.string().trim().min(1).max(200) })),
+};

@@ -1,0 +1,233 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resolveBaseUrl } from '../../../../electron/services/fingertips/baseUrl';
+import { listAreaTypes, listGroupIndicators, listGroups, listProfiles, planFetch, searchIndicators } from '../../../../electron/services/fingertips/browse';
+import { checkUpdates } from '../../../../electron/services/fingertips/checkUpdates';
+import { updateRequests } from '../../../../shared/fingertips/updateRequests';
+import { FingertipsClient } from '../../../../electron/services/fingertips/client';
+import { fetchToLibrary } from '../../../../electron/services/fingertips/fetchData';
+import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
+import { openLibrary } from '../../../../electron/services/library/openLibrary';
+import { sha256 } from '../../../helpers/files';
+import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../../../helpers/fingertipsReplay';
+import { useTempDir } from '../../../helpers/tmp';
+
+const REQ = { indicatorIds: [93356], areaTypeId: 402, parentAreaTypeId: 6 };
+const NAMES = new Map([[402, 'Upper tier local authorities (4/21-3/23)']]);
+
+describe('Fingertips client against the replay server', () => {
+  let server: ReplayServer;
+  let client: FingertipsClient;
+  const tmp = useTempDir();
+  const lib = () => join(tmp(), 'lib.jsnalib');
+  /** The downloads' temporary folders go here (tmp() holds the library too), so the test can see they are gone. */
+  const temp = () => {
+    const d = join(tmp(), 'temp');
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const tempLeft = () => readdirSync(temp());
+
+  beforeAll(async () => {
+    server = await startFingertipsReplay();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.clearFaults();
+    server.serveNewer(false);
+    server.trickle(0, 0);
+    server.gzip(false);
+    // Short waits so the failure tests stay quick; the real defaults are 30 s, 2 retries, 500 ms.
+    client = new FingertipsClient(server.url, { timeoutMs: 1500, retries: 2, backoffMs: 20 });
+  });
+
+  it('takes its address from JSNA_FINGERTIPS_URL, else the setting, else the public service; only http(s)', () => {
+    expect(resolveBaseUrl(null, {})).toBe('https://fingertips.phe.org.uk/api');
+    expect(resolveBaseUrl('http://127.0.0.1:9/api/', {})).toBe('http://127.0.0.1:9/api');
+    expect(resolveBaseUrl('http://a/api', { JSNA_FINGERTIPS_URL: 'https://b/api' })).toBe('https://b/api');
+    expect(() => resolveBaseUrl('file:///etc/passwd', {})).toThrow(/must start with https:\/\/ or http:\/\//);
+    expect(() => resolveBaseUrl('https://x/api?redirect=evil', {})).toThrow(/without a query/);
+  });
+
+  it('searches by words: indicators with their names and the area types they have', async () => {
+    const found = await searchIndicators(client, 'campylobacter');
+    expect(found).toEqual([
+      { id: 93356, name: 'Campylobacter incidence rate/100,000', areaTypeIds: [6, 15, 102, 402] },
+      { id: 99001, name: 'Test copy of campylobacter incidence (replay fixture, not a real indicator)', areaTypeIds: [402] },
+    ]);
+    expect(await searchIndicators(client, 'nothing like this')).toEqual([]);
+  });
+
+  it('browses profile → domain → indicators', async () => {
+    expect((await listProfiles(client)).map((p) => p.name)).toEqual(['Child and Maternal Health', 'Health Protection']);
+    const groups = await listGroups(client, 46);
+    expect(groups.map((g) => g.name)).toEqual(['Gastrointestinal infections', 'Tuberculosis']);
+    expect((await listGroupIndicators(client, groups[0]!.id)).map((i) => i.id)).toEqual([93356, 99001]);
+    await expect(listGroups(client, 9999)).rejects.toThrow('Fingertips has no profile 9999.');
+  });
+
+  it('offers only the area types the indicators have (available_data), with their parent types', async () => {
+    const types = await listAreaTypes(client, [93356]);
+    expect(types.map((t) => t.id).sort((a, b) => a - b)).toEqual([6, 15, 102, 402]);
+    expect(types.find((t) => t.id === 402)!.parents.map((p) => p.id)).toEqual([6, 15]);
+    // Lower tier (501) exists on Fingertips but not for this indicator: not offered.
+    expect(types.some((t) => t.id === 501)).toBe(false);
+    const both = await listAreaTypes(client, [93356, 99001]);
+    expect(both[0]).toMatchObject({ id: 402, indicators: 2 });
+    const plan = await planFetch(client, { indicatorIds: [93356, 99001], areaTypeId: 102, parentAreaTypeId: 6 });
+    expect(plan.indicatorIds).toEqual([93356]);
+    expect(plan.leftOut).toEqual([99001]);
+    expect((await planFetch(client, REQ)).description).toMatch(/^Will fetch every period, sex, age and category of 1 indicator for the 152 areas of Upper tier local authorities/);
+  });
+
+  it('fetches a CSV with progress into the library through the strict importer: metadata, a "Fingertips API" vintage, temp files gone', async () => {
+    server.trickle(32 * 1024, 5);
+    const progress: { label: string; done: number; total: number }[] = [];
+    const summary = await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true, tempDir: temp(), onProgress: (p) => progress.push(p) });
+    expect(summary).toMatchObject({ rows: 852, indicators: 1, metadataIndicators: 1 });
+    const source = 'Fingertips API: indicator 93356, area type 402, parent area type 6 (Upper tier local authorities (4-21-3-23))';
+    expect(summary.requests[0]!.source).toBe(source);
+    const downloads = progress.filter((p) => p.label.startsWith('Downloading from Fingertips'));
+    expect(downloads.length).toBeGreaterThan(3);
+    expect(downloads.at(-1)).toMatchObject({ done: 200816, total: 200816 });
+    const l = openLibrary(lib(), { readOnly: true });
+    try {
+      const d = getIndicatorDetail(l.db, '93356');
+      expect(d.vintages.map((v) => [v.fileName, v.sha256])).toEqual([[source, '26e306e1426f7607d3cddeb06cc5adbd15e5ecc88c3edc6d3352fab67f4f06c8']]);
+      expect(d.meta).toMatchObject({
+        definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population',
+        unit: 'per 100,000',
+        valueType: 'rate',
+        multiplier: 100000,
+        // The publisher's polarity (the metadata CSV's "RAG - Low is good"), not an inference.
+        polarity: 'low-is-good',
+        polaritySource: 'metadata',
+      });
+      expect(d.meta.source).toMatch(/^UKHSA Second Generation Surveillance System \(SGSS\)\. Published by OHID Fingertips/);
+    } finally {
+      l.close();
+    }
+    expect(tempLeft()).toEqual([]);
+  });
+
+  it('a gzip-compressed answer (Content-Encoding) is the same file: same rows, same sha256', async () => {
+    server.gzip(true);
+    const summary = await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    expect(summary.rows).toBe(852);
+    expect(summary.vintages[0]!.sha256).toBe('26e306e1426f7607d3cddeb06cc5adbd15e5ecc88c3edc6d3352fab67f4f06c8');
+  });
+
+  it('fetches a whole domain (several indicators) as one import', async () => {
+    const ids = (await listGroupIndicators(client, 1938132907)).map((i) => i.id);
+    const summary = await fetchToLibrary(client, lib(), [{ indicatorIds: ids, areaTypeId: 402, parentAreaTypeId: 6 }], { createFolder: true });
+    expect(summary).toMatchObject({ rows: 1704, indicators: 2, metadataIndicators: 2 });
+    expect(summary.vintages.map((v) => v.fileName)).toEqual([
+      'Fingertips API: indicators 93356,99001, area type 402, parent area type 6',
+      'Fingertips API: indicators 93356,99001, area type 402, parent area type 6',
+    ]);
+  });
+
+  it('cancelled midway: the library is byte-identical and no temp file is left', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    const before = sha256(lib());
+    server.serveNewer();
+    server.trickle(8 * 1024, 20);
+    const controller = new AbortController();
+    const run = fetchToLibrary(client, lib(), [REQ], {
+      signal: controller.signal,
+      tempDir: temp(),
+      onProgress: (p) => p.done > 40_000 && controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(sha256(lib())).toBe(before);
+    expect(tempLeft()).toEqual([]);
+  });
+
+  it('a 500 is retried, then a clear message, and the library (not there before) is not created', async () => {
+    server.fault('/api/all_data', { status: 500 });
+    const before = server.requests.length;
+    await expect(fetchToLibrary(client, lib(), [REQ], { tempDir: temp() })).rejects.toThrow(
+      /^Fingertips could not be reached; your library is unchanged\. http:\/\/127\.0\.0\.1:\d+\/api\/all_data\/csv\/by_indicator_id\?indicator_ids=93356&child_area_type_id=402&parent_area_type_id=6: the service answered 500 Internal Server Error \(tried 3 times\)\.$/,
+    );
+    expect(server.requests.slice(before).filter((r) => r.startsWith('/api/all_data')).length).toBe(3);
+    expect(existsSync(lib())).toBe(false);
+    expect(tempLeft()).toEqual([]);
+  });
+
+  it('a 500 once is retried and the fetch succeeds', async () => {
+    server.fault('/api/all_data', { status: 500, times: 1 });
+    expect((await fetchToLibrary(client, lib(), [REQ], { createFolder: true })).rows).toBe(852);
+  });
+
+  it('a timeout is retried, then a clear message, and the library is byte-identical', { timeout: 20_000 }, async () => {
+    await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    const before = sha256(lib());
+    client = new FingertipsClient(server.url, { timeoutMs: 300, retries: 1, backoffMs: 10 });
+    server.fault('/api/all_data', { hang: true });
+    await expect(fetchToLibrary(client, lib(), [REQ])).rejects.toThrow(/^Fingertips could not be reached; your library is unchanged\. .*: no answer within 0\.3 s \(tried 2 times\)\.$/);
+    expect(sha256(lib())).toBe(before);
+  });
+
+  it('nothing listening: the offline message', async () => {
+    const gone = await startFingertipsReplay();
+    await gone.close();
+    const offline = new FingertipsClient(gone.url, { timeoutMs: 1000, retries: 1, backoffMs: 10 });
+    await expect(searchIndicators(offline, 'campylobacter')).rejects.toThrow(
+      /^Fingertips could not be reached; your library is unchanged\. http:\/\/127\.0\.0\.1:\d+\/api\/indicator_search\?search_text=campylobacter: the connection was refused \(ECONNREFUSED\) \(tried 2 times\)\.$/,
+    );
+  });
+
+  it('malformed CSV from the server: rejected with its line, the library byte-identical', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    const before = sha256(lib());
+    const header = 'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal';
+    server.fault('/api/all_data', { body: `${header}\n93356,Campylobacter,,,E92000001,England,Country,Persons,All ages,,,2018,lots,,,,,,,,,,,20180000,,\n` });
+    await expect(fetchToLibrary(client, lib(), [REQ])).rejects.toThrow(/^Fingertips API: indicator 93356, area type 402, parent area type 6:2: column "Value": "lots" is not a number/);
+    expect(sha256(lib())).toBe(before);
+  });
+
+  it('hostile or malformed JSON answers give a clear error, never a crash', async () => {
+    server.fault('/api/indicator_search', { body: '{"402": "DROP TABLE"}', times: 1 });
+    await expect(searchIndicators(client, 'campylobacter')).rejects.toThrow(/^Fingertips sent an answer this app does not understand \(indicator_search: 402: /);
+    server.fault('/api/profiles', { body: '<html>not json</html>', times: 1 });
+    await expect(listProfiles(client)).rejects.toThrow(/^Fingertips sent an answer that is not JSON; your library is unchanged\./);
+    server.fault('/api/profiles', { body: JSON.stringify([{ Id: 1, Name: 'x'.repeat(5000), GroupIds: [] }]), times: 1 });
+    await expect(listProfiles(client)).rejects.toThrow(/does not understand \(profiles: 0\.Name: /);
+  });
+
+  it('check for updates finds one newer period; Update fetches it as a new vintage', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    const unchanged = await checkUpdates(client, lib());
+    expect(unchanged.map((c) => [c.indicatorId, c.status])).toEqual([['93356', 'unchanged']]);
+    const before = sha256(lib());
+    server.serveNewer();
+    const checks = await checkUpdates(client, lib());
+    expect(checks).toEqual([
+      expect.objectContaining({ indicatorId: '93356', status: 'newer-period', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2018', newValues: 3, changedValues: 0 }),
+    ]);
+    // Checking changes nothing.
+    expect(sha256(lib())).toBe(before);
+    const summary = await fetchToLibrary(client, lib(), updateRequests(checks, ['93356']), { areaTypeNames: NAMES });
+    expect(summary.rows).toBe(855);
+    const l = openLibrary(lib(), { readOnly: true });
+    try {
+      expect(getIndicatorDetail(l.db, '93356').vintages).toHaveLength(2);
+    } finally {
+      l.close();
+    }
+    expect((await checkUpdates(client, lib()))[0]!.status).toBe('unchanged');
+  });
+
+  it('check for updates finds a changed value in a period the library has (a revision), and says how many', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
+    const revised = readFileSync(join(FIXTURES, 'data', '93356-402-6.csv'), 'latin1').replace(
+      'E06000016,Leicester,County & UA,Persons,All ages,,,2017,49.6636935434328,',
+      'E06000016,Leicester,County & UA,Persons,All ages,,,2017,50.1,',
+    );
+    server.fault('/api/all_data', { body: Buffer.from(revised, 'latin1') });
+    expect(await checkUpdates(client, lib())).toEqual([
+      expect.objectContaining({ indicatorId: '93356', status: 'changed-values', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2017', newValues: 0, changedValues: 1 }),
+    ]);
+  });
+});
