@@ -59,7 +59,9 @@ describe('one chart definition', () => {
     for (const name of chartOnly) {
       // A definition is "name:" followed by a type or a zod schema, at the start of a line.
       const defines = new RegExp(`^\\s+${name}\\??: (?:z\\.|optionalText|orDefault|string|number|ChartKind|Record|null)`, 'm');
-      const where = files.filter((f) => defines.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+      // Fingertips' own API calls its numeric ids "IndicatorIds"; the client's requests keep the name.
+      const notCharts = /fingertips/i;
+      const where = files.filter((f) => !notCharts.test(relative(root, f)) && defines.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
       expect(where, name).toEqual(['shared/charts/definition.ts']);
     }
   });
