@@ -43,6 +43,10 @@ describe('E2E: the app has no accessibility violations axe-core can find', () =>
 
     // The "/" menu at the start of an empty line.
     await editor.getByRole('heading').first().click();
+    // Under load the click can land after the keys below: wait until the caret is in the heading.
+    await expect
+      .poll(() => page.evaluate(() => Boolean(window.getSelection()?.anchorNode?.parentElement?.closest('.ProseMirror h1, .ProseMirror h2, .ProseMirror h3'))))
+      .toBe(true);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('/');
