@@ -50,7 +50,14 @@ describe('E2E: the app has no accessibility violations axe-core can find', () =>
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('/');
-    await page.getByRole('listbox', { name: 'Insert' }).waitFor();
+    // Seen twice under heavy load (5 helpers on 2 cores) and never alone: the menu did not open on the
+    // first "/". A second "/" after deleting the first is what a person would do; the menu must open then.
+    const menu = page.getByRole('listbox', { name: 'Insert' });
+    await menu.waitFor({ timeout: 5000 }).catch(async () => {
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('/');
+      await menu.waitFor();
+    });
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
