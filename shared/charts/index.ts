@@ -37,11 +37,12 @@ import { kindOf } from './summary';
 import type { ChartDataByKind, ChartKind, ChartOptions } from './types';
 
 export * from './types';
+export { legendScale, legendWord, trendWords, trendColour } from './comparisonLegend';
 export { chartRef, chartAttrsSchema, chartRefOf, defaultChartAttrs, basketIndicatorIds, type ChartRef, type ChartAttrs } from './definition';
 export { figureOf, type Figure } from './figure';
 export { chartKinds, type ChartKindModule } from './kinds';
 export { chartDataTable, summariseChart, type ChartDataTable } from './summary';
-export { withSignificance, deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
+export { deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
 export { formatNumber, formatValue, formatValueWithUnit, formatCi, valueAxisTitle, unitLabel } from './format';
 export { basketSpec, compareSpec, inequalitySpec, trendSpec };
 
