@@ -84,7 +84,7 @@ describe('E2E: every chart of the sample says the same on screen (Chromium) as i
       }
     }
     library.close();
-    expect([...kinds].sort()).toEqual(['basket', 'compare', 'inequality', 'trend']);
+    expect([...kinds].sort()).toEqual(['basket', 'compare', 'inequality', 'spine', 'trend']);
     expect(app.consoleErrors).toEqual([]);
   });
 });
@@ -97,6 +97,20 @@ function singlePeriodFile(dir: string): string {
   const [header, ...lines] = readFileSync(fingertips, 'latin1').split('\r\n');
   const rows = lines.filter((l) => l.includes(',2017,')).map((l) => l.replace(/^93356,/, '99001,').replace('Campylobacter incidence rate/100,000', 'Single period test indicator'));
   const path = join(dir, 'single-period.csv');
+  writeFileSync(path, [header, ...rows].join('\r\n'), 'latin1');
+  return path;
+}
+
+/**
+ * The fixture as an indicator without polarity, labelled as Fingertips labels one: Higher / Lower
+ * where the real file says Worse / Better (constructed from the real rows, for the two blues).
+ */
+function noPolarityFile(dir: string): string {
+  const [header, ...lines] = readFileSync(fingertips, 'latin1').split('\r\n');
+  const rows = lines.map((l) =>
+    l.replace(/^93356,/, '99002,').replace('Campylobacter incidence rate/100,000', 'No polarity test indicator').replace(/,Better(?=,)/g, ',Lower').replace(/,Worse(?=,)/g, ',Higher'),
+  );
+  const path = join(dir, 'no-polarity.csv');
   writeFileSync(path, [header, ...rows].join('\r\n'), 'latin1');
   return path;
 }
@@ -123,6 +137,7 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     // The single-period indicator's vintage is older than the campylobacter one's.
     await dispatch('library.import', { paths: [singlePeriodFile(dir)] }, { session: app.session });
     await dispatch('library.import', { paths: [fingertips] }, { session: app.session });
+    await dispatch('library.import', { paths: [noPolarityFile(dir)] }, { session: app.session });
   });
   afterAll(async () => {
     await app?.close();
@@ -165,11 +180,12 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
 
   it('draws Higher and Lower in two blues with the words, and shows value notes in the data table (items 3, 8)', { timeout: 60_000 }, async () => {
     const { page } = app;
-    await dispatch('library.updateIndicator', { id: '93356', polarity: 'no-judgement' }, { session: app.session });
     const figure = page.locator('figure[data-type="chart"]').first();
     await figure.getByLabel('Kind of chart').selectOption('compare');
+    // An indicator the file labels Higher / Lower (no polarity): the labels are shown as published.
+    await figure.getByLabel('Indicator', { exact: true }).selectOption('99002');
     // Cornwall's value carries the note "Value for Cornwall & Isles of Scilly combined".
-    await figure.getByLabel('Compare with').selectOption('E06000052');
+    await figure.getByLabel(/^Areas \(Ctrl or Shift/).selectOption(['E06000052', 'E06000017']);
     await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toContain('Lower');
     const fills = await figure.locator('.chart-svg svg path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('fill') ?? '').toUpperCase()));
     expect(fills).toContain('#BED2FF');
