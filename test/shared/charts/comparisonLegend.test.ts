@@ -26,7 +26,8 @@ describe('comparison colours and words, per outcome', () => {
 
   it('builds legends from the outcomes present, in Fingertips order: RAG Best…Worst, BOB Lowest…Highest', () => {
     const rag = ['worst', 'best', 'middle-quintile', 'better-quintile', 'worse-quintile'] as const;
-    expect(legendScale(rag.map((o) => cmp(o, o))).domain).toEqual(['Best', 'Better quintile', 'Middle quintile', 'Worse quintile', 'Worst']);
+    expect(legendScale(rag.map((o) => cmp(o, o))).domain).toEqual(['Best', 'Better', 'Middle', 'Worse', 'Worst']);
+    expect(legendScale(rag.map((o) => cmp(o, o))).range).toEqual(['#4E8F00', '#92D050', '#FFC000', '#E46C0A', '#C00000']);
     const bob = ['highest', 'low', 'lowest', 'middle', 'high'] as const;
     const scale = legendScale(bob.map((o) => cmp(o, o)));
     expect(scale.domain).toEqual(['Lowest', 'Low', 'Middle', 'High', 'Highest']);
