@@ -107,14 +107,14 @@ describe('chartDataTable', () => {
     });
   });
 
-  it('compare: the latest period, suppressed values explained by their note', () => {
+  it('compare: the latest period, in the chart\'s order (by value), suppressed values explained by their note', () => {
     const table = chartDataTable('compare', neighbours());
     expect(table.caption).toBe('Campylobacter incidence rate/100,000, Leicester, East Midlands region, Rutland, Leicestershire and Isles of Scilly, 2017');
     expect(table.rows).toEqual([
-      ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better', 'as published', ''],
-      ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared', 'as published', 'Aggregated from all known lower geography values'],
       ['2017', 'Rutland', '116.6', '85.0', '156.0', '96.6', 'Similar', 'as published', ''],
+      ['2017', 'East Midlands region', '86.6', 'not available', 'not available', '96.6', 'Not compared', 'as published', 'Aggregated from all known lower geography values'],
       ['2017', 'Leicestershire', '86.4', '79.6', '93.6', '96.6', 'Better', 'as published', ''],
+      ['2017', 'Leicester', '49.7', '42.5', '57.6', '96.6', 'Better', 'as published', ''],
       // Without a value the note is the value cell; it is not said twice.
       ['2017', 'Isles of Scilly', 'Value for Cornwall & Isles of Scilly combined', 'not available', 'not available', '96.6', 'Not compared', 'as published', ''],
     ]);

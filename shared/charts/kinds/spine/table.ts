@@ -20,6 +20,7 @@ export function spineTable(data: SpineChartData): ChartDataTable {
     'Best or highest',
     'Compared with England',
     'Comparison source',
+    `Compared with ${data.parentName ? cleanText(data.parentName) : 'region'}`,
     'Recent trend',
   ];
   const rows = data.rows.map((r) => {
@@ -43,6 +44,8 @@ export function spineTable(data: SpineChartData): ChartDataTable {
       d ? num(flip ? d.min : d.max) : NOT_AVAILABLE,
       cleanText(r.comparison.label),
       provenanceWords(r.comparison),
+      // The parent comparison as the file states it (the diamond on the bar is the parent's value).
+      r.comparedParent ? `${cleanText(r.comparedParent.label)} (${provenanceWords(r.comparedParent)})` : NOT_AVAILABLE,
       trendWords(r.recentTrend),
     ];
   });

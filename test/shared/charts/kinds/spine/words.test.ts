@@ -30,6 +30,10 @@ describe('spine chart words: the stored comparison and trend, with where they ca
       ['Better', 'as published'],
       ['Not compared', 'as published'],
     ]);
+    // The comparison with the region, where the file gives one, as published.
+    const withParent = { ...data, rows: [{ ...data.rows[0]!, comparedParent: { label: 'Better', outcome: 'better' as const, source: 'file' as const, method: null, benchmarkCode: 'E12000004' } }] };
+    const parentTable = spineTable(withParent);
+    expect(parentTable.rows[0]![parentTable.columns.indexOf('Compared with East Midlands region')]).toBe('Better (as published)');
     const points = values(spineSpec(data, { title: 't' })).filter((v) => v.part === 'area');
     expect(points.map((p) => p.label)).toEqual(['49.7: Better (as published)', '12.6: Not compared (as published)']);
     expect(points.map((p) => p.fill)).toEqual(['#92D050', '#C9C9C9']);
