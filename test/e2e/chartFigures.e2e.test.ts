@@ -186,7 +186,9 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     await figure.getByLabel('Indicator', { exact: true }).selectOption('99002');
     // Cornwall's value carries the note "Value for Cornwall & Isles of Scilly combined".
     await figure.getByLabel(/^Areas \(Ctrl or Shift/).selectOption(['E06000052', 'E06000017']);
-    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toContain('Lower');
+    // Redrawn with the picked areas: Leicester Lower, Cornwall Higher (the file's labels).
+    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toMatch(/Lower[\s\S]*Higher|Higher[\s\S]*Lower/);
+    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toContain('Cornwall');
     const fills = await figure.locator('.chart-svg svg path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('fill') ?? '').toUpperCase()));
     expect(fills).toContain('#BED2FF');
     expect(fills).toContain('#5555E6');
