@@ -82,11 +82,17 @@ const ARROWS: Record<RecentTrend['direction'], string> = {
   unknown: '?',
 };
 
+/** A computed trend's method without the library's own "(computed by JSNA Studio)" (said once, by us). */
+function methodWords(t: RecentTrend): string {
+  const method = cleanText((t.method ?? '').replace(/\(computed by JSNA Studio\)/i, ''));
+  return `computed by JSNA Studio${method ? `: ${method}` : ''}`;
+}
+
 /** "↑ Increasing and getting better", "→ No significant change (computed by JSNA Studio: …)", or "not available". */
 export function trendWords(t: RecentTrend | null): string {
   if (t === null) return 'not available';
   const words = `${ARROWS[t.direction]} ${cleanText(t.label)}`;
-  return t.source === 'computed' ? `${words} (computed by JSNA Studio${t.method ? `: ${t.method}` : ''})` : words;
+  return t.source === 'computed' ? `${words} (${methodWords(t)})` : words;
 }
 
 /** The colour of a trend's words: green getting better, red getting worse, neutral otherwise. */
@@ -99,7 +105,7 @@ export function trendColour(t: RecentTrend | null): string {
 /** Where a trend came from, in words. */
 export function trendProvenance(t: RecentTrend | null): string {
   if (t === null || t.source === 'none') return 'none stated';
-  return t.source === 'file' ? 'as published' : `computed by JSNA Studio${t.method ? `: ${t.method}` : ''}`;
+  return t.source === 'file' ? 'as published' : methodWords(t);
 }
 
 /** England compared with itself, or a row with nothing stated: not compared, no source. */

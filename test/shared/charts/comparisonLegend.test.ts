@@ -89,5 +89,8 @@ describe('recent trend as Fingertips shows it', () => {
     const computed = trend('Increasing', 'increasing', null, 'computed');
     expect(trendWords(computed)).toBe('↑ Increasing (computed by JSNA Studio: chi-squared test for trend, most recent 5 points)');
     expect(trendProvenance(computed)).toBe('computed by JSNA Studio: chi-squared test for trend, most recent 5 points');
+    // The library's method text says "(computed by JSNA Studio)" itself: said once.
+    const stored = { ...computed, method: 'chi-squared test for trend, most recent 5 points (computed by JSNA Studio)' };
+    expect(trendWords(stored)).toBe('↑ Increasing (computed by JSNA Studio: chi-squared test for trend, most recent 5 points)');
   });
 });
