@@ -88,7 +88,8 @@ describe('E2E: inserting after the selection, never in place of it', () => {
     // The last chart from the browser is still selected.
     for (let i = 1; i <= 3; i++) {
       await page.getByRole('button', { name: 'Table', exact: true }).click();
-      await expect.poll(() => page.locator('.ProseMirror table').count()).toBe(i);
+      // The author's tables, not the data tables drawn under each chart.
+      await expect.poll(() => page.locator('.ProseMirror table:not(details.chart-table table)').count()).toBe(i);
       expect(await figures.count()).toBe(3);
       // Back onto the last chart: select it again by clicking its label (a pause, or ProseMirror counts a double click).
       await page.waitForTimeout(600);
