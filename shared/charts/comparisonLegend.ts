@@ -5,7 +5,7 @@
  * Fingertips shows it: an arrow plus the words, coloured by direction and judgement.
  * Colour is never alone: every colour here goes with its words.
  */
-import { COMPARISON_COLOURS, type Comparison, type ComparisonOutcome, type RecentTrend } from '../library/comparison';
+import { COMPARISON_COLOURS, OUTCOME_WORDS, type Comparison, type ComparisonOutcome, type RecentTrend } from '../library/comparison';
 import { cleanText } from './format';
 
 /** Legend order: the three-way and two-way comparisons, RAG quintiles Best…Worst, BOB Lowest…Highest, then none. */
@@ -16,30 +16,9 @@ export const OUTCOME_ORDER: readonly ComparisonOutcome[] = [
   'not-compared', 'unknown',
 ];
 
-const WORDS: Record<Exclude<ComparisonOutcome, 'unknown'>, string> = {
-  better: 'Better',
-  similar: 'Similar',
-  worse: 'Worse',
-  higher: 'Higher',
-  lower: 'Lower',
-  best: 'Best',
-  // Fingertips' RAG quintile legend: Best, Better, Middle, Worse, Worst (one method per indicator,
-  // so these never share a legend with the three-way Better/Worse).
-  'better-quintile': 'Better',
-  'middle-quintile': 'Middle',
-  'worse-quintile': 'Worse',
-  worst: 'Worst',
-  lowest: 'Lowest',
-  low: 'Low',
-  middle: 'Middle',
-  high: 'High',
-  highest: 'Highest',
-  'not-compared': 'Not compared',
-};
-
 /** The word a legend entry and a coloured cell show; an unknown label is shown as it stands. */
 export function legendWord(c: Pick<Comparison, 'outcome' | 'label'>): string {
-  return c.outcome === 'unknown' ? cleanText(c.label) || 'Unknown' : WORDS[c.outcome];
+  return c.outcome === 'unknown' ? cleanText(c.label) || 'Unknown' : OUTCOME_WORDS[c.outcome];
 }
 
 /** The colour of a comparison: by its outcome, whatever words it carries. */
@@ -61,7 +40,7 @@ export function legendScale(comparisons: readonly Pick<Comparison, 'outcome' | '
     domain.push(word);
     range.push(comparisonColour(c));
   }
-  if (domain.length === 0) return { domain: [WORDS['not-compared']], range: [COMPARISON_COLOURS['not-compared']] };
+  if (domain.length === 0) return { domain: [OUTCOME_WORDS['not-compared']], range: [COMPARISON_COLOURS['not-compared']] };
   return { domain, range };
 }
 

@@ -9,10 +9,10 @@ import { inThreadDrawer } from '../../electron/services/export/svgDrawer';
 import { openLibrary } from '../../electron/services/library/openLibrary';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { createSampleWorkspace } from '../../electron/services/sample/sampleWorkspace';
 import type { DocJson } from '../../shared/api/chapters';
 import { chartAttrsSchema, type ChartAttrs } from '../../shared/charts/definition';
 import { type BrowserMode, startBrowserMode } from './harness';
+import { useSampleApp } from './sampleApp';
 
 /** What a chart says on screen: its accessible name (title + summary), summary, table and source line. */
 async function onScreen(figure: Locator) {
@@ -47,20 +47,10 @@ function chartsOf(doc: DocJson): ChartAttrs[] {
 }
 
 describe('E2E: every chart of the sample says the same on screen (Chromium) as in the export (Node)', () => {
-  let app: BrowserMode;
-  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-figures-'));
-  let ws: { projectPath: string; libraryPath: string };
-
-  beforeAll(async () => {
-    ws = await createSampleWorkspace(dir);
-    app = await startBrowserMode((session) => session.setProject(openProject(ws.projectPath)));
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sample = useSampleApp('jsna-e2e-figures-');
 
   it('finds the same title, summary, table and source line for every chart kind', { timeout: 120_000 }, async () => {
+    const { app, ws } = sample();
     const project = openProject(ws.projectPath, { readOnly: true });
     const library = openLibrary(ws.libraryPath, { readOnly: true });
     const chapters = listChapters(project).map((c) => ({ title: c.title, charts: chartsOf(getChapter(project, c.id).doc) }));

@@ -2,17 +2,16 @@
  * Issue 14 (the publisher is the authority; spine chart; no invented precision) and issue 10 item 7
  * (the compare chart's comparison set), in real Chromium on the sample workspace.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderDocumentHtml } from '../../electron/services/export/documentHtml';
 import { openLibrary } from '../../electron/services/library/openLibrary';
 import { openProject } from '../../electron/services/project/project';
-import { createSampleWorkspace } from '../../electron/services/sample/sampleWorkspace';
-import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
+import { axeViolations } from './harness';
+import { useSampleApp } from './sampleApp';
 
 const CSV = join(__dirname, '..', '..', 'resources', 'sample', 'library', 'campylobacter-93356-county-ua-2015-17.csv');
 
@@ -43,20 +42,10 @@ async function tableOf(figure: Locator) {
 }
 
 describe('E2E: comparisons as published, the spine chart and the comparison set', () => {
-  let app: BrowserMode;
-  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-comparisons-'));
-  let ws: { projectPath: string; libraryPath: string };
-
-  beforeAll(async () => {
-    ws = await createSampleWorkspace(dir);
-    app = await startBrowserMode((session) => session.setProject(openProject(ws.projectPath)));
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sample = useSampleApp('jsna-e2e-comparisons-');
 
   it('draws the spine chart for Leicester on screen: every indicator, the modelled estimate "not compared" in words, axe clean', { timeout: 90_000 }, async () => {
+    const { app } = sample();
     const { page } = app;
     await page.getByRole('button', { name: 'Measuring progress', exact: true }).click();
     // Charts draw when scrolled into view: the sixth chart of the chapter is the spine chart.
@@ -84,6 +73,7 @@ describe('E2E: comparisons as published, the spine chart and the comparison set'
   });
 
   it('puts the spine chart in the HTML export with its data table, axe clean in Chromium', { timeout: 90_000 }, async () => {
+    const { app, ws } = sample();
     const project = openProject(ws.projectPath, { readOnly: true });
     const library = openLibrary(ws.libraryPath, { readOnly: true });
     const { html } = await renderDocumentHtml(project, library);
@@ -108,6 +98,7 @@ describe('E2E: comparisons as published, the spine chart and the comparison set'
   });
 
   it("draws a modelled estimate's chart with no whisker and says it is not compared", { timeout: 60_000 }, async () => {
+    const { app } = sample();
     const { page } = app;
     await page.getByRole('button', { name: 'Measuring progress', exact: true }).click();
     // The third chart of the chapter: excess weight in Year 6, compare areas.
@@ -133,6 +124,7 @@ describe('E2E: comparisons as published, the spine chart and the comparison set'
   });
 
   it('lets the author choose the comparison set: all areas in the region, then picked areas, then the region again; every word = the file’s label', { timeout: 90_000 }, async () => {
+    const { app } = sample();
     const { page } = app;
     const labels = fileLabels();
     await page.getByRole('button', { name: 'About this sample', exact: true }).click();
