@@ -3,6 +3,7 @@ import type { AreaInfo, Breakdown, IndicatorSummary } from '../../shared/api/lib
 import { basketIndicatorIds, CHART_KINDS, ENGLAND_CODE as ENGLAND, PARENT_COMPARATOR, type ChartAttrs, type ChartKind } from '../../shared/charts/definition';
 import { chartKinds } from '../../shared/charts/kinds';
 import { api } from '../lib/api';
+import { ComparisonSetPicker } from './ComparisonSetPicker';
 
 /** Seed 004's basket of indicators: population outcomes beside the operational measures that drive them. */
 const BASKET_GROUPS = ['Population outcomes', 'Operational measures'];
@@ -118,24 +119,29 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
           </option>
         ))}
       </select>
+      {attrs.kind === 'compare' && <ComparisonSetPicker attrs={attrs} areas={areas} onChange={onChange} id={id} />}
       {!indicatorSet && (
         <>
-          <label htmlFor={id('comparator')}>Compare with</label>
-          <select
-            id={id('comparator')}
-            value={attrs.comparators.find((c) => c !== ENGLAND) ?? ''}
-            onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}
-          >
-            <option value="">England only</option>
-            <option value={PARENT_COMPARATOR}>England and the area’s region</option>
-            {areas
-              .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
-              .map((a) => (
-                <option key={a.code} value={a.code}>
-                  England and {a.name}
-                </option>
-              ))}
-          </select>
+          {attrs.kind !== 'compare' && (
+            <>
+              <label htmlFor={id('comparator')}>Compare with</label>
+              <select
+                id={id('comparator')}
+                value={attrs.comparators.find((c) => c !== ENGLAND) ?? ''}
+                onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}
+              >
+                <option value="">England only</option>
+                <option value={PARENT_COMPARATOR}>England and the area’s region</option>
+                {areas
+                  .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
+                  .map((a) => (
+                    <option key={a.code} value={a.code}>
+                      England and {a.name}
+                    </option>
+                  ))}
+              </select>
+            </>
+          )}
           {sexes.length > 1 && (
             <>
               <label htmlFor={id('sex')}>Sex</label>

@@ -3,9 +3,12 @@
  * comparison (Fingertips colours, dark outline) AND labelled with the word, 95% CI whiskers,
  * benchmark/overall rules.
  */
-import type { IndicatorMeta, Significance } from '../library/types';
+import type { Comparison } from '../library/comparison';
+import type { IndicatorMeta } from '../library/types';
+import { legendWord, NOT_COMPARED } from './comparisonLegend';
+import { provenanceWords } from './comparisonWords';
 import { AXIS_NUMBER_FORMAT, ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatCi, formatValueWithUnit } from './format';
-import { ENGLAND_DASH, OUTLINE_COLOUR, significanceRange, type Layer } from './theme';
+import { ENGLAND_DASH, OUTLINE_COLOUR, type Layer } from './theme';
 import type { ChartRow } from './types';
 
 export interface BarDatum {
@@ -14,8 +17,15 @@ export interface BarDatum {
   value: number | null;
   lower: number | null;
   upper: number | null;
-  significance: Significance;
-  /** The word beside the bar: the significance, or why there is no bar. */
+  /** The comparison as the library holds it (the publisher's label, or computed and said so). */
+  comparison: Comparison;
+  /** The legend's word for it (its fill's key). */
+  compared: string;
+  /** Where it came from: "as published", "computed by JSNA Studio: …". */
+  provenance: string;
+  /** The area the chart is about: bold label and a heavier outline. */
+  highlight: boolean;
+  /** The word beside the bar: the comparison, or why there is no bar. */
   word: string;
   /** Where the word goes: just right of the bar or its CI. */
   wordX: number;
@@ -31,10 +41,14 @@ export interface RuleDatum {
   text: string;
 }
 
-/** A bar (with whisker and word) per row; the x extent the chart needs. */
-export function barData(rows: ChartRow[], sigs: Significance[], label: (r: ChartRow) => string, indicator: IndicatorMeta): BarDatum[] {
+/**
+ * A bar per row, filled by its comparison as the library holds it; a whisker only where the row has
+ * a 95% CI (none is invented for modelled, aggregated or CI-less values).
+ */
+export function barData(rows: ChartRow[], comparisons: Comparison[], label: (r: ChartRow) => string, indicator: IndicatorMeta, highlight: (r: ChartRow) => boolean = () => false): BarDatum[] {
   return rows.map((r, i) => {
-    const sig = r.value === null ? 'Not compared' : sigs[i] ?? 'Not compared';
+    const comparison = comparisons[i] ?? NOT_COMPARED;
+    const word = legendWord(comparison);
     const note = r.valueNote === null ? '' : cleanText(r.valueNote);
     const right = Math.max(r.value ?? 0, r.upper95 ?? r.value ?? 0, 0);
     return {
@@ -43,8 +57,12 @@ export function barData(rows: ChartRow[], sigs: Significance[], label: (r: Chart
       value: r.value,
       lower: r.value === null ? null : r.lower95,
       upper: r.value === null ? null : r.upper95,
-      significance: sig,
-      word: r.value === null ? (note === '' ? 'Value suppressed' : note) : sig,
+      comparison,
+      compared: word,
+      provenance: provenanceWords(comparison),
+      highlight: highlight(r),
+      // The label as it stands (the publisher's words), beside the colour.
+      word: r.value === null ? (note === '' ? 'Value suppressed' : note) : cleanText(comparison.label) || word,
       wordX: r.value === null ? 0 : right,
       valueLabel: formatValueWithUnit(r.value, indicator),
       ciLabel: formatCi(r.lower95, r.upper95, indicator) ?? NOT_AVAILABLE,
@@ -68,13 +86,18 @@ export function barLayers(opts: {
   categories: string[];
   xTitle: string;
   domain: [number, number];
-  sigDomain: Significance[];
+  /** The legend's words and colours (legendScale: only the outcomes drawn). */
+  legend: { domain: string[]; range: string[] };
   legendTitle: string;
   ruleColour: Record<RuleDatum['role'], string>;
   /** Some bar has a value note: the tooltip shows it. */
   notes?: boolean;
+  /** The label of the bar to highlight (the chosen area): bold label, heavier outline. */
+  highlighted?: string | null;
 }): Layer[] {
-  const y = { field: 'label', type: 'nominal' as const, title: opts.categoryTitle, sort: opts.categories, scale: { domain: opts.categories }, axis: { labelLimit: 260 } };
+  const bold = opts.highlighted ? `datum.value === ${JSON.stringify(opts.highlighted)} ? 'bold' : 'normal'` : null;
+  const axis = { labelLimit: 260, ...(bold ? { labelFontWeight: { expr: bold } } : {}) };
+  const y = { field: 'label', type: 'nominal' as const, title: opts.categoryTitle, sort: opts.categories, scale: { domain: opts.categories }, axis };
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,
@@ -88,16 +111,18 @@ export function barLayers(opts: {
   return [
     {
       transform: [bars],
-      mark: { type: 'bar', stroke: OUTLINE_COLOUR, strokeWidth: 1, height: { band: 0.7 } },
+      mark: { type: 'bar', stroke: OUTLINE_COLOUR, height: { band: 0.7 } },
       encoding: {
         y,
         x: x('value'),
-        fill: { field: 'significance', type: 'nominal', title: opts.legendTitle, scale: { domain: opts.sigDomain, range: significanceRange(opts.sigDomain) } },
+        fill: { field: 'compared', type: 'nominal', title: opts.legendTitle, scale: { domain: opts.legend.domain, range: opts.legend.range } },
+        strokeWidth: { condition: { test: 'datum.highlight', value: 3 }, value: 1 },
         tooltip: [
           { field: 'label', title: 'Area' },
           { field: 'valueLabel', title: 'Value' },
           { field: 'ciLabel', title: '95% CI' },
-          { field: 'significance', title: opts.legendTitle },
+          { field: 'compared', title: opts.legendTitle },
+          { field: 'provenance', title: 'Comparison source' },
           ...(opts.notes ? [{ field: 'note', title: 'Value note' }] : []),
         ],
       },

@@ -1,9 +1,8 @@
 /**
- * Pure helpers over chart rows: ordering by period, picking series and periods, attaching the
- * comparison with England, and ordering categories such as deprivation deciles.
+ * Pure helpers over chart rows: ordering by period, picking series and periods, and ordering
+ * categories such as deprivation deciles. (Comparisons come from the library, never from here.)
  */
-import type { IndicatorValue, Polarity, Significance } from '../library/types';
-import { compareWithBenchmark } from '../stats';
+import type { IndicatorValue } from '../library/types';
 import { ENGLAND_CODE, type ChartRow, type Comparator, type SeriesChartData } from './types';
 
 /** Order by `periodSortable` (YYYYQQMM), then period text only to break exact ties. Never alphabetic alone. */
@@ -58,24 +57,6 @@ export function englandRowFor(data: Pick<SeriesChartData, 'comparators'>, row: P
   if (england === null) return null;
   const candidates = england.rows.filter((r) => r.periodSortable === row.periodSortable && r.period === row.period && r.categoryType === '');
   return candidates.find((r) => r.sex === row.sex && r.age === row.age) ?? null;
-}
-
-/**
- * Attach each row's comparison with England (same period, sex and age; England's overall row).
- * England's own rows, and rows with no England row to compare with, are 'Not compared'.
- */
-export function withSignificance(rows: readonly IndicatorValue[], englandRows: readonly IndicatorValue[], polarity: Polarity | null): ChartRow[] {
-  const key = (r: IndicatorValue) => `${r.periodSortable}\u0000${r.period}\u0000${r.sex}\u0000${r.age}`;
-  const england = new Map<string, IndicatorValue>();
-  for (const r of englandRows) if (r.categoryType === '' && !england.has(key(r))) england.set(key(r), r);
-  return rows.map((row) => {
-    const benchmark = england.get(key(row));
-    const significance: Significance =
-      (row.areaCode === ENGLAND_CODE && row.categoryType === '') || benchmark === undefined
-        ? 'Not compared'
-        : compareWithBenchmark(row, benchmark.value, polarity);
-    return { ...row, significance };
-  });
 }
 
 const ORDINALS: Record<string, number> = {

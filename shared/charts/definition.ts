@@ -21,6 +21,14 @@ export const ENGLAND_CODE = 'E92000001';
 /** The comparator meaning "the area's parent" (e.g. its region). */
 export const PARENT_COMPARATOR = 'parent';
 
+/**
+ * Which areas a compare chart sets beside the chosen one: the areas the author picked
+ * (`comparators`), every area with the same parent (e.g. all counties and UAs in its region), or the
+ * area type's statistical neighbours (only where the library holds them).
+ */
+export const COMPARISON_SETS = ['chosen', 'region', 'neighbours'] as const;
+export type ComparisonSet = (typeof COMPARISON_SETS)[number];
+
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().default(null);
 /** A list or map that older documents may hold as null: read as its default. */
@@ -37,6 +45,8 @@ const refShape = {
   areaCode: optionalText(50),
   /** Comparator area codes ('parent' = the area's parent); England by default. */
   comparators: orDefault(z.array(text(50).min(1)).max(20).default([ENGLAND_CODE])),
+  /** Compare areas only: which areas beside the chosen one (see COMPARISON_SETS). */
+  comparisonSet: orDefault(z.enum(COMPARISON_SETS).default('chosen')),
   sex: optionalText(200),
   age: optionalText(200),
   categoryType: optionalText(200),

@@ -11,9 +11,10 @@
  *
  * Kinds (./kinds/trend, ./kinds/compare, ./kinds/basket, ./kinds/inequality):
  *   trend       line + points per area, 95% CI band, England dashed, x in periodSortable order
- *   compare     latest period, a bar per area filled by significance AND labelled in words, CI
+ *   compare     latest period, a bar per area (sorted by value, the chosen area bold) filled by its
+ *               stored comparison AND labelled in words, CI
  *               whiskers, England benchmark line
- *   basket      the "basket of indicators" table: latest value, England, significance word in a
+ *   basket      the "basket of indicators" table: latest value, England, comparison word in a
  *               coloured cell, recent trend; grouped (population outcomes / operational measures)
  *   inequality  bars by category in category order (deciles by rank), CI whiskers, overall rule
  *
@@ -23,7 +24,8 @@
  *   - `config` with 12 px labels (≥ 11 px everywhere), dark text, `aria: false` inside the image
  *     (the image is one role="img" with the summary as its label, followed by a data table);
  *   - `usermeta: { embedOptions: { actions: false }, jsna: { kind, caption } }`;
- *   - significance in Fingertips colours AND in words; significance-filled shapes have a dark
+ *   - comparisons as the library holds them (never recomputed here), in Fingertips colours by
+ *     outcome AND in words, with their provenance in tables and tooltips; comparison-filled shapes have a dark
  *     outline (the light fills, e.g. Similar #FFC000, are under 3:1 on white);
  *   - suppressed values stay null (gaps, not zeros); periods ordered by periodSortable;
  *   - no expression needs eval: specs work with `ast: true` + vega-interpreter (CSP without unsafe-eval).
@@ -37,11 +39,12 @@ import { kindOf } from './summary';
 import type { ChartDataByKind, ChartKind, ChartOptions } from './types';
 
 export * from './types';
+export { legendScale, legendWord, trendWords, trendColour } from './comparisonLegend';
 export { chartRef, chartAttrsSchema, chartRefOf, defaultChartAttrs, basketIndicatorIds, type ChartRef, type ChartAttrs } from './definition';
 export { figureOf, type Figure } from './figure';
 export { chartKinds, type ChartKindModule } from './kinds';
 export { chartDataTable, summariseChart, type ChartDataTable } from './summary';
-export { withSignificance, deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
+export { deprivationRank, orderCategories, sortByPeriod, periodsInOrder } from './data';
 export { formatNumber, formatValue, formatValueWithUnit, formatCi, valueAxisTitle, unitLabel } from './format';
 export { basketSpec, compareSpec, inequalitySpec, trendSpec };
 

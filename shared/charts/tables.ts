@@ -2,6 +2,9 @@
  * Parts shared by the kinds' accessible data tables: numbers formatted as in the chart, and the
  * series table the trend and compare charts both use.
  */
+import type { Comparison } from '../library/comparison';
+import { NOT_COMPARED } from './comparisonLegend';
+import { provenanceWords } from './comparisonWords';
 import { areasInOrder, englandComparator, englandRowFor, periodsInOrder, sortByPeriod } from './data';
 import { ENGLAND_CODE } from './definition';
 import { ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatValue, listInWords, unitLabel, valueCell } from './format';
@@ -46,6 +49,11 @@ export function withNotes(table: ChartDataTable, notes: string[]): ChartDataTabl
   return { ...table, columns: [...table.columns, 'Value note'], rows: table.rows.map((r, i) => [...r, notes[i] ?? '']) };
 }
 
+/** A comparison's two cells: the label as it stands (the publisher's words) and where it came from. */
+export function comparisonCells(c: Comparison): [string, string] {
+  return [cleanText(c.label), provenanceWords(c)];
+}
+
 export function tableCaption(parts: string[], illustrative: boolean): string {
   const text = parts.filter((p) => p !== '').join(', ');
   return illustrative ? `${text}. ${ILLUSTRATIVE_NOTE}` : text;
@@ -55,7 +63,7 @@ export function tableCaption(parts: string[], illustrative: boolean): string {
 export function seriesTable(data: SeriesChartData, periods: ChartRow[]): ChartDataTable {
   const england = englandComparator(data);
   const eName = england?.name ?? 'England';
-  const columns = ['Period', 'Area', valueHeader(data), 'Lower 95% CI', 'Upper 95% CI', eName, `Compared with ${eName}`];
+  const columns = ['Period', 'Area', valueHeader(data), 'Lower 95% CI', 'Upper 95% CI', eName, `Compared with ${eName}`, 'Comparison source'];
   const inPeriods = (r: ChartRow) => periods.some((p) => p.periodSortable === r.periodSortable && p.period === r.period);
   const primary = data.rows[0];
   const series: ChartRow[][] = [
@@ -74,7 +82,7 @@ export function seriesTable(data: SeriesChartData, periods: ChartRow[]): ChartDa
         numberCell(r.value === null ? null : r.lower95, data),
         numberCell(r.value === null ? null : r.upper95, data),
         numberCell(e?.value ?? null, data),
-        r.areaCode === ENGLAND_CODE ? 'Not compared' : r.significance,
+        ...comparisonCells(r.areaCode === ENGLAND_CODE && r.categoryType === '' ? NOT_COMPARED : r.comparedEngland),
       ];
   });
   const areaNames = [...new Set(series.flatMap((rs) => rs.filter(inPeriods).map((r) => r.areaName)))];

@@ -3,8 +3,6 @@
  * Fingertips significance palette (always paired with words, never colour alone).
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
-import type { Polarity, Significance } from '../library/types';
-import { significanceColours } from '../stats';
 import { cleanText, wrapText } from './format';
 import type { ChartKind, ChartOptions } from './types';
 
@@ -30,29 +28,6 @@ export const SERIES_DASHES: number[][] = [[], [2, 2], [8, 3, 2, 3], [1, 3]];
 
 export const LABEL_FONT_SIZE = 12;
 export const TITLE_FONT_SIZE = 16;
-
-/** The significance words shown in a legend, in reading order, for an indicator's polarity. */
-export function significanceDomain(polarity: Polarity | null): Significance[] {
-  return polarity === 'high-is-good' || polarity === 'low-is-good'
-    ? ['Better', 'Similar', 'Worse', 'Not compared']
-    : ['Higher', 'Similar', 'Lower', 'Not compared'];
-}
-
-/** The domain plus any words that actually occur (e.g. 'Better' on a no-judgement indicator set by hand). */
-export function significanceDomainFor(polarity: Polarity | null, present: Iterable<Significance>): Significance[] {
-  const domain = significanceDomain(polarity);
-  for (const sig of present) if (!domain.includes(sig)) domain.splice(domain.length - 1, 0, sig);
-  return domain;
-}
-
-export function significanceRange(domain: readonly Significance[]): string[] {
-  return domain.map((s) => significanceColours[s]);
-}
-
-/** Text drawn on a significance-coloured cell: white on Worse red (6.5:1) and Lower dark blue, near-black on the light fills (≥ 10:1). */
-export function textColourOn(sig: Significance): string {
-  return sig === 'Worse' || sig === 'Lower' ? '#ffffff' : TEXT_COLOUR;
-}
 
 /** WCAG relative luminance of "#rrggbb". */
 function luminance(hex: string): number {

@@ -2,7 +2,8 @@
  * What the chart service hands a chart builder, and what the author chose about the chart.
  * The builders (trend, compare, basket, inequality) are pure: this data in, a vega-lite spec out.
  */
-import type { IndicatorMeta, IndicatorValue, Significance } from '../library/types';
+import type { Comparison, RecentTrend } from '../library/comparison';
+import type { IndicatorMeta, IndicatorValue } from '../library/types';
 
 import type { ChartKind } from './definition';
 import type { ChartDataByKind } from './kinds';
@@ -11,14 +12,16 @@ export { CHART_KINDS, ENGLAND_CODE, type ChartKind } from './definition';
 export type { ChartDataByKind } from './kinds';
 
 /**
- * One published value and how it compares with England.
- * `significance` is this row compared with England's value for the same period, sex and age
- * (Fingertips' rule, `compareWithBenchmark` in shared/stats, using the indicator's polarity).
- * It is 'Not compared' where that cannot be computed: no value (suppressed), no 95% CI, no England
- * value for the period, or the row is England itself. `withSignificance` (./data) fills it in.
+ * One published value with its comparisons and recent trend exactly as the library holds them: the
+ * publisher's label verbatim (`source: 'file'`), else computed by the library and said so
+ * (`source: 'computed'`, with the method), else nothing (`source: 'none'`, e.g. a modelled estimate).
+ * Charts never recompute a comparison: they colour and word these.
  */
 export interface ChartRow extends IndicatorValue {
-  significance: Significance;
+  /** Compared with England (England's own rows: not compared, source none). */
+  comparedEngland: Comparison;
+  comparedParent: Comparison | null;
+  recentTrend: RecentTrend | null;
 }
 
 /** A comparator series: England, the parent (e.g. the region) or an area the author chose. */
@@ -52,9 +55,6 @@ export interface SeriesChartData {
   comparators: Comparator[];
 }
 
-/** Fingertips' recent-trend words. */
-export type RecentTrend = 'increasing' | 'decreasing' | 'no significant change' | 'could not be calculated';
-
 /** Groups in seed 004's "basket of indicators"; any other group name is allowed. */
 export type BasketGroup = 'Population outcomes' | 'Operational measures' | (string & {});
 
@@ -64,9 +64,10 @@ export interface BasketItem {
   latest: IndicatorValue | null;
   /** England's row for the same period, or null. */
   england: IndicatorValue | null;
-  /** `latest` compared with `england` (see ChartRow.significance). */
-  significance: Significance;
-  trend: RecentTrend;
+  /** `latest` compared with England, as the library holds it (see ChartRow.comparedEngland). */
+  comparison: Comparison;
+  /** `latest`'s recent trend as published (or computed and said so); null when there is none. */
+  trend: RecentTrend | null;
   /** Items are shown under their group, groups in order of first appearance; ungrouped items first. */
   group?: BasketGroup;
 }

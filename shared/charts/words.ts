@@ -2,23 +2,13 @@
  * Sentence parts shared by the kinds' text summaries (WCAG 2.2 AA: a chart is never only a picture;
  * the summary is also the image's accessible name).
  */
-import type { Significance } from '../library/types';
-import { describeSignificance } from '../stats';
+import type { Comparison } from '../library/comparison';
+import { OUTCOME_ORDER } from './comparisonLegend';
+import { describeComparison } from './comparisonWords';
 import { englandComparator, englandRowFor, sortByPeriod } from './data';
 import { ENGLAND_CODE } from './definition';
 import { ILLUSTRATIVE_NOTE, cleanText, formatCi, formatValue, formatValueWithUnit, measureNoun } from './format';
 import type { ChartRow, SeriesChartData } from './types';
-
-export const SIGNIFICANCE_ORDER: Significance[] = ['Better', 'Similar', 'Worse', 'Higher', 'Lower', 'Not compared'];
-
-export const ADJECTIVE: Record<Significance, string> = {
-  Better: 'significantly better',
-  Worse: 'significantly worse',
-  Higher: 'significantly higher',
-  Lower: 'significantly lower',
-  Similar: 'statistically similar',
-  'Not compared': 'not compared',
-};
 
 export function englandName(data: SeriesChartData): string {
   return englandComparator(data)?.name ?? 'England';
@@ -29,13 +19,15 @@ export function withNote(sentences: string[], illustrative: boolean): string {
   return sentences.join(' ');
 }
 
-/** ", significantly better than England (96.6)" — or "" when there is nothing to compare with. */
+/**
+ * ", significantly better than England (96.6)", ", modelled estimate: not compared with England" —
+ * the row's comparison as the library holds it, in words; "" for England itself.
+ */
 function comparisonClause(data: SeriesChartData, row: ChartRow, withValue: boolean): string {
-  if (row.areaCode === ENGLAND_CODE) return '';
+  if (row.areaCode === ENGLAND_CODE && row.categoryType === '') return '';
   const england = englandRowFor(data, row);
-  if (england === null || england.value === null) return '';
-  const value = withValue ? ` (${formatValue(england.value, data.indicator)})` : '';
-  return `, ${describeSignificance(row.significance, englandName(data))}${value}`;
+  const value = withValue && england?.value != null && row.comparedEngland.outcome !== 'not-compared' ? ` (${formatValue(england.value, data.indicator)})` : '';
+  return `, ${describeComparison(row.comparedEngland, englandName(data), row.valueNote)}${value}`;
 }
 
 /** "51.7 per 100,000 (95% CI 44.3 to 59.9)" */
@@ -86,6 +78,22 @@ export function noData(data: SeriesChartData): string {
   return withNote([`No data are available for ${cleanText(data.indicator.name)}.`], data.indicator.illustrative);
 }
 
-export function countBy(sigs: Significance[]): [Significance, number][] {
-  return SIGNIFICANCE_ORDER.map((s): [Significance, number] => [s, sigs.filter((x) => x === s).length]).filter(([, n]) => n > 0);
+/**
+ * Comparisons counted by their words, in legend order:
+ * [["significantly better than England", 2], ["not compared with England", 1]].
+ */
+export function countBy(comparisons: Comparison[], benchmarkName: string): [string, number][] {
+  const sorted = [...comparisons].sort((a, b) => OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome));
+  const counts = new Map<string, number>();
+  for (const c of sorted) {
+    const words = describeComparison({ ...c, source: 'file' }, benchmarkName);
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+/** " (2 computed by JSNA Studio where the source states none)" or "". */
+export function computedNote(comparisons: Comparison[]): string {
+  const n = comparisons.filter((c) => c.source === 'computed').length;
+  return n === 0 ? '' : ` (${n === comparisons.length && n > 1 ? 'all' : n} computed by JSNA Studio where the source states none)`;
 }

@@ -84,6 +84,29 @@ export interface RecentTrend {
   method: string | null;
 }
 
+/**
+ * The word Fingertips' legends give each outcome (RAG quintiles Best, Better, Middle, Worse, Worst;
+ * BOB Lowest … Highest): the library's computed labels and the charts' legends use these.
+ */
+export const OUTCOME_WORDS: Record<Exclude<ComparisonOutcome, 'unknown'>, string> = {
+  better: 'Better',
+  similar: 'Similar',
+  worse: 'Worse',
+  higher: 'Higher',
+  lower: 'Lower',
+  best: 'Best',
+  'better-quintile': 'Better',
+  'middle-quintile': 'Middle',
+  'worse-quintile': 'Worse',
+  worst: 'Worst',
+  lowest: 'Lowest',
+  low: 'Low',
+  middle: 'Middle',
+  high: 'High',
+  highest: 'Highest',
+  'not-compared': 'Not compared',
+};
+
 /** Fingertips' colours for each outcome. Always show the words too, never colour alone. */
 export const COMPARISON_COLOURS: Record<ComparisonOutcome, string> = {
   better: '#92D050',

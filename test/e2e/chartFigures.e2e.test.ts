@@ -9,10 +9,10 @@ import { inThreadDrawer } from '../../electron/services/export/svgDrawer';
 import { openLibrary } from '../../electron/services/library/openLibrary';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { createSampleWorkspace } from '../../electron/services/sample/sampleWorkspace';
 import type { DocJson } from '../../shared/api/chapters';
 import { chartAttrsSchema, type ChartAttrs } from '../../shared/charts/definition';
 import { type BrowserMode, startBrowserMode } from './harness';
+import { useSampleApp } from './sampleApp';
 
 /** What a chart says on screen: its accessible name (title + summary), summary, table and source line. */
 async function onScreen(figure: Locator) {
@@ -47,20 +47,10 @@ function chartsOf(doc: DocJson): ChartAttrs[] {
 }
 
 describe('E2E: every chart of the sample says the same on screen (Chromium) as in the export (Node)', () => {
-  let app: BrowserMode;
-  const dir = mkdtempSync(join(tmpdir(), 'jsna-e2e-figures-'));
-  let ws: { projectPath: string; libraryPath: string };
-
-  beforeAll(async () => {
-    ws = await createSampleWorkspace(dir);
-    app = await startBrowserMode((session) => session.setProject(openProject(ws.projectPath)));
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sample = useSampleApp('jsna-e2e-figures-');
 
   it('finds the same title, summary, table and source line for every chart kind', { timeout: 120_000 }, async () => {
+    const { app, ws } = sample();
     const project = openProject(ws.projectPath, { readOnly: true });
     const library = openLibrary(ws.libraryPath, { readOnly: true });
     const chapters = listChapters(project).map((c) => ({ title: c.title, charts: chartsOf(getChapter(project, c.id).doc) }));
@@ -84,7 +74,7 @@ describe('E2E: every chart of the sample says the same on screen (Chromium) as i
       }
     }
     library.close();
-    expect([...kinds].sort()).toEqual(['basket', 'compare', 'inequality', 'trend']);
+    expect([...kinds].sort()).toEqual(['basket', 'compare', 'inequality', 'spine', 'trend']);
     expect(app.consoleErrors).toEqual([]);
   });
 });
@@ -97,6 +87,20 @@ function singlePeriodFile(dir: string): string {
   const [header, ...lines] = readFileSync(fingertips, 'latin1').split('\r\n');
   const rows = lines.filter((l) => l.includes(',2017,')).map((l) => l.replace(/^93356,/, '99001,').replace('Campylobacter incidence rate/100,000', 'Single period test indicator'));
   const path = join(dir, 'single-period.csv');
+  writeFileSync(path, [header, ...rows].join('\r\n'), 'latin1');
+  return path;
+}
+
+/**
+ * The fixture as an indicator without polarity, labelled as Fingertips labels one: Higher / Lower
+ * where the real file says Worse / Better (constructed from the real rows, for the two blues).
+ */
+function noPolarityFile(dir: string): string {
+  const [header, ...lines] = readFileSync(fingertips, 'latin1').split('\r\n');
+  const rows = lines.map((l) =>
+    l.replace(/^93356,/, '99002,').replace('Campylobacter incidence rate/100,000', 'No polarity test indicator').replace(/,Better(?=,)/g, ',Lower').replace(/,Worse(?=,)/g, ',Higher'),
+  );
+  const path = join(dir, 'no-polarity.csv');
   writeFileSync(path, [header, ...rows].join('\r\n'), 'latin1');
   return path;
 }
@@ -123,6 +127,7 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     // The single-period indicator's vintage is older than the campylobacter one's.
     await dispatch('library.import', { paths: [singlePeriodFile(dir)] }, { session: app.session });
     await dispatch('library.import', { paths: [fingertips] }, { session: app.session });
+    await dispatch('library.import', { paths: [noPolarityFile(dir)] }, { session: app.session });
   });
   afterAll(async () => {
     await app?.close();
@@ -165,12 +170,15 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
 
   it('draws Higher and Lower in two blues with the words, and shows value notes in the data table (items 3, 8)', { timeout: 60_000 }, async () => {
     const { page } = app;
-    await dispatch('library.updateIndicator', { id: '93356', polarity: 'no-judgement' }, { session: app.session });
     const figure = page.locator('figure[data-type="chart"]').first();
     await figure.getByLabel('Kind of chart').selectOption('compare');
+    // An indicator the file labels Higher / Lower (no polarity): the labels are shown as published.
+    await figure.getByLabel('Indicator', { exact: true }).selectOption('99002');
     // Cornwall's value carries the note "Value for Cornwall & Isles of Scilly combined".
-    await figure.getByLabel('Compare with').selectOption('E06000052');
-    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toContain('Lower');
+    await figure.getByLabel(/^Areas \(Ctrl or Shift/).selectOption(['E06000052', 'E06000017']);
+    // Redrawn with the picked areas: Leicester Lower, Cornwall Higher (the file's labels).
+    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toMatch(/Lower[\s\S]*Higher|Higher[\s\S]*Lower/);
+    await expect.poll(async () => (await figure.locator('.chart-svg svg').first().textContent()) ?? '').toContain('Cornwall');
     const fills = await figure.locator('.chart-svg svg path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('fill') ?? '').toUpperCase()));
     expect(fills).toContain('#BED2FF');
     expect(fills).toContain('#5555E6');
@@ -211,8 +219,8 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
       const chapter = listChapters(p).find((c) => c.title === 'Charts')!;
       const charts = chartsOf(getChapter(p, chapter.id).doc);
       expect(charts).toHaveLength(3);
-      // The library's newest vintage: the campylobacter import (the second file imported).
-      for (const c of charts) expect(c.reviewedVintage).toBe(2);
+      // The library's newest vintage: the no-polarity copy (the third file imported).
+      for (const c of charts) expect(c.reviewedVintage).toBe(3);
     } finally {
       p.close();
     }

@@ -44,9 +44,9 @@ describe('E2E: exporting the sample from the app (browser mode)', () => {
     const html = readFileSync(saved, 'utf8');
     expect(activeContent(html)).toEqual([]);
     const doc = new JSDOM(html).window.document;
-    expect(doc.querySelectorAll('figure.chart-figure')).toHaveLength(7);
-    expect(doc.querySelectorAll('.chart-summary')).toHaveLength(7);
-    expect(doc.querySelectorAll('details > table')).toHaveLength(7);
+    expect(doc.querySelectorAll('figure.chart-figure')).toHaveLength(8);
+    expect(doc.querySelectorAll('.chart-summary')).toHaveLength(8);
+    expect(doc.querySelectorAll('details > table')).toHaveLength(8);
 
     // "Open when done": the exported page opens in a new tab, inert (its CSP allows no script).
     const tab = await opened;
@@ -57,7 +57,7 @@ describe('E2E: exporting the sample from the app (browser mode)', () => {
 
     const done = dialog.locator('.export-done');
     await done.waitFor();
-    expect(await done.innerText()).toMatch(/Exported 7 figures and 22 recommendations as a web page \(HTML\)/);
+    expect(await done.innerText()).toMatch(/Exported 8 figures and 22 recommendations as a web page \(HTML\)/);
     await expect.poll(() => dialog.getByRole('link', { name: /Download .* again/ }).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });

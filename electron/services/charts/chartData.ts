@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { ChartDataResponse, ChartRef } from '../../../shared/api/charts';
 import { AppError } from '../../../shared/api/errors';
-import type { ChartData as QueryResult } from '../../../shared/api/library';
-import { withSignificance } from '../../../shared/charts/data';
+import type { ChartData as QueryResult, ChartRow as QueryRow, ComparatorSeries } from '../../../shared/api/library';
+import { NOT_COMPARED } from '../../../shared/charts/comparisonLegend';
 import { basketIndicatorIds, ENGLAND_CODE, PARENT_COMPARATOR } from '../../../shared/charts/definition';
-import type { BasketChartData, BasketItem, Comparator, KindedChartData, RecentTrend, SeriesChartData } from '../../../shared/charts/types';
-import type { IndicatorValue, Vintage } from '../../../shared/library/types';
-import { compareWithBenchmark } from '../../../shared/stats';
+import type { BasketChartData, BasketItem, ChartRow, Comparator, KindedChartData, SeriesChartData } from '../../../shared/charts/types';
+import type { Vintage } from '../../../shared/library/types';
+import { areasWithSameParent, hasNeighbours } from '../library/areaSets';
+import { areaTypeOf } from '../library/areaDistribution';
 import { listBreakdowns } from '../library/indicators';
 import type { Library } from '../library/openLibrary';
 import { type ChartQuery, queryChart } from '../library/query';
@@ -29,26 +30,40 @@ export function loadChartData(library: Library, ref: ChartRef): ChartDataRespons
 
 const opt = (v: string | null) => (v === null || v === '' ? undefined : v);
 
-function toValues(q: QueryResult, areaCode: string, areaName: string, rows: { period: string; periodSortable: number; value: number | null; lowerCi95: number | null; upperCi95: number | null; count?: number | null; denominator?: number | null; valueNote?: string | null; ciMethod?: IndicatorValue['ciMethod'] }[]): IndicatorValue[] {
-  return rows.map((r) => ({
-    indicatorId: q.indicator.id,
-    areaCode,
-    areaName,
-    areaType: null,
-    sex: q.breakdown.sex,
-    age: q.breakdown.age,
-    categoryType: q.breakdown.categoryType,
-    category: q.breakdown.category,
-    period: r.period,
-    periodSortable: r.periodSortable,
-    value: r.value,
-    lower95: r.lowerCi95,
-    upper95: r.upperCi95,
-    count: r.count ?? null,
-    denominator: r.denominator ?? null,
-    valueNote: r.valueNote ?? null,
-    ciMethod: r.ciMethod ?? null,
-  }));
+/**
+ * The library's rows as the chart builders take them, comparisons and trends exactly as the library
+ * returns them (the publisher's label, or computed and said so). Nothing is recomputed here. A
+ * comparator series (England's own values) carries no comparison: England is not compared with itself.
+ */
+function toValues(q: QueryResult, areaCode: string, areaName: string, rows: (QueryRow | ComparatorSeries['rows'][number])[]): ChartRow[] {
+  return rows.map((r) => {
+    const full = 'comparedEngland' in r ? r : null;
+    return {
+      indicatorId: q.indicator.id,
+      areaCode,
+      areaName,
+      areaType: null,
+      sex: q.breakdown.sex,
+      age: q.breakdown.age,
+      categoryType: q.breakdown.categoryType,
+      category: q.breakdown.category,
+      period: r.period,
+      periodSortable: r.periodSortable,
+      value: r.value,
+      lower95: r.lowerCi95,
+      upper95: r.upperCi95,
+      count: full?.count ?? null,
+      denominator: full?.denominator ?? null,
+      valueNote: full?.valueNote ?? null,
+      ciMethod: full?.ciMethod ?? null,
+      lower998: full?.lower998 ?? null,
+      upper998: full?.upper998 ?? null,
+      comparedEngland: full && !(areaCode === ENGLAND_CODE && q.breakdown.categoryType === '') ? full.comparedEngland : NOT_COMPARED,
+      comparedParent: full?.comparedParent ?? null,
+      comparedGoal: full?.comparedGoal ?? null,
+      recentTrend: full?.recentTrend ?? null,
+    };
+  });
 }
 
 function inRange(ref: ChartRef) {
@@ -59,15 +74,25 @@ function baseQuery(ref: ChartRef, indicatorId: string, areaCodes: string[], comp
   return { indicatorId, areaCodes, sex: opt(ref.sex), age: opt(ref.age), categoryType: opt(ref.categoryType), category: opt(ref.category), comparator };
 }
 
-function englandOf(q: QueryResult): IndicatorValue[] {
+function englandOf(q: QueryResult): ChartRow[] {
   const eng = q.comparators.find((c) => c.code === ENGLAND_CODE);
   if (eng) return toValues(q, eng.code, eng.name, eng.rows);
   const own = q.series.find((s) => s.areaCode === ENGLAND_CODE);
   return own ? toValues(q, own.areaCode, own.areaName, own.rows) : [];
 }
 
-function comparatorOf(q: QueryResult, code: string, name: string, values: IndicatorValue[], england: IndicatorValue[]): Comparator {
-  return { code, name, rows: withSignificance(values, code === ENGLAND_CODE ? [] : england, q.indicator.polarity) };
+/** The areas a compare chart draws beside the chosen one (its comparison set), or why it cannot. */
+function compareAreas(db: Database.Database, ref: ChartRef, areaCode: string, chosen: string[]): string[] | string {
+  if (ref.comparisonSet === 'neighbours') {
+    if (!hasNeighbours(db, areaTypeOf(db, areaCode))) return 'The indicator library holds no statistical neighbours for this area type: choose “Areas in the same region” or pick the areas.';
+    return [areaCode];
+  }
+  if (ref.comparisonSet === 'region') {
+    const { codes } = areasWithSameParent(db, areaCode);
+    if (!codes.length) return 'The indicator library does not say which region this area is in, so there are no areas of the same region to compare with.';
+    return [areaCode, ...codes.filter((c) => c !== areaCode)].slice(0, 100);
+  }
+  return [areaCode, ...chosen];
 }
 
 function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['kind'], 'basket' | 'spine'>): ChartDataResponse {
@@ -76,8 +101,10 @@ function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['ki
   const indicatorId = ref.indicatorId;
   const areaCode = ref.areaCode;
   const chosen = ref.comparators.filter((c) => c !== ENGLAND_CODE && c !== PARENT_COMPARATOR);
-  const areaCodes = ref.kind === 'compare' ? [areaCode, ...chosen] : [areaCode];
-  let rows: IndicatorValue[] = [];
+  const set = ref.kind === 'compare' ? compareAreas(db, ref, areaCode, chosen) : [areaCode];
+  if (typeof set === 'string') return { ok: false, message: set };
+  const areaCodes = set;
+  let rows: ChartRow[] = [];
   let q: QueryResult;
 
   if (ref.kind === 'inequality') {
@@ -115,26 +142,19 @@ function series(db: Database.Database, ref: ChartRef, kind: Exclude<ChartRef['ki
   }
   const england = englandOf(q).filter(inRange(ref));
   const comparators: Comparator[] = [];
-  if (ref.comparators.includes(ENGLAND_CODE) || ref.kind !== 'compare') {
-    if (england.length) comparators.push(comparatorOf(q, ENGLAND_CODE, 'England', england, england));
+  // England is the benchmark line on every compare chart (and a line on the others).
+  if (england.length) comparators.push({ code: ENGLAND_CODE, name: 'England', rows: england });
+  if (ref.comparators.includes(PARENT_COMPARATOR) && !(ref.kind === 'compare' && ref.comparisonSet === 'region')) {
+    const parent = queryChart(db, baseQuery(ref, indicatorId, [areaCode], 'parent')).comparators[0];
+    if (parent) {
+      // The parent queried as an area, so that its own comparison with England comes as the library holds it.
+      const p = queryChart(db, baseQuery(ref, indicatorId, [parent.code]));
+      const s = p.series[0]!;
+      comparators.push({ code: parent.code, name: parent.name, rows: toValues(p, s.areaCode, s.areaName, s.rows).filter(inRange(ref)) });
+    }
   }
-  if (ref.comparators.includes(PARENT_COMPARATOR)) {
-    const p = queryChart(db, baseQuery(ref, indicatorId, [areaCode], 'parent'));
-    const parent = p.comparators[0];
-    if (parent) comparators.push(comparatorOf(p, parent.code, parent.name, toValues(p, parent.code, parent.name, parent.rows).filter(inRange(ref)), england));
-  }
-  const data: SeriesChartData = { indicator: q.indicator, rows: withSignificance(rows, areaCode === ENGLAND_CODE ? [] : england, q.indicator.polarity), comparators };
+  const data: SeriesChartData = { indicator: q.indicator, rows, comparators };
   return done(ref, [q.vintage], { kind, data });
-}
-
-function recentTrend(values: IndicatorValue[]): RecentTrend {
-  const withCi = values.filter((v) => v.value !== null && v.lower95 !== null && v.upper95 !== null);
-  if (withCi.length < 3) return 'could not be calculated';
-  const latest = withCi[withCi.length - 1]!;
-  const earlier = withCi[withCi.length - 3]!;
-  if (latest.lower95! > earlier.upper95!) return 'increasing';
-  if (latest.upper95! < earlier.lower95!) return 'decreasing';
-  return 'no significant change';
 }
 
 function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
@@ -169,8 +189,9 @@ function basket(db: Database.Database, ref: ChartRef): ChartDataResponse {
       indicator: q.indicator,
       latest,
       england,
-      significance: latest && ref.areaCode !== ENGLAND_CODE ? compareWithBenchmark(latest, england?.value ?? null, q.indicator.polarity) : 'Not compared',
-      trend: recentTrend(values),
+      // The stored comparison and recent trend of the latest row, as the library holds them.
+      comparison: latest?.comparedEngland ?? NOT_COMPARED,
+      trend: latest?.recentTrend ?? null,
     });
     vintages.push(q.vintage);
   }

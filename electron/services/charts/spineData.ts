@@ -65,6 +65,7 @@ function spineRow(db: Database.Database, q: QueryResult, id: string, areaCode: s
     valueNote: shown?.valueNote ?? null,
     comparison: shown && areaCode !== ENGLAND_CODE ? shown.comparedEngland : ENGLAND_ITSELF,
     recentTrend: shown?.recentTrend ?? null,
+    comparedParent: shown?.comparedParent ?? null,
     parent: null,
     england: null,
     distribution: null,

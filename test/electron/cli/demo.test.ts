@@ -101,7 +101,7 @@ describe('jsna demo', () => {
     const library = openLibrary(ws.library, { readOnly: true });
     try {
       const charts = listChapters(project).flatMap((c) => nodes(getChapter(project, c.id).doc, 'chart'));
-      expect(charts.length).toBe(7);
+      expect(charts.length).toBe(8);
       for (const c of charts) {
         const attrs = { ...defaultChartAttrs, ...c.attrs } as ChartAttrs;
         const r = loadChartData(library, attrs);

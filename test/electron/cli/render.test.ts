@@ -64,7 +64,7 @@ describe('jsna render on the sample workspace', () => {
 
   describe('HTML', () => {
     it('reports what it wrote', () => {
-      expect(htmlOut).toMatchObject({ format: 'html', out: htmlPath, bytes: Buffer.byteLength(html), charts: 7, figures: 7, recommendations: 22 });
+      expect(htmlOut).toMatchObject({ format: 'html', out: htmlPath, bytes: Buffer.byteLength(html), charts: 8, figures: 8, recommendations: 22 });
     });
 
     it('is inert and self-contained: no script, no handlers, no javascript: URLs, no external resources', () => {
@@ -145,7 +145,7 @@ describe('jsna render on the sample workspace', () => {
       const charts = sampleCharts();
       const figures = [...doc.querySelectorAll('figure.chart-figure')];
       const illustrative = charts.map((c) => [c.indicatorId, ...c.indicatorIds].some((id) => id.startsWith('ILLUS-')));
-      expect(illustrative.filter(Boolean).length).toBe(5);
+      expect(illustrative.filter(Boolean).length).toBe(6);
       figures.forEach((f, i) => {
         const label = f.querySelector('.chart-source .illustrative');
         if (illustrative[i]) {
@@ -191,14 +191,14 @@ describe('jsna render on the sample workspace', () => {
     it('passes axe-core in Chromium with 0 violations of the WCAG 2.2 A/AA rules, data tables open and closed', { timeout: 60_000 }, async () => {
       const r = await axeInChromium(htmlPath);
       expect(r.violations).toEqual([]);
-      expect(r.checkedTables).toBe(7);
+      expect(r.checkedTables).toBe(8);
       expect(r.passes).toBeGreaterThan(15);
     });
   });
 
   describe('PDF', () => {
     it('is tagged (language, figures named by their captions), A4 and more than one page, with an outline', () => {
-      expect(pdfOut).toMatchObject({ format: 'pdf', out: pdfPath, charts: 7, figures: 7, recommendations: 22 });
+      expect(pdfOut).toMatchObject({ format: 'pdf', out: pdfPath, charts: 8, figures: 8, recommendations: 22 });
       const info = poppler('pdfinfo', pdfPath);
       expect(info).toMatch(/^Tagged:\s+yes$/m);
       expect(info).toMatch(/^Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)$/m);
@@ -208,7 +208,7 @@ describe('jsna render on the sample workspace', () => {
       const raw = readFileSync(pdfPath).toString('latin1');
       expect(raw).toContain('/Lang (en-GB)');
       const alts = [...raw.matchAll(/\/Alt \((Figure \d+):/g)].map((m) => m[1]);
-      expect(alts).toEqual(Array.from({ length: 7 }, (_, i) => `Figure ${i + 1}`));
+      expect(alts).toEqual(Array.from({ length: 8 }, (_, i) => `Figure ${i + 1}`));
       // The contents and the list of figures link into the document (named destinations).
       for (const id of ['chapter-1', 'chapter-3', 'recommendations-by-partner', 'figure-1', 'figure-7']) expect(raw).toContain(`/Dest /${id}`);
       // The document outline (bookmarks): chapters and their sections, and the appendix.

@@ -10,7 +10,8 @@ import { trendSpec } from '../../../shared/charts/kinds/trend/spec';
 import { significanceColours } from '../../../shared/stats';
 import type { Json } from './helpers';
 import { layerOf } from './helpers';
-import { campylobacter, chartRows, englandComparator, leicesterBasket, leicesterRows, leicesterTrend, neighbours } from './fixtures';
+import { asPublished, campylobacter, chartRows, englandComparator, leicesterBasket, leicesterRows, leicesterTrend, neighbours } from './fixtures';
+import type { ChartRow } from '../../../shared/charts/types';
 
 const vintage = { id: 3, indicatorId: '93356', fileName: 'x.csv', sha256: 'a'.repeat(64), format: 'fingertips' as const, importedAt: '2026-11-23T10:00:00Z', rows: 1 };
 
@@ -73,7 +74,9 @@ describe('charts that do not mislead (issue 10)', () => {
     expect(significanceColours.Lower).toBe(COMPARISON_COLOURS.lower);
     expect(significanceColours.Higher).not.toBe(significanceColours.Lower);
     const data = neighbours();
-    const noPolarity = { ...data, indicator: { ...data.indicator, polarity: null } };
+    // As a file labels an indicator without polarity: Higher / Lower.
+    const relabel = (r: ChartRow): ChartRow => ({ ...r, comparedEngland: r.areaCode === 'E06000017' ? asPublished('Higher') : r.comparedEngland.outcome === 'better' ? asPublished('Lower') : r.comparedEngland });
+    const noPolarity = { indicator: { ...data.indicator, polarity: null }, rows: data.rows.map(relabel), comparators: data.comparators.map((c) => ({ ...c, rows: c.rows.map(relabel) })) };
     const fill = layerOf(compareSpec(noPolarity, { title: 't' }), 'bar').encoding.fill;
     const colourOf = (word: string) => fill.scale.range[fill.scale.domain.indexOf(word)];
     expect(colourOf('Higher')).toBe('#BED2FF');

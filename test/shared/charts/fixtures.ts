@@ -4,7 +4,8 @@
  * said otherwise. Inline on purpose: tests do not read ../shared.
  */
 import type { IndicatorMeta, IndicatorValue } from '../../../shared/library/types';
-import { withSignificance } from '../../../shared/charts/data';
+import type { Comparison, ComparisonOutcome, RecentTrend } from '../../../shared/library/comparison';
+import { compareWithBenchmark } from '../../../shared/stats';
 import type { BasketChartData, ChartDataByKind, ChartRow, Comparator, SeriesChartData } from '../../../shared/charts/types';
 import type { SpineChartData } from '../../../shared/charts/kinds/spine/types';
 
@@ -123,12 +124,31 @@ export function withByarCi(r: IndicatorValue): IndicatorValue {
   return { ...r, lower95: (lo / r.denominator) * 100000, upper95: (hi / r.denominator) * 100000, ciMethod: 'byar' };
 }
 
-export function englandComparator(rows: IndicatorValue[] = englandRows): Comparator {
-  return { name: 'England', code: 'E92000001', rows: withSignificance(rows, rows, campylobacter.polarity) };
+/** A label as the Fingertips file states it (the test data are real rows, whose labels follow the 95% CI rule). */
+export function asPublished(label: string): Comparison {
+  const outcome = label.toLowerCase().replace(' ', '-') as ComparisonOutcome;
+  return { label, outcome, source: 'file', method: outcome === 'not-compared' ? null : 'ci-overlap-95', benchmarkCode: 'E92000001' };
 }
 
-export function chartRows(rows: IndicatorValue[], indicator: IndicatorMeta = campylobacter): ChartRow[] {
-  return withSignificance(rows, englandRows, indicator.polarity);
+/** A recent trend as a Fingertips file states it. */
+export function trendAsPublished(label: string, direction: RecentTrend['direction'], judgement: RecentTrend['judgement'] = null): RecentTrend {
+  return { label, direction, judgement, source: 'file', method: null };
+}
+
+/**
+ * Rows with their comparison with England as the file labels them: England's own rows and rows
+ * without a CI (aggregated, modelled) are "Not compared", the rest as the file says (Better/Similar/Worse).
+ */
+export function chartRows(rows: IndicatorValue[], indicator: IndicatorMeta = campylobacter, benchmark: IndicatorValue[] = englandRows): ChartRow[] {
+  return rows.map((r) => {
+    const e = benchmark.find((b) => b.period === r.period && b.categoryType === '');
+    const label = r.areaCode === 'E92000001' && r.categoryType === '' ? 'Not compared' : compareWithBenchmark(r, e?.value ?? null, indicator.polarity);
+    return { ...r, comparedEngland: asPublished(label), comparedParent: null, recentTrend: null };
+  });
+}
+
+export function englandComparator(rows: IndicatorValue[] = englandRows): Comparator {
+  return { name: 'England', code: 'E92000001', rows: chartRows(rows, campylobacter, rows) };
 }
 
 /** Leicester 2015–17 with England and the East Midlands region. */
@@ -162,14 +182,14 @@ export function leicesterBasket(): BasketChartData {
   return {
     area: { code: 'E06000016', name: 'Leicester' },
     items: [
-      { indicator: campylobacter, latest: leicesterRows[2]!, england: englandRows[2]!, significance: 'Better', trend: 'could not be calculated', group: 'Population outcomes' },
-      { indicator: children, latest: latest09, england: england09, significance: 'Better', trend: 'decreasing', group: 'Population outcomes' },
+      { indicator: campylobacter, latest: leicesterRows[2]!, england: englandRows[2]!, comparison: asPublished('Better'), trend: trendAsPublished('Cannot be calculated', 'cannot-calculate'), group: 'Population outcomes' },
+      { indicator: children, latest: latest09, england: england09, comparison: asPublished('Better'), trend: trendAsPublished('Decreasing and getting better', 'decreasing', 'better'), group: 'Population outcomes' },
       {
         indicator: illustrative,
         latest: row({ areaCode: 'E06000016', areaName: 'Leicester', period: '2022/23', value: 250.4, lower95: 230.1, upper95: 271.9, count: 562, denominator: 224400 }),
         england: row({ areaCode: 'E92000001', areaName: 'England', period: '2022/23', value: 160.2, lower95: 158.9, upper95: 161.5, count: 19000, denominator: 11860000 }),
-        significance: 'Worse',
-        trend: 'no significant change',
+        comparison: asPublished('Worse'),
+        trend: trendAsPublished('No significant change', 'no-change'),
         group: 'Operational measures',
       },
     ],

@@ -10,10 +10,11 @@ import {
   valueCell,
   wrapText,
 } from '../../../shared/charts/format';
-import { deprivationRank, orderCategories, periodsInOrder, withSignificance } from '../../../shared/charts/data';
-import { contrastRatio, OUTLINE_COLOUR, SERIES_COLOURS, ENGLAND_COLOUR, AXIS_COLOUR, OVERALL_COLOUR, TEXT_COLOUR, textColourOn } from '../../../shared/charts/theme';
+import { deprivationRank, orderCategories, periodsInOrder } from '../../../shared/charts/data';
+import { OUTCOME_ORDER, textColourOnOutcome } from '../../../shared/charts/comparisonLegend';
+import { COMPARISON_COLOURS } from '../../../shared/library/comparison';
+import { contrastRatio, OUTLINE_COLOUR, SERIES_COLOURS, ENGLAND_COLOUR, AXIS_COLOUR, OVERALL_COLOUR, TEXT_COLOUR } from '../../../shared/charts/theme';
 import { significanceColours } from '../../../shared/stats';
-import type { Significance } from '../../../shared/library/types';
 import { campylobacter, DECILE_ORDER, englandDeciles2017, englandRows, leicesterRows, row } from './fixtures';
 
 describe('number formatting', () => {
@@ -74,16 +75,6 @@ describe('chart data helpers', () => {
     expect(periodsInOrder(rows)).toEqual(['2017 - 19', '2019/20', 'Mar 2020', '2020 Q1']);
   });
 
-  it('compares each row with England in the same period (Fingertips rule and polarity)', () => {
-    const rows = withSignificance(leicesterRows, englandRows, 'low-is-good');
-    expect(rows.map((r) => r.significance)).toEqual(['Better', 'Better', 'Better']);
-    expect(withSignificance(leicesterRows, englandRows, null).map((r) => r.significance)).toEqual(['Lower', 'Lower', 'Lower']);
-    expect(withSignificance(englandRows, englandRows, 'low-is-good').map((r) => r.significance)).toEqual(['Not compared', 'Not compared', 'Not compared']);
-    expect(withSignificance(leicesterRows, englandRows.slice(0, 1), 'low-is-good').map((r) => r.significance)).toEqual(['Better', 'Not compared', 'Not compared']);
-    // Input rows are not changed.
-    expect('significance' in leicesterRows[0]!).toBe(false);
-  });
-
   it('reads deprivation ranks from Fingertips category labels', () => {
     expect(DECILE_ORDER.map(deprivationRank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(deprivationRank('Most deprived quintile (IMD2019)')).toBe(1);
@@ -120,9 +111,8 @@ describe('colours', () => {
     expect(contrastRatio(OUTLINE_COLOUR, '#FFC000')).toBeGreaterThanOrEqual(3);
   });
 
-  it('keeps words on significance cells at 4.5:1 or better', () => {
-    const sigs: Significance[] = ['Better', 'Similar', 'Worse', 'Higher', 'Lower', 'Not compared'];
-    for (const s of sigs) expect(contrastRatio(textColourOn(s), significanceColours[s]), s).toBeGreaterThanOrEqual(4.5);
+  it('keeps words on comparison-coloured cells at 4.5:1 or better, for every outcome', () => {
+    for (const o of OUTCOME_ORDER) expect(contrastRatio(textColourOnOutcome(o), COMPARISON_COLOURS[o]), o).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(TEXT_COLOUR, '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
 });

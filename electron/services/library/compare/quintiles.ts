@@ -1,4 +1,4 @@
-import type { ComparisonOutcome } from '../../../../shared/library/comparison';
+import { OUTCOME_WORDS, type ComparisonOutcome } from '../../../../shared/library/comparison';
 import type { Polarity } from '../../../../shared/library/types';
 
 const RAG: ComparisonOutcome[] = ['worst', 'worse-quintile', 'middle-quintile', 'better-quintile', 'best'];
@@ -21,16 +21,5 @@ export function quintileOf(value: number | null, all: readonly number[], polarit
   return BOB[q - 1]!;
 }
 
-/** The words Fingertips' legends give each quintile outcome. */
-export const QUINTILE_WORDS: Partial<Record<ComparisonOutcome, string>> = {
-  best: 'Best',
-  'better-quintile': 'Better',
-  'middle-quintile': 'Middle',
-  'worse-quintile': 'Worse',
-  worst: 'Worst',
-  lowest: 'Lowest',
-  low: 'Low',
-  middle: 'Middle',
-  high: 'High',
-  highest: 'Highest',
-};
+/** The words Fingertips' legends give each quintile outcome (one vocabulary: OUTCOME_WORDS). */
+export const QUINTILE_WORDS: Partial<Record<ComparisonOutcome, string>> = Object.fromEntries([...RAG, ...BOB].map((o) => [o, OUTCOME_WORDS[o as keyof typeof OUTCOME_WORDS]]));

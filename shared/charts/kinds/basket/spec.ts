@@ -1,12 +1,13 @@
 /**
  * The "basket of indicators" overview (seed 004: population outcomes vs operational measures) as a
  * table-like chart: one row per indicator under its group, with the latest value and period, England,
- * the comparison with England as a word in a Fingertips-coloured cell, and the recent trend.
+ * the comparison with England as the library holds it (the publisher's label; a computed one says so)
+ * as a word in a Fingertips-coloured cell, and the recent trend as published (arrow and words).
  * Laid out in pixels (scale: null) so that long names wrap inside their column; readable at 700 px.
  */
-import { significanceColours } from '../../../stats';
+import { comparisonColour, textColourOnOutcome, trendColour, trendWords } from '../../comparisonLegend';
 import { ILLUSTRATIVE_NOTE, saysIllustrative, NOT_AVAILABLE, SUPPRESSED, cleanText, formatValue, formatValueWithUnit, wrapText } from '../../format';
-import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, textColourOn, type Layer, type LayeredSpec } from '../../theme';
+import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../../theme';
 import type { BasketChartData, ChartOptions } from '../../types';
 import { basketOrder } from './order';
 import { summariseBasket } from './summary';
@@ -36,10 +37,6 @@ type Datum =
   | { part: 'box'; x: number; x2: number; y: number; y2: number; fill: string; stroke: string }
   | { part: 'line'; x: number; x2: number; y: number; colour: string };
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function basketSpec(data: BasketChartData, options: ChartOptions): LayeredSpec {
   const total = options.width ?? 700;
   const inner = Math.max(400, total - 2 * PADDING);
@@ -54,12 +51,12 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
 
   const values: Datum[] = [];
   let y = 0;
-  const textRow = (cells: { key: Column['key']; lines: string[] }[], weight: 'bold' | 'normal') => {
+  const textRow = (cells: { key: Column['key']; lines: string[]; colour?: string }[], weight: 'bold' | 'normal') => {
     const lines = Math.max(1, ...cells.map((c) => c.lines.length));
     const height = lines * LINE_HEIGHT + 2 * ROW_PADDING;
     for (const cell of cells) {
       const c = col(cell.key);
-      values.push({ part: 'cell', x: c.x + 4, y: y + ROW_PADDING, lines: cell.lines, weight, align: 'left', colour: TEXT_COLOUR });
+      values.push({ part: 'cell', x: c.x + 4, y: y + ROW_PADDING, lines: cell.lines, weight, align: 'left', colour: cell.colour ?? TEXT_COLOUR });
     }
     return height;
   };
@@ -92,20 +89,21 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
       latestLines = [...wrapText(shown, col('latest').chars), `(${latest.period})`];
     }
     const englandValue = item.england?.value ?? null;
-    const sig = item.significance;
+    const cmp = item.comparison;
     const sigCol = col('significance');
-    const sigLines = wrapText(sig, sigCol.chars);
+    const sigLines = wrapText(cleanText(cmp.label) + (cmp.source === 'computed' ? ' (computed)' : ''), sigCol.chars);
     const height =
       textRow(
         [
           { key: 'name', lines: wrapText(name, col('name').chars) },
           { key: 'latest', lines: latestLines },
           { key: 'england', lines: [englandValue === null ? NOT_AVAILABLE : formatValue(englandValue, ind)] },
-          { key: 'trend', lines: wrapText(capitalise(item.trend), col('trend').chars) },
+          // As Fingertips shows it: arrow and words, green getting better, red getting worse.
+          { key: 'trend', lines: wrapText(trendWords(item.trend), col('trend').chars), colour: trendColour(item.trend) },
         ],
         'normal',
       );
-    values.push({ part: 'box', x: sigCol.x + 3, x2: sigCol.x + sigCol.width - 3, y: y + 3, y2: y + height - 3, fill: significanceColours[sig], stroke: OUTLINE_COLOUR });
+    values.push({ part: 'box', x: sigCol.x + 3, x2: sigCol.x + sigCol.width - 3, y: y + 3, y2: y + height - 3, fill: comparisonColour(cmp), stroke: OUTLINE_COLOUR });
     values.push({
       part: 'cell',
       x: sigCol.x + sigCol.width / 2,
@@ -113,7 +111,7 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
       lines: sigLines,
       weight: 'bold',
       align: 'center',
-      colour: textColourOn(sig),
+      colour: textColourOnOutcome(cmp.outcome),
     });
     y += height;
     values.push({ part: 'line', x: 0, x2: inner, y, colour: '#bdbdbd' });

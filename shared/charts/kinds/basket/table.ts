@@ -1,12 +1,13 @@
 import { NOT_AVAILABLE, cleanText, formatValue, saysIllustrative, unitLabel, valueCell } from '../../format';
-import { noteCell, tableCaption, withNotes, type ChartDataTable } from '../../tables';
+import { trendProvenance, trendWords } from '../../comparisonLegend';
+import { comparisonCells, noteCell, tableCaption, withNotes, type ChartDataTable } from '../../tables';
 import type { BasketChartData } from '../../types';
 import { basketOrder } from './order';
 
 /** One row per indicator: its latest value for the area, England's, the comparison and the trend. */
 export function basketTable(data: BasketChartData): ChartDataTable {
   const grouped = data.items.some((i) => i.group);
-  const columns = ['Indicator', ...(grouped ? ['Group'] : []), 'Period', 'Value', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Recent trend'];
+  const columns = ['Indicator', ...(grouped ? ['Group'] : []), 'Period', 'Value', 'Lower 95% CI', 'Upper 95% CI', 'England', 'Compared with England', 'Comparison source', 'Recent trend', 'Trend source'];
   const orNa = (x: number | null, ind: Parameters<typeof formatValue>[1]) => (x === null ? NOT_AVAILABLE : formatValue(x, ind));
   const items = basketOrder(data);
   const rows = items.map((item) => {
@@ -22,8 +23,9 @@ export function basketTable(data: BasketChartData): ChartDataTable {
       latest === null || latest.value === null ? NOT_AVAILABLE : orNa(latest.lower95, ind),
       latest === null || latest.value === null ? NOT_AVAILABLE : orNa(latest.upper95, ind),
       orNa(item.england?.value ?? null, ind),
-      item.significance,
-      item.trend,
+      ...comparisonCells(item.comparison),
+      trendWords(item.trend),
+      trendProvenance(item.trend),
     ];
   });
   const table = {

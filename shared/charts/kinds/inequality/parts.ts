@@ -1,5 +1,4 @@
-import type { Significance } from '../../../library/types';
-import { compareWithBenchmark } from '../../../stats';
+import type { Comparison } from '../../../library/comparison';
 import { latestRow, orderCategories, rowsInPeriod } from '../../data';
 import type { ChartRow, SeriesChartData } from '../../types';
 
@@ -8,14 +7,13 @@ export function inequalityParts(data: SeriesChartData): {
   period: ChartRow | null;
   categories: ChartRow[];
   overall: ChartRow | null;
-  /** Each category compared with the overall value (Fingertips' rule). */
-  versusOverall: Significance[];
+  /** Each category compared with England, as the library holds it (the publisher's label, e.g. "Not compared" for aggregated deciles). */
+  compared: Comparison[];
 } {
   const categoryRows = data.rows.filter((r) => r.categoryType !== '');
   const period = latestRow(categoryRows.length > 0 ? categoryRows : data.rows);
-  if (period === null) return { period: null, categories: [], overall: null, versusOverall: [] };
+  if (period === null) return { period: null, categories: [], overall: null, compared: [] };
   const categories = orderCategories(rowsInPeriod(categoryRows, period));
   const overall = rowsInPeriod(data.rows, period).find((r) => r.categoryType === '') ?? null;
-  const versusOverall = categories.map((r) => (overall === null ? 'Not compared' : compareWithBenchmark(r, overall.value, data.indicator.polarity)));
-  return { period, categories, overall, versusOverall };
+  return { period, categories, overall, compared: categories.map((r) => r.comparedEngland) };
 }

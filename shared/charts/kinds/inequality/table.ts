@@ -1,13 +1,14 @@
 import { cleanText, valueCell } from '../../format';
-import { noteCell, numberCell, tableCaption, valueHeader, withNotes, type ChartDataTable } from '../../tables';
+import { NOT_COMPARED } from '../../comparisonLegend';
+import { comparisonCells, noteCell, numberCell, tableCaption, valueHeader, withNotes, type ChartDataTable } from '../../tables';
 import type { SeriesChartData } from '../../types';
 import { inequalityParts } from './parts';
 
 /** One row per category of the latest period, compared with the area's overall value. */
 export function inequalityTable(data: SeriesChartData): ChartDataTable {
-  const { period, categories, overall, versusOverall } = inequalityParts(data);
+  const { period, categories, overall, compared } = inequalityParts(data);
   const area = period?.areaName ?? '';
-  const columns = ['Period', 'Area', 'Category', valueHeader(data), 'Lower 95% CI', 'Upper 95% CI', `${area} overall`, `Compared with ${area} overall`];
+  const columns = ['Period', 'Area', 'Category', valueHeader(data), 'Lower 95% CI', 'Upper 95% CI', `${area} overall`, 'Compared with England', 'Comparison source'];
   const rows = categories.map((r, i) => [
     r.period,
     r.areaName,
@@ -16,7 +17,7 @@ export function inequalityTable(data: SeriesChartData): ChartDataTable {
     numberCell(r.value === null ? null : r.lower95, data),
     numberCell(r.value === null ? null : r.upper95, data),
     numberCell(overall?.value ?? null, data),
-    versusOverall[i] ?? 'Not compared',
+    ...comparisonCells(compared[i] ?? NOT_COMPARED),
   ]);
   const type = cleanText(categories[0]?.categoryType ?? '');
   const table = {

@@ -6,6 +6,7 @@
  * colour. Laid out in pixels (scale: null) so that long names wrap inside their column.
  */
 import { COMPARISON_COLOURS } from '../../../library/comparison';
+import { provenanceWords } from '../../comparisonWords';
 import { NOT_AVAILABLE, cleanText, formatNumber, formatValue, saysIllustrative, valueCell, wrapText } from '../../format';
 import { AXIS_COLOUR, ENGLAND_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../../theme';
 import type { ChartOptions } from '../../types';
@@ -174,6 +175,6 @@ function drawSpine(values: Datum[], row: SpineRow, mid: number, spineX: (p: numb
   }
   const areaAt = pos.at(row.value);
   if (areaAt !== null) {
-    values.push({ part: 'area', x: spineX(areaAt), y: mid, fill: COMPARISON_COLOURS[row.comparison.outcome], label: `${formatValue(row.value, ind)}: ${cleanText(row.comparison.label)}` });
+    values.push({ part: 'area', x: spineX(areaAt), y: mid, fill: COMPARISON_COLOURS[row.comparison.outcome], label: `${formatValue(row.value, ind)}: ${cleanText(row.comparison.label)} (${provenanceWords(row.comparison)})` });
   }
 }

@@ -1,5 +1,6 @@
 /** The spine chart's words: its text summary and its reading notes. */
 import type { ComparisonOutcome } from '../../../library/comparison';
+import { trendWords } from '../../comparisonLegend';
 import { describeComparison } from '../../comparisonWords';
 import { ILLUSTRATIVE_NOTE, cleanText, formatValue, listInWords, valueCell } from '../../format';
 import type { SpineChartData, SpineRow } from './types';
@@ -33,7 +34,9 @@ function rowSentence(row: SpineRow, areaName: string): string {
   if (row.period === null) return `${name}: no data for ${areaName}.`;
   const value = row.value === null ? valueCell(null, row.valueNote, row.indicator) : formatValue(row.value, row.indicator);
   const compared = describeComparison(row.comparison, 'England', row.valueNote);
-  return `${name} (${row.period}): ${value}, ${compared}.`;
+  // The recent trend as the file states it (a computed one says so), where there is one.
+  const trend = row.recentTrend && row.recentTrend.direction !== 'cannot-calculate' ? `; recent trend: ${trendWords(row.recentTrend).replace(/^\S+ /, '')}` : '';
+  return `${name} (${row.period}): ${value}, ${compared}${trend}.`;
 }
 
 export function spineNotes(data: SpineChartData): string[] {

@@ -1,3 +1,4 @@
+import { trendWords } from '../../comparisonLegend';
 import { provenanceWords } from '../../comparisonWords';
 import { ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatNumber, formatValue, saysIllustrative, unitLabel, valueCell } from '../../format';
 import type { ChartDataTable } from '../../tables';
@@ -19,6 +20,7 @@ export function spineTable(data: SpineChartData): ChartDataTable {
     'Best or highest',
     'Compared with England',
     'Comparison source',
+    `Compared with ${data.parentName ? cleanText(data.parentName) : 'region'}`,
     'Recent trend',
   ];
   const rows = data.rows.map((r) => {
@@ -42,7 +44,9 @@ export function spineTable(data: SpineChartData): ChartDataTable {
       d ? num(flip ? d.min : d.max) : NOT_AVAILABLE,
       cleanText(r.comparison.label),
       provenanceWords(r.comparison),
-      r.recentTrend ? cleanText(r.recentTrend.label) : NOT_AVAILABLE,
+      // The parent comparison as the file states it (the diamond on the bar is the parent's value).
+      r.comparedParent ? `${cleanText(r.comparedParent.label)} (${provenanceWords(r.comparedParent)})` : NOT_AVAILABLE,
+      trendWords(r.recentTrend),
     ];
   });
   return { caption: [`Area profile of ${data.area.name}`, 'latest period for each indicator'].join(', ') + (anyIllustrative(data) ? `. ${ILLUSTRATIVE_NOTE}` : ''), columns, rows };

@@ -15,6 +15,8 @@ export interface SpineRow {
   /** The area compared with England, as the source states it (or computed, and then said). */
   comparison: Comparison;
   recentTrend: RecentTrend | null;
+  /** The area compared with its parent (e.g. its region), as the source states it; absent or null when none. */
+  comparedParent?: Comparison | null;
   /** The area's parent (e.g. its region) for that period. */
   parent: { code: string; name: string; value: number | null } | null;
   england: number | null;

@@ -7,6 +7,8 @@
 import { areasInOrder, englandComparator } from '../../data';
 import { ENGLAND_CODE } from '../../definition';
 import { ILLUSTRATIVE_NOTE, AXIS_NUMBER_FORMAT, cleanText, formatCi, formatValueWithUnit, valueAxisTitle, NOT_AVAILABLE } from '../../format';
+import { legendScale, legendWord, NOT_COMPARED } from '../../comparisonLegend';
+import { provenanceWords } from '../../comparisonWords';
 import { trendPeriods } from './periods';
 import { summariseTrend } from './summary';
 import {
@@ -16,8 +18,6 @@ import {
   SERIES_COLOURS,
   SERIES_DASHES,
   frame,
-  significanceDomainFor,
-  significanceRange,
   type Layer,
   type LayeredSpec,
 } from '../../theme';
@@ -102,7 +102,9 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
         value,
         lower: value === null ? null : row?.lower95 ?? null,
         upper: value === null ? null : row?.upper95 ?? null,
-        significance: row?.significance ?? 'Not compared',
+        comparison: row?.comparedEngland ?? NOT_COMPARED,
+        compared: legendWord(row?.comparedEngland ?? NOT_COMPARED),
+        provenance: provenanceWords(row?.comparedEngland ?? NOT_COMPARED),
         valueLabel: formatValueWithUnit(value, data.indicator),
         ciLabel: row === undefined ? NOT_AVAILABLE : formatCi(row.lower95, row.upper95, data.indicator) ?? NOT_AVAILABLE,
         note: row?.valueNote ? cleanText(row.valueNote) : '',
@@ -130,7 +132,7 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
   const seriesLegend = { title: null, orient: 'top' as const, columns, symbolType: 'stroke', symbolSize: 600, symbolStrokeWidth: 2.5, symbolOpacity: 1 };
   const colour = { field: 'series', type: 'nominal' as const, legend: seriesLegend, scale: { domain: series.map((s) => s.name), range: series.map((s) => s.colour) } };
   const areaRows = values.filter((v) => v.role === 'area');
-  const sigDomain = significanceDomainFor(data.indicator.polarity, areaRows.map((v) => v.significance));
+  const legend = legendScale(areaRows.map((v) => v.comparison));
   const englandLabel = england?.name ?? 'England';
 
   const hasBand = areaRows.some((v) => v.lower !== null && v.upper !== null);
@@ -161,18 +163,19 @@ export function trendSpec(data: SeriesChartData, options: ChartOptions): Layered
       x,
       y: y('value'),
       fill: {
-        field: 'significance',
+        field: 'compared',
         type: 'nominal',
         title: `Compared with ${englandLabel}`,
         legend: { symbolOpacity: 1, symbolType: 'circle' },
-        scale: { domain: sigDomain, range: significanceRange(sigDomain) },
+        scale: { domain: legend.domain, range: legend.range },
       },
       tooltip: [
         { field: 'series', title: 'Area' },
         { field: 'period', title: 'Period' },
         { field: 'valueLabel', title: 'Value' },
         { field: 'ciLabel', title: '95% CI' },
-        { field: 'significance', title: `Compared with ${englandLabel}` },
+        { field: 'compared', title: `Compared with ${englandLabel}` },
+        { field: 'provenance', title: 'Comparison source' },
         // The publisher's value notes ("Value is modelled or synthetic estimate", …), where there are any.
         ...(areaRows.some((v) => v.note !== '') ? [{ field: 'note', title: 'Value note' }] : []),
       ],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartRef } from '../../../../shared/api/charts';
 import { chartDataTable, figureOf, summariseChart } from '../../../../shared/charts';
-import type { SeriesChartData } from '../../../../shared/charts/types';
+import type { BasketChartData, SeriesChartData } from '../../../../shared/charts/types';
 import { loadChartData } from '../../../../electron/services/charts/chartData';
 import { importToPath } from '../../../../electron/services/library/importFiles';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
@@ -35,8 +35,9 @@ describe('chart data: from a chart node’s reference to the rows its builder dr
       expect(y2015.lower95).toBeCloseTo(44.329, 3);
       expect(y2015.upper95).toBeCloseTo(59.856, 3);
       expect(data.comparators.map((c) => c.name)).toEqual(['England']);
-      // The file labels Leicester "Better" than England: low is good, so significance says Better.
-      expect(data.rows.map((x) => x.significance)).toContain('Better');
+      // The file labels Leicester "Better" than England: the chart row carries that label, as published.
+      expect(data.rows.map((x) => x.comparedEngland.label)).toContain('Better');
+      expect(data.rows.every((x) => x.comparedEngland.source === 'file')).toBe(true);
       expect(figureOf(r, { title: '', caption: '' }).source).toMatch(/^Source: OHID Fingertips.*, data imported \d{4}-\d{2}-\d{2}\.$/);
       expect(r.newerThanReviewed).toBe(false);
     } finally {
@@ -123,7 +124,7 @@ describe('chart data: from a chart node’s reference to the rows its builder dr
     try {
       const r = loadChartData(lib, ref({ kind: 'basket', indicatorId: null, indicatorIds: ['93356'], indicatorGroups: { '93356': 'Population outcomes' } }));
       if (!r.ok) throw new Error(r.message);
-      const basket = r.data as { items: { latest: { period: string } | null; england: unknown; trend: string; group?: string }[] };
+      const basket = r.data as BasketChartData;
       expect(basket.items).toHaveLength(1);
       expect(basket.items[0]!.group).toBe('Population outcomes');
       const table = chartDataTable('basket', r.data as never);
@@ -132,7 +133,9 @@ describe('chart data: from a chart node’s reference to the rows its builder dr
       expect(summariseChart('basket', r.data as never)).toMatch(/^For Leicester, Campylobacter incidence rate\/100,000 is significantly better than England\./);
       expect(basket.items[0]!.latest!.period).toBe('2017');
       expect(basket.items[0]!.england).not.toBeNull();
-      expect(['increasing', 'decreasing', 'no significant change', 'could not be calculated']).toContain(basket.items[0]!.trend);
+      // The file's own "Recent Trend" for Leicester's latest row, as published.
+      expect(basket.items[0]!.trend).toMatchObject({ source: 'file' });
+      expect(basket.items[0]!.comparison).toMatchObject({ label: 'Better', source: 'file' });
     } finally {
       lib.close();
     }

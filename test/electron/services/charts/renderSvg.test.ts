@@ -29,7 +29,8 @@ const TITLES: Record<ChartKind, string> = {
 
 /** The words each kind must show (significance is never colour alone). */
 const WORDS: Record<ChartKind, string[]> = {
-  trend: ['Better', 'Similar', 'Worse', 'Not compared', 'Compared with England', 'Leicester', 'England', 'Rate per 100,000'],
+  // The legend holds the outcomes drawn (Leicester: Better every year, as published).
+  trend: ['Better', 'Compared with England', 'Leicester', 'England', 'Rate per 100,000'],
   compare: ['Better', 'Similar', 'Not compared', 'England: 96.6', 'Value for Cornwall &amp; Isles of Scilly combined'],
   inequality: ['Better', 'Similar', 'Worse', 'England overall: 96.6', 'Most deprived decile (IMD2015)', 'Least deprived decile (IMD2015)'],
   basket: ['Better', 'Worse', 'Compared with', 'Decreasing', 'Population outcomes', 'Operational measures'],

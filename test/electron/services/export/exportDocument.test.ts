@@ -41,9 +41,9 @@ describe('exporting a document', () => {
   it('reports progress chart by chart up to the whole, and the date on the title page is the one given', async () => {
     const seen: { done: number; total: number }[] = [];
     const r = await renderDocumentHtml(project, library, { now: new Date('2026-03-05T12:00:00Z'), onProgress: (p) => seen.push({ done: p.done, total: p.total }) });
-    expect(r.figures).toBe(7);
-    expect(seen[0]).toEqual({ done: 0, total: 8 });
-    expect(seen.at(-1)).toEqual({ done: 8, total: 8 });
+    expect(r.figures).toBe(8);
+    expect(seen[0]).toEqual({ done: 0, total: 9 });
+    expect(seen.at(-1)).toEqual({ done: 9, total: 9 });
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
     expect(r.html).toContain('<dd>5 March 2026</dd>');
     expect(r.timings.svgMs).toBeGreaterThan(0);

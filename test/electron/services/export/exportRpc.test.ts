@@ -34,7 +34,7 @@ describe('export over RPC', () => {
     });
     const r = await call({ format: 'html' }, { jobId: 'job-1' });
     off();
-    expect(r).toMatchObject({ status: 'download', format: 'html', filename: 'Children and young people JSNA (sample).html', mimeType: 'text/html;charset=utf-8', charts: 7, figures: 7, recommendations: 22 });
+    expect(r).toMatchObject({ status: 'download', format: 'html', filename: 'Children and young people JSNA (sample).html', mimeType: 'text/html;charset=utf-8', charts: 8, figures: 8, recommendations: 22 });
     if (r.status !== 'download') throw new Error('unreachable');
     const html = Buffer.from(r.base64, 'base64').toString('utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);

@@ -26,12 +26,12 @@ describe('the sample library', () => {
   it('builds with the import code; every illustrative indicator says so in its name, source and flag', async () => {
     const path = join(tmp(), 'sample.jsnalib');
     const summary = await buildSampleLibrary(path);
-    expect(summary).toMatchObject({ indicators: 7, metadataIndicators: 6 });
+    expect(summary).toMatchObject({ indicators: 8, metadataIndicators: 7 });
     const lib = openLibrary(path, { readOnly: true });
     try {
       const indicators = listIndicators(lib.db);
       const illustrative = indicators.filter((i) => i.illustrative);
-      expect(illustrative.map((i) => i.id).sort()).toEqual(['ILLUS-CLIF', 'ILLUS-EW6', 'ILLUS-EWR', 'ILLUS-SH', 'ILLUS-SR', 'ILLUS-U18C']);
+      expect(illustrative.map((i) => i.id).sort()).toEqual(['ILLUS-CLIF', 'ILLUS-EW6', 'ILLUS-EWR', 'ILLUS-MHP', 'ILLUS-SH', 'ILLUS-SR', 'ILLUS-U18C']);
       expect(indicators.find((i) => i.id === '93356')).toMatchObject({ illustrative: false, rows: 852 });
       for (const i of illustrative) {
         const meta = getIndicatorMeta(lib.db, i.id);
@@ -42,7 +42,8 @@ describe('the sample library', () => {
         expect(meta.definition).toBeTruthy();
         for (const code of BASKET) {
           const rows = queryChart(lib.db, { indicatorId: i.id, areaCodes: [code] }).series[0]!.rows;
-          expect(rows, `${i.id} ${code}`).toHaveLength(5);
+          // The modelled estimate (constructed) has one period; the basket five.
+          expect(rows, `${i.id} ${code}`).toHaveLength(i.id === 'ILLUS-MHP' ? 1 : 5);
         }
       }
       const readiness = queryChart(lib.db, { indicatorId: 'ILLUS-SR', areaCodes: ['E06000021'] });
@@ -54,6 +55,10 @@ describe('the sample library', () => {
       expect(conceptions.series[0]!.rows[0]!.ciMethod).toBe('byar');
       const selfHarm = queryChart(lib.db, { indicatorId: 'ILLUS-SH', areaCodes: ['E06000021'] }).series[0]!.rows;
       expect(selfHarm.find((r) => r.period === '2020/21')).toMatchObject({ value: null, ciMethod: null, significance: 'Not compared' });
+      // The constructed modelled estimate: no CI is computed and no comparison, and it says so.
+      const modelled = queryChart(lib.db, { indicatorId: 'ILLUS-MHP', areaCodes: ['E06000016'] }).series[0]!.rows[0]!;
+      expect(modelled).toMatchObject({ value: 13.9, lowerCi95: null, upperCi95: null, ciMethod: null, valueNote: 'Value is modelled or synthetic estimate' });
+      expect(modelled.comparedEngland).toMatchObject({ outcome: 'not-compared', source: 'none' });
     } finally {
       lib.close();
     }

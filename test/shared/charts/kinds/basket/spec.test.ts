@@ -27,9 +27,14 @@ describe('basket of indicators chart', () => {
     expect(text).toContain('229.5');
     expect(text.filter((t) => t === 'Better').length).toBe(2);
     expect(text).toContain('Worse');
-    expect(text).toContain('Could not be calculated');
-    expect(text).toContain('Decreasing');
-    expect(text).toContain('No significant change');
+    // The file's own recent trend words, with Fingertips' arrows.
+    const has = (words: string) => text.some((t) => t.includes(words));
+    expect(has('– Cannot be calculated')).toBe(true);
+    expect(has('↓ Decreasing and getting better')).toBe(true);
+    expect(has('→ No significant change')).toBe(true);
+    // Coloured by judgement: getting better in dark green, no judgement neutral.
+    expect(cells.find((c) => (c.lines as string[])[0]!.startsWith('↓'))!.colour).toBe('#1B7837');
+    expect(cells.find((c) => (c.lines as string[])[0]!.startsWith('→'))!.colour).toBe('#1a1a1a');
   });
 
   it('puts the significance word in a Fingertips-coloured, outlined cell with readable text', () => {

@@ -42,7 +42,7 @@ describe('inequality chart', () => {
     const bars = values(spec).filter((v) => v.role === 'bar');
     expect(bars.every((b) => b.lower < b.value && b.value < b.upper)).toBe(true);
     expect(bars.map((b) => b.word)).toEqual(['Better', 'Better', 'Better', 'Better', 'Similar', 'Worse', 'Worse', 'Worse', 'Worse', 'Worse']);
-    expect(layerOf(spec, 'bar').encoding.fill.title).toBe('Compared with England overall');
+    expect(layerOf(spec, 'bar').encoding.fill.title).toBe('Compared with England');
     expect(layerOf(spec, 'rule', (l) => l.encoding.x2?.field === 'upper').encoding.x.field).toBe('lower');
   });
 

@@ -28,7 +28,7 @@ describe('trend chart', () => {
   });
 
   it('carries the real values, CIs and comparisons of Leicester and England', () => {
-    expect(area.map((v) => [v.value, v.lower, v.upper, v.significance])).toEqual([
+    expect(area.map((v) => [v.value, v.lower, v.upper, v.compared])).toEqual([
       [51.6596765578895, 44.3292799600907, 59.8560756159834, 'Better'],
       [47.3671065587654, 40.4153138781521, 55.1714203359808, 'Better'],
       [49.6636935434328, 42.5386754731007, 57.6407277083881, 'Better'],
@@ -57,9 +57,10 @@ describe('trend chart', () => {
     expect(layerOf(spec, 'line').encoding.y.title).toBe('Rate per 100,000');
   });
 
-  it('fills points by significance in Fingertips colours with words in the legend and a dark outline', () => {
+  it('fills points by the stored comparison in Fingertips colours, a legend of the outcomes drawn in words, and a dark outline', () => {
     const points = layerOf(spec, 'point');
-    expect(points.encoding.fill.scale).toEqual({ domain: ['Better', 'Similar', 'Worse', 'Not compared'], range: ['#92D050', '#FFC000', '#C00000', '#C9C9C9'] });
+    expect(points.encoding.fill.scale).toEqual({ domain: ['Better'], range: ['#92D050'] });
+    expect(area.map((v) => v.provenance)).toEqual(['as published', 'as published', 'as published']);
     expect(points.encoding.fill.title).toBe('Compared with England');
     expect(points.mark.stroke).toBe('#1a1a1a');
   });
@@ -76,7 +77,7 @@ describe('trend chart', () => {
     expect(mid.value).toBeNull();
     expect(mid.lower).toBeNull();
     expect(mid.upper).toBeNull();
-    expect(mid.significance).toBe('Not compared');
+    expect(mid.compared).toBe('Not compared');
     expect(mid.valueLabel).toBe('not available');
     // England has no 2016 row here: a null datum keeps the period and breaks the line.
     const partial = trendSpec({ ...data, comparators: [englandComparator([])] }, { title: 't' });
