@@ -8,7 +8,12 @@
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function wordText(text: string): string {
-  return text.replace(/[\t\r\n]/g, ' ').replace(NOT_XML, '');
+  return xmlChars(text.replace(/[\t\r\n]/g, ' '));
+}
+
+/** Only characters XML 1.0 can hold (tabs and line breaks kept). */
+export function xmlChars(text: string): string {
+  return text.replace(NOT_XML, '');
 }
 
 /** Links a Word reader may follow: web and mail only (as the editor's link extension allows). */

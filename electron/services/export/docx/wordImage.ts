@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/api/errors';
 import type { DrawnFigure } from '../figures';
 import type { WordImage } from './figure';
 import { svgToPng } from './png';
+import { xmlChars } from './text';
 
 /**
  * A drawn figure's sanitised SVG (an HTML fragment, as it goes into the HTML export) as a
@@ -14,7 +15,9 @@ export function svgAsXml(svg: string): string {
   if (!open) throw new AppError('INTERNAL', 'A figure has no <svg> element.');
   let tag = open[0].replace(/\s(?:role|aria-[a-z]+)="[^"]*"/g, '');
   if (!/\sxmlns="/.test(tag)) tag = tag.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
-  return (tag + svg.slice(open[0].length)).replace(/&nbsp;/g, '&#160;');
+  // XML forbids a raw < in an attribute value (HTML and vega allow it).
+  const body = (tag + svg.slice(open[0].length)).replace(/="([^"]*)"/g, (_m, v: string) => `="${v.replace(/</g, '&lt;')}"`);
+  return xmlChars(body.replace(/&nbsp;/g, '&#160;'));
 }
 
 function sizeOf(svgTag: string): { width: number; height: number } {
