@@ -10,6 +10,7 @@ import type { Project } from '../project/project';
 import { type DocumentExportSummary, type HtmlExportProgress, renderDocumentHtml } from './documentHtml';
 import { renderDocumentDocx } from './docx/documentDocx';
 import { chromiumPath } from './findChromium';
+import { printWithPageNumbers } from './pdfContents';
 import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
 
 export interface ExportOptions {
@@ -100,10 +101,13 @@ export async function exportDocument(project: Project, library: Library | null, 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
     writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
-    const bytes = printer ? await (await printer).print(htmlPath) : await opts.printPdf!(htmlPath, { signal: opts.signal });
+    const running = printer ? await printer : null;
+    const print = () => (running ? running.print(htmlPath) : opts.printPdf!(htmlPath, { signal: opts.signal }));
+    // Twice: the second print has the contents' page numbers read from the first (pdfContents.ts).
+    const printed = await printWithPageNumbers(html.html, htmlPath, print);
     if (opts.signal?.aborted) throw cancelled();
     report?.({ label: 'Writing the file', done: steps, total: steps });
-    return { format: 'pdf', bytes, html, printMs: performance.now() - t, ms: performance.now() - started };
+    return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, ms: performance.now() - started };
   } finally {
     if (printer) await printer.then((p) => p.close(), () => undefined);
     if (dir) rmSync(dir, { recursive: true, force: true });
