@@ -11,7 +11,8 @@ import { sanitizeFragmentHtml } from './sanitizeHtml';
 
 /**
  * Draws one figure's image for export: vega headless → SVG, named by its caption and described by
- * its summary (labelSvg), sanitised with DOMPurify on jsdom. Both steps are parse-bound and take
+ * its summary (labelSvg), checked to be plain SVG (charts/staticSvg.ts) or else sanitised with
+ * DOMPurify on jsdom. Both steps are parse-bound and take
  * most of an export's time, so a long document draws them on worker threads
  * (dist/electron/exportFigureWorker.cjs, the same code) while the main thread loads the next
  * charts' rows; a short one, or code run from its TypeScript sources (tests), draws in-thread.
