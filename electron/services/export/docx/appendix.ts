@@ -1,9 +1,10 @@
 import { type FileChild, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { partnerTag } from '../../../../shared/editor/nodes/recommendation';
 import { APPENDIX_TITLE, type AppendixData, groupName } from '../document/partnerAppendix';
+import { CELL_MARGINS } from './styles';
 import { wordText } from './text';
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ style: 'TableText', children: [new TextRun({ text: wordText(text), bold })] })] });
+const cell = (text: string, bold = false) => new TableCell({ ...(bold ? { shading: { fill: 'F3F2F1', type: 'clear', color: 'auto' } } : {}), children: [new Paragraph({ style: 'TableText', children: [new TextRun({ text: wordText(text), bold })] })] });
 
 /** The appendix "Recommendations by partner" (from the same data as the HTML's): one Word table per partner, its header row repeated on each page. */
 export function partnerAppendixBlocks(data: AppendixData): FileChild[] {
@@ -27,7 +28,7 @@ export function partnerAppendixBlocks(data: AppendixData): FileChild[] {
     const rows = g.chapters.flatMap((chapter) =>
       chapter.rows.map((r) => new TableRow({ cantSplit: true, children: [cell(r.text), cell(partnerTag(r.partners)), cell([chapter.chapter, r.section].filter((s): s is string => Boolean(s && s.trim())).join(', '))] })),
     );
-    out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [6000, 1600, 2300], rows: [header, ...rows] }));
+    out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [6000, 1600, 2300], margins: CELL_MARGINS, rows: [header, ...rows] }));
   }
   return out;
 }

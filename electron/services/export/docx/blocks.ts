@@ -5,6 +5,7 @@ import type { FigureResult } from '../figures';
 import type { Plan } from '../document/chapterPlan';
 import { chartBlocks, type WordImage } from './figure';
 import { inlineRuns } from './inline';
+import { CELL_MARGINS } from './styles';
 import { wordText } from './text';
 
 /**
@@ -63,7 +64,7 @@ function table(node: PMNode): FileChild[] {
     });
     if (cells.length) rows.push(new TableRow({ tableHeader: ri === 0 && allHeaders, children: cells }));
   });
-  return rows.length ? [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }), new Paragraph({})] : [];
+  return rows.length ? [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, margins: CELL_MARGINS, rows }), new Paragraph({})] : [];
 }
 
 function recommendation(node: PMNode): FileChild[] {

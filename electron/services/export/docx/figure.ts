@@ -1,7 +1,7 @@
 import { Bookmark, type FileChild, ImageRun, Paragraph, SequentialIdentifier, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ILLUSTRATIVE_NOTE } from '../../../../shared/charts/format';
 import { type DrawnFigure, figureIds, type FigureResult } from '../figures';
-import { CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
+import { CELL_MARGINS, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
 import { wordText } from './text';
 
 /** The picture of a drawn figure for Word: its SVG as XML, its PNG fallback, its size in pixels. */
@@ -35,7 +35,7 @@ function dataTable(f: DrawnFigure): FileChild[] {
     : [new TableRow({ children: [new TableCell({ columnSpan: columns, children: [cellParagraph('No values.')] })] })];
   return [
     new Paragraph({ style: 'TableText', keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: wordText(`Data for Figure ${f.number}: ${f.table.caption}`), bold: true })] }),
-    new Table({ width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: columnWidths(f.table.columns, f.table.rows), rows: f.table.columns.length ? [header, ...rows] : rows }),
+    new Table({ width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: columnWidths(f.table.columns, f.table.rows), margins: CELL_MARGINS, rows: f.table.columns.length ? [header, ...rows] : rows }),
   ];
 }
 

@@ -14,6 +14,8 @@ const MUTED = '505A5F';
 export const A4 = { width: 11906, height: 16838 }; // twips
 export const MARGIN = { top: 1134, bottom: 1134, left: 964, right: 964, header: 567, footer: 567 }; // 20 mm, 17 mm
 export const CONTENT_WIDTH_TWIPS = A4.width - MARGIN.left - MARGIN.right;
+/** Room inside table cells (twips), so text does not touch the borders. */
+export const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 };
 /** The text column's width in pixels at 96 dpi (images are sized in pixels). */
 export const CONTENT_WIDTH_PX = Math.floor(((A4.width - MARGIN.left - MARGIN.right) / 1440) * 96);
 
