@@ -102,7 +102,7 @@ export async function exportDocument(project: Project, library: Library | null, 
     writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
     const running = printer ? await printer : null;
-    const print = () => (running ? running.print(htmlPath) : opts.printPdf!(htmlPath, { signal: opts.signal }));
+    const print = (draft: boolean) => (running ? running.print(htmlPath, { draft }) : opts.printPdf!(htmlPath, { signal: opts.signal }));
     // Twice: the second print has the contents' page numbers read from the first (pdfContents.ts).
     const printed = await printWithPageNumbers(html.html, htmlPath, print);
     if (opts.signal?.aborted) throw cancelled();

@@ -62,17 +62,25 @@ export function fillPageNumbers(html: string, pages: ReadonlyMap<string, number>
   });
 }
 
+/** Every chart's SVG emptied: same element, attributes and size, nothing to draw. */
+export function draftHtml(html: string): string {
+  return html.replace(/(<svg\b[^>]*>)[^]*?<\/svg>/g, '$1</svg>');
+}
+
 export const hasPageSlots = (html: string) => new RegExp(SLOT.source).test(html);
 
-/** Prints `html` (written to `htmlPath`) with its contents' page numbers; `print` prints the file at htmlPath. */
-export async function printWithPageNumbers(html: string, htmlPath: string, print: () => Promise<Buffer>): Promise<{ bytes: Buffer; html: string; passes: number }> {
-  let bytes = await print();
-  if (!hasPageSlots(html)) return { bytes, html, passes: 1 };
+/** Prints `html` (written to `htmlPath`) with its contents' page numbers; `print` prints the file at htmlPath (`draft`: see StartedPrinter). */
+export async function printWithPageNumbers(html: string, htmlPath: string, print: (draft: boolean) => Promise<Buffer>): Promise<{ bytes: Buffer; html: string; passes: number }> {
+  if (!hasPageSlots(html)) return { bytes: await print(false), html, passes: 1 };
+  // The first print only tells where things fall: a draft (untagged, no outline, each chart an
+  // empty SVG of the same size, so the same layout), which prints in a fraction of the time.
+  writeFileSync(htmlPath, draftHtml(html), 'utf8');
+  let bytes = await print(true);
   let first = destinationPages(bytes);
   for (let pass = 2; pass <= 3; pass++) {
     const filled = fillPageNumbers(html, first.pages);
     writeFileSync(htmlPath, filled, 'utf8');
-    bytes = await print();
+    bytes = await print(false);
     const again = destinationPages(bytes);
     if (again.pageCount === first.pageCount && [...first.pages].every(([id, p]) => again.pages.get(id) === p)) return { bytes, html: filled, passes: pass };
     first = again;
