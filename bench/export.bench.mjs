@@ -1,4 +1,4 @@
-// Publish benchmark (issue 6), on a project generated in this run from the sample workspace:
+// Publish benchmark (issues 6 and 12), on a project generated in this run from the sample workspace:
 //  - HTML export of a 300-chart project through the real export (bundled with esbuild): whole
 //    file, and vega's spec → SVG per chart (goals: ≤ 5 s, ≤ 15 ms per chart SVG);
 //  - PDF export of the same project (HTML + Chromium's print, tagged, with outline, header and
@@ -153,6 +153,12 @@ export async function run() {
       peers.push(p.ms);
       pages = (r.bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     }
+    // Word: the same project to DOCX (figures, PNG fallbacks by resvg, page numbers by docx's estimate).
+    const docx = await svc.exportDocument(project, library, { format: 'docx' });
+    if (docx.html.figures !== CHARTS) throw new Error(`expected ${CHARTS} figures in the DOCX, drew ${docx.html.figures}`);
+    const docxMs = docx.ms;
+    const docxAssembleMs = docx.html.timings.assembleMs;
+
     const pdfMs = median(ours.map((r) => r.ms));
     const printMs = median(ours.map((r) => r.printMs));
     const peerMs = median(peers);
@@ -161,17 +167,19 @@ export async function run() {
 
     const workers = svc.figureWorkerPath() ? svc.workerCount() : 0;
     return {
-      name: 'Publish: HTML and PDF export',
+      name: 'Publish: HTML, PDF and Word export',
       notes:
         `A generated project of ${CHARTS} live charts (the sample's seven chart kinds and indicators, repeated; ${CHARTS / PER_CHAPTER} chapters) on the sample library; medians of ${RUNS} HTML runs each way and 2 PDF runs. ` +
         `Figure images drawn ${workers ? `on the main thread and ${workers} worker thread${workers > 1 ? 's' : ''} (cores idle when the bench ended)` : 'on the main thread (workers are used only with 2+ idle cores and the worker bundle built)'}; forced onto the main thread the same export took ${sec(singleMs)}. Per chart, on the main thread: rows + spec + summary + table ${ms(dataPerChart)}, vega SVG ${ms(svgPerChart)}, sanitising its SVG ${ms(sanitizePerChart)}; assembling and sanitising the document ${ms(assemble)}. ` +
         `PDF: ${pages} A4 pages, tagged, with outline; of our ${sec(pdfMs)}, printing took ${sec(printMs)} (Chromium starts while the HTML is written). ` +
         'Peer: bare Chromium (Playwright page.pdf, same options, browser start included) printing the HTML file we exported.',
       rows: [
-        { metric: `HTML export, ${CHARTS} charts (whole file)`, ours: sec(htmlMs), goal: '≤ 5 s' },
+        { metric: `HTML export, ${CHARTS} charts (whole file)`, ours: sec(htmlMs), goal: '≤ 2 s' },
         { metric: 'chart SVG (vega headless), per chart', ours: ms(svgPerChart), goal: '≤ 15 ms' },
-        { metric: `PDF export, ${CHARTS} charts (HTML + print)`, ours: sec(pdfMs), peer: sec(peerMs), ratio: `${(pdfMs / peerMs).toFixed(2)}×`, goal: '≤ 1.3×' },
-        { metric: 'of which printing, once the HTML is written', ours: sec(printMs), peer: sec(peerMs), ratio: `${(printMs / peerMs).toFixed(2)}×` },
+        { metric: `PDF export, ${CHARTS} charts (HTML + print)`, ours: sec(pdfMs), peer: sec(peerMs), ratio: `${(pdfMs / peerMs).toFixed(2)}×`, goal: '≤ 1.2×' },
+        { metric: 'of which printing (twice: the second with the contents’ page numbers)', ours: sec(printMs), peer: sec(peerMs), ratio: `${(printMs / peerMs).toFixed(2)}×` },
+        { metric: `DOCX export, ${CHARTS} charts (one run)`, ours: sec(docxMs), goal: '≤ 3 s' },
+        { metric: 'of which Word file (PNG fallbacks, page-number estimate, packing)', ours: sec(docxAssembleMs) },
       ],
     };
   } finally {

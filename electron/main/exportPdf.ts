@@ -35,7 +35,7 @@ export const electronPdf: PdfPrinter = async (htmlPath, { signal }) => {
 export function registerExportHost(session: Session, parent: () => BrowserWindow | null): void {
   const host: ExportHost = {
     async chooseSavePath(format: ExportFormat, suggestedName: string) {
-      const options = { title: format === 'pdf' ? 'Export as PDF' : 'Export as a web page (HTML)', defaultPath: suggestedName, filters: saveFilters(format) };
+      const options = { title: format === 'pdf' ? 'Export as PDF' : format === 'docx' ? 'Export as Word' : 'Export as a web page (HTML)', defaultPath: suggestedName, filters: saveFilters(format) };
       const w = parent();
       const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;

@@ -4,8 +4,8 @@ export interface MenuActions {
   newProject(): void | Promise<void>;
   openProject(): void | Promise<void>;
   closeProject(): void;
-  /** Export as HTML or PDF (the page shows progress and can cancel). */
-  exportDocument(format: 'html' | 'pdf'): void;
+  /** Export as HTML, PDF or Word (the page shows progress and can cancel). */
+  exportDocument(format: 'html' | 'pdf' | 'docx'): void;
 }
 
 export function buildMenu(actions: MenuActions): Menu {
@@ -20,6 +20,7 @@ export function buildMenu(actions: MenuActions): Menu {
         { type: 'separator' },
         { label: 'Export as Web Page (HTML)…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportDocument('html') },
         { label: 'Export as PDF…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportDocument('pdf') },
+        { label: 'Export as Word…', click: () => actions.exportDocument('docx') },
         { type: 'separator' },
         { role: 'quit' },
       ],

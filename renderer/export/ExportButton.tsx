@@ -14,7 +14,7 @@ type Phase =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-const FORMAT_LABEL: Record<ExportFormat, string> = { html: 'web page (HTML)', pdf: 'PDF' };
+const FORMAT_LABEL: Record<ExportFormat, string> = { html: 'web page (HTML)', pdf: 'PDF', docx: 'Word document' };
 
 function bytesLabel(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -127,7 +127,7 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
     [openWhenDone],
   );
 
-  // The app's File menu: "Export as HTML…" / "Export as PDF…".
+  // The app's File menu: "Export as HTML…" / "Export as PDF…" / "Export as Word…".
   useEffect(
     () =>
       onEvent((e) => {
@@ -185,6 +185,10 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
               <label className="checkbox">
                 <input type="radio" name="export-format" value="pdf" checked={format === 'pdf'} onChange={() => setFormat('pdf')} /> PDF for the board: A4, tagged
                 for screen readers, page numbers
+              </label>
+              <label className="checkbox">
+                <input type="radio" name="export-format" value="docx" checked={format === 'docx'} onChange={() => setFormat('docx')} /> Word for committee
+                papers: headings, contents, captioned figures with alt text and data tables
               </label>
               <label className="checkbox">
                 <input type="checkbox" checked={openWhenDone} onChange={(e) => setOpenWhenDone(e.target.checked)} /> Open it when done

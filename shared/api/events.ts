@@ -22,6 +22,6 @@ export interface RegisterChangedEvent {
 /** The app's menu asked for an export: the page runs it like its own Export button (progress, cancel, open). */
 export interface ExportRequestedEvent {
   type: 'export-requested';
-  format: 'html' | 'pdf';
+  format: 'html' | 'pdf' | 'docx';
 }
 export type AppEvent = ProgressEvent | ProjectChangedEvent | LibraryChangedEvent | RegisterChangedEvent | ExportRequestedEvent;

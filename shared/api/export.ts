@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import { filePath } from './project';
 
-export const EXPORT_FORMATS = ['html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What went into an export. */
@@ -28,8 +28,8 @@ export type ExportResult =
 
 export const exportMethods = {
   /**
-   * Exports the open project: HTML (one self-contained, sanitised, accessible file) or PDF (tagged,
-   * A4, printed by Chromium from that HTML). Long: call it with a jobId to get progress events and
+   * Exports the open project: HTML (one self-contained, sanitised, accessible file), PDF (tagged,
+   * A4, printed by Chromium from that HTML) or Word (DOCX, from the same document model). Long: call it with a jobId to get progress events and
    * to be able to cancel it (`export.cancel`), which ends it with a CANCELLED error.
    * Where it goes: `path` if given; otherwise the app asks with its save dialog, and browser mode
    * returns the file for download.

@@ -15,8 +15,8 @@ export const renderCommands: CliCommand[] = [
   {
     name: 'render',
     summary:
-      'Export a project headless: one self-contained, accessible HTML file, or a tagged A4 PDF printed by Chromium (found via JSNA_CHROMIUM or the usual install paths).',
-    usage: '<project.jsna> [--library <library.jsnalib>] [--chapter <title|id>]... --to html|pdf --out <path>',
+      'Export a project headless: one self-contained, accessible HTML file, a tagged A4 PDF printed by Chromium (found via JSNA_CHROMIUM or the usual install paths), or a Word file (DOCX).',
+    usage: '<project.jsna> [--library <library.jsnalib>] [--chapter <title|id>]... --to html|pdf|docx --out <path>',
     positionals: 1,
     // --chapter (repeat it) exports only those chapters, by title (any case) or id as `doc chapters` names them; default all.
     options: { library: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, chapter: { type: 'string', multiple: true } },

@@ -41,6 +41,7 @@ export function printToPdfOptions() {
 }
 
 /** The save dialog's file type filter for a format. */
-export function saveFilters(format: 'html' | 'pdf'): { name: string; extensions: string[] }[] {
+export function saveFilters(format: 'html' | 'pdf' | 'docx'): { name: string; extensions: string[] }[] {
+  if (format === 'docx') return [{ name: 'Word document', extensions: ['docx'] }];
   return format === 'pdf' ? [{ name: 'PDF document', extensions: ['pdf'] }] : [{ name: 'Web page (HTML)', extensions: ['html', 'htm'] }];
 }

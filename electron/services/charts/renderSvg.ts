@@ -17,6 +17,7 @@ import type { Runtime, Spec as VegaSpec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartLoadRefused, VEGA_PARSE_OPTIONS, vegaViewOptions } from '../../../shared/charts/vegaSetup';
 import { vegaTextWidth } from './fontMetrics';
+import { activeSvgParts } from './staticSvg';
 
 type VegaModule = typeof import('vega');
 type VegaLiteModule = typeof import('vega-lite');
@@ -230,11 +231,14 @@ function makeAccessible(svg: string, label: string): string {
   return tag + svg.slice(open[0].length);
 }
 
-/** Nothing active or remote may come out of a chart (export sanitises again; this fails loudly first). */
+/**
+ * Nothing active or remote may come out of a chart (export sanitises again; this fails loudly first).
+ * Read tag by tag (staticSvg.ts), so hostile text that vega escaped into an attribute or a label is
+ * text, not a handler.
+ */
 function assertStatic(svg: string): void {
-  const tags = svg.match(/<[^>]*>/g) ?? [];
-  const active = (tag: string) => /^<\/?(?:script|foreignObject|iframe|image|use)\b/i.test(tag) || /\son[a-z]+\s*=|(?:xlink:)?href\s*=|javascript:/i.test(tag);
-  if (tags.some(active)) throw new ChartRenderError('Chart SVG contains script, event handlers, images or links');
+  const active = activeSvgParts(svg);
+  if (active.length) throw new ChartRenderError(`Chart SVG contains script, event handlers, images or links (${active.slice(0, 3).join(', ')})`);
 }
 
 /** Render a vega-lite spec to a static, accessible SVG string. Rejects if the spec tries to load anything. */

@@ -39,8 +39,8 @@ export interface HtmlExportOptions {
   chapterIds?: ReadonlySet<string> | undefined;
 }
 
-export interface HtmlExportResult {
-  html: string;
+/** What every export reports, whatever its format. */
+export interface DocumentExportSummary {
   title: string;
   /** Chart nodes in the document. */
   charts: number;
@@ -48,6 +48,12 @@ export interface HtmlExportResult {
   figures: number;
   recommendations: number;
   timings: FigureTimings & { totalMs: number; assembleMs: number };
+  /** The HTML (HTML and PDF exports). */
+  html?: string;
+}
+
+export interface HtmlExportResult extends DocumentExportSummary {
+  html: string;
 }
 
 function chartAttrsOf(node: PMNode): ChartAttrs {

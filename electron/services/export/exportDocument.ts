@@ -7,8 +7,10 @@ import { safeFileBase } from '../../../shared/fileName';
 import { listChapters } from '../documents/chapters';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
-import { type HtmlExportProgress, type HtmlExportResult, renderDocumentHtml } from './documentHtml';
+import { type DocumentExportSummary, type HtmlExportProgress, renderDocumentHtml } from './documentHtml';
+import { renderDocumentDocx } from './docx/documentDocx';
 import { chromiumPath } from './findChromium';
+import { printWithPageNumbers } from './pdfContents';
 import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
 
 export interface ExportOptions {
@@ -25,13 +27,18 @@ export interface ExportOptions {
 export interface ExportedDocument {
   format: ExportFormat;
   bytes: Buffer;
-  html: HtmlExportResult;
+  /** What went in (and, for HTML and PDF, the HTML itself). */
+  html: DocumentExportSummary;
   /** Printing the PDF, from the HTML being ready to the PDF's bytes (0 for HTML). */
   printMs: number;
   ms: number;
 }
 
-export const MIME_TYPES: Record<ExportFormat, string> = { html: 'text/html;charset=utf-8', pdf: 'application/pdf' };
+export const MIME_TYPES: Record<ExportFormat, string> = {
+  html: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 /** The chapters to export as a set, every id checked against the project; undefined for all. */
 export function chosenChapters(project: Project, ids: readonly string[] | undefined): ReadonlySet<string> | undefined {
@@ -61,6 +68,12 @@ export async function exportDocument(project: Project, library: Library | null, 
   const started = performance.now();
   const only = chosenChapters(project, opts.chapterIds);
   const report = opts.onProgress;
+  if (opts.format === 'docx') {
+    const docx = await renderDocumentDocx(project, library, { ...(opts.now ? { now: opts.now } : {}), chapterIds: only, signal: opts.signal, onProgress: report });
+    if (opts.signal?.aborted) throw cancelled();
+    const { bytes, ...summary } = docx;
+    return { format: 'docx', bytes, html: summary, printMs: 0, ms: performance.now() - started };
+  }
   const pdf = opts.format === 'pdf';
   // Chromium (outside the app) starts while the HTML is written; no browser is said before any work.
   let printer: Promise<StartedPrinter> | null = null;
@@ -88,10 +101,13 @@ export async function exportDocument(project: Project, library: Library | null, 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
     writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
-    const bytes = printer ? await (await printer).print(htmlPath) : await opts.printPdf!(htmlPath, { signal: opts.signal });
+    const running = printer ? await printer : null;
+    const print = (draft: boolean) => (running ? running.print(htmlPath, { draft }) : opts.printPdf!(htmlPath, { signal: opts.signal }));
+    // Twice: the second print has the contents' page numbers read from the first (pdfContents.ts).
+    const printed = await printWithPageNumbers(html.html, htmlPath, print);
     if (opts.signal?.aborted) throw cancelled();
     report?.({ label: 'Writing the file', done: steps, total: steps });
-    return { format: 'pdf', bytes, html, printMs: performance.now() - t, ms: performance.now() - started };
+    return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, ms: performance.now() - started };
   } finally {
     if (printer) await printer.then((p) => p.close(), () => undefined);
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ export interface FigureTimings {
   dataMs: number;
   /** vega: spec → SVG. */
   svgMs: number;
-  /** DOMPurify on jsdom over each SVG. */
+  /** Checking each SVG (staticSvg.isPlainSvg), and DOMPurify on jsdom over any that is not plain. */
   sanitizeMs: number;
 }
 

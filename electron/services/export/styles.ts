@@ -39,6 +39,8 @@ hr { border: 0; border-top: 1px solid #b1b4b6; margin: 2em 0; }
 .toc li { margin: 0.2em 0; }
 .figure-list ol { padding-left: 0; list-style: none; }
 .figure-list li { margin: 0.15em 0; }
+/* Page numbers exist only on paper (filled in after a first print); a fixed width, so filling them moves nothing. */
+.toc-page { display: none; }
 
 .chapter { margin-top: 3rem; }
 .chapter > h2 { border-bottom: 3px solid #1d70b8; padding-bottom: 0.25rem; }
@@ -79,6 +81,8 @@ tbody th { font-weight: normal; }
   a, a:visited { color: #0b0c0c; }
   .title-page { break-after: page; border-bottom-width: 6px; padding-top: 30mm; }
   .toc, .figure-list { break-after: page; }
+  .toc-page { display: block; float: right; width: 3em; margin-left: 1em; text-align: right; }
+  .toc li, .figure-list li { display: flow-root; }
   .chapter { break-before: page; margin-top: 0; }
   .appendix { break-before: page; }
   h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }

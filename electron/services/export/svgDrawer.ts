@@ -5,12 +5,14 @@ import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { AppError, type ErrorPayload } from '../../../shared/api/errors';
 import { renderChartSvg } from '../charts/renderSvg';
+import { isPlainSvg } from '../charts/staticSvg';
 import { labelSvg } from './labelSvg';
 import { sanitizeFragmentHtml } from './sanitizeHtml';
 
 /**
  * Draws one figure's image for export: vega headless → SVG, named by its caption and described by
- * its summary (labelSvg), sanitised with DOMPurify on jsdom. Both steps are parse-bound and take
+ * its summary (labelSvg), checked to be plain SVG (charts/staticSvg.ts) or else sanitised with
+ * DOMPurify on jsdom. Both steps are parse-bound and take
  * most of an export's time, so a long document draws them on worker threads
  * (dist/electron/exportFigureWorker.cjs, the same code) while the main thread loads the next
  * charts' rows; a short one, or code run from its TypeScript sources (tests), draws in-thread.
@@ -71,7 +73,10 @@ export async function drawSvg(job: SvgJob): Promise<DrawnSvg> {
   const raw = await renderChartSvg(job.spec);
   const svgMs = performance.now() - t;
   t = performance.now();
-  const svg = sanitizeFragmentHtml(labelSvg(raw, job.labelId, job.descriptionId));
+  const labelled = labelSvg(raw, job.labelId, job.descriptionId);
+  // vega's own markup, checked element by element and attribute by attribute against what our
+  // charts use (every bit of text in it then is escaped text), needs no DOMPurify; anything else gets it.
+  const svg = isPlainSvg(labelled) ? labelled : sanitizeFragmentHtml(labelled);
   return { svg, svgMs, sanitizeMs: performance.now() - t };
 }
 

@@ -292,9 +292,9 @@ describe('jsna render: finding Chromium, and bad input', () => {
   });
 
   it('refuses an unknown format, a missing --out, a missing library, and a folder that does not exist', async () => {
-    const bad = await jsna('render', project, '--to', 'docx', '--out', join(dir, 'x.docx'));
+    const bad = await jsna('render', project, '--to', 'odt', '--out', join(dir, 'x.odt'));
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/format: must be one of html, pdf/);
+    expect(bad.err).toMatch(/format: must be one of html, pdf, docx/);
     expect((await jsna('render', project, '--to', 'html')).code).toBe(2);
     const lib = await jsna('render', project, '--library', join(dir, 'none.jsnalib'), '--to', 'html', '--out', join(dir, 'y.html'));
     expect(lib.code).toBe(2);

@@ -27,7 +27,7 @@ export function appendixData(project: Project, only?: ReadonlySet<string>): Appe
   return { groups, successors };
 }
 
-function groupName(g: PartnerGroup): string {
+export function groupName(g: PartnerGroup): string {
   if (g.code === null) return g.name;
   return g.name && g.name.toLowerCase() !== g.code.toLowerCase() ? `${g.code}: ${g.name}` : g.name || g.code;
 }

@@ -32,5 +32,6 @@ describe('the app\'s PDF print window and options', () => {
   it('offers the right file type in the save dialog', () => {
     expect(saveFilters('pdf')).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
     expect(saveFilters('html')[0]!.extensions).toContain('html');
+    expect(saveFilters('docx')).toEqual([{ name: 'Word document', extensions: ['docx'] }]);
   });
 });

@@ -93,6 +93,6 @@ describe('export over RPC', () => {
   });
 
   it('refuses a format it does not know', async () => {
-    await expect(call({ format: 'docx' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(call({ format: 'odt' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });

@@ -1,0 +1,85 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Document, Packer } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import { AppError } from '../../../../shared/api/errors';
+import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
+import { liveChapters } from '../../documents/chapterStore';
+import type { Library } from '../../library/openLibrary';
+import type { Project } from '../../project/project';
+import { planChapters } from '../document/chapterPlan';
+import { appendixData } from '../document/partnerAppendix';
+import { titlePageOf } from '../document/titlePage';
+import type { DocumentExportSummary, HtmlExportOptions } from '../documentHtml';
+import { type DrawnFigure, drawFigures, type FigureResult } from '../figures';
+import { partnerAppendixBlocks } from './appendix';
+import { childBlocks, type WordContext } from './blocks';
+import type { WordImage } from './figure';
+import { contentsBlocks, figureListBlocks, titlePageBlocks } from './front';
+import { A4, CONTENT_WIDTH_PX, MARGIN, NUMBERING, runningHeaderFooter, STYLES } from './styles';
+import { wordImageOf } from './wordImage';
+import { FileChild, HeadingLevel, Paragraph, TextRun } from 'docx';
+import { wordText } from './text';
+
+export interface DocxExportResult extends DocumentExportSummary {
+  bytes: Buffer;
+}
+
+const chartAttrsOf = (node: PMNode): ChartAttrs => ({ ...defaultChartAttrs, ...(node.attrs as Partial<ChartAttrs>) }) as ChartAttrs;
+
+/**
+ * The published JSNA as a Word file, from the same chapter plan, figures (figureOf, via
+ * drawFigures) and appendix data as the HTML: title page, contents (a TOC field with its page
+ * numbers filled in), list of figures, chapters (Heading 1 per chapter), appendix by partner.
+ */
+export async function renderDocumentDocx(project: Project, library: Library | null, opts: HtmlExportOptions = {}): Promise<DocxExportResult> {
+  const started = performance.now();
+  const title = titlePageOf(project, opts.now ?? new Date());
+  const plan = planChapters(liveChapters(project).filter((c) => !opts.chapterIds || opts.chapterIds.has(c.id)));
+  const total = plan.chartNodes.length + 1;
+  opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
+  const { figures: results, timings } = await drawFigures(plan.chartNodes.map(chartAttrsOf), library, {
+    signal: opts.signal,
+    onDrawn: (done) => opts.onProgress?.({ label: 'Drawing charts', done, total }),
+    noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
+  });
+  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  const t = performance.now();
+  const drawn = results.filter((f): f is DrawnFigure => f.ok);
+  const images = new Map<number, WordImage>(drawn.map((f) => [f.number, wordImageOf(f, CONTENT_WIDTH_PX)]));
+  const figures = new Map<PMNode, FigureResult>(plan.chartNodes.map((n, i) => [n, results[i]!]));
+  let instance = 0;
+  const ctx: WordContext = { plan, figures, images, nextListInstance: () => ++instance };
+
+  const body: FileChild[] = [...titlePageBlocks(title), ...contentsBlocks(), ...figureListBlocks(drawn)];
+  plan.chapters.forEach((c, i) => {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(wordText(`${i + 1}. ${c.row.title}`))] }));
+    body.push(...childBlocks(c.node, ctx));
+  });
+  body.push(...partnerAppendixBlocks(appendixData(project, opts.chapterIds)));
+
+  const doc = new Document({
+    creator: 'JSNA Studio',
+    title: wordText(title.title),
+    description: 'Joint Strategic Needs Assessment',
+    styles: STYLES,
+    numbering: NUMBERING,
+    pageNumbers: estimatePageNumbers,
+    sections: [
+      {
+        properties: { titlePage: true, page: { size: A4, margin: MARGIN } },
+        ...runningHeaderFooter(title.title),
+        children: body,
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(doc);
+  opts.onProgress?.({ label: 'Drawing charts', done: total, total });
+  return {
+    bytes,
+    title: title.title,
+    charts: plan.chartNodes.length,
+    figures: drawn.length,
+    recommendations: plan.recommendationIds.size,
+    timings: { ...timings, assembleMs: performance.now() - t, totalMs: performance.now() - started },
+  };
+}

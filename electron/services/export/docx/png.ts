@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { resourcesDir } from '../../resources';
+
+/**
+ * The PNG fallback of a chart's SVG, for Word versions that cannot draw SVG: rasterised in Node by
+ * resvg (no browser), at twice the size it is shown for a sharp print. resvg draws no text without
+ * a font, and system fonts differ between machines, so it uses only the bundled Liberation Sans
+ * (resources/fonts/, metric-compatible with Arial, whose widths the charts are laid out with).
+ */
+let fontFiles: string[] | null = null;
+
+function fonts(): string[] {
+  fontFiles ??= ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) => join(resourcesDir(), 'fonts', f));
+  return fontFiles;
+}
+
+export function svgToPng(svg: string, widthPx: number): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(widthPx * 2) },
+    background: '#ffffff',
+    font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+  });
+  return Buffer.from(resvg.render().asPng());
+}
