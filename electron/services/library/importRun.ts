@@ -4,6 +4,7 @@ import type { Vintage } from '../../../shared/library/types';
 import { computeCI } from '../../../shared/stats';
 import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
 import { isEstimateOrAggregate } from './comparisonLabels';
+import { FoldedInserts } from './foldedInserts';
 import { ImportIndicators, type IndicatorState } from './importIndicators';
 import { ImportKeys } from './importKeys';
 import { LabelChecks } from './labelChecks';
@@ -59,8 +60,8 @@ export class ImportRun {
     createStaging(db);
     const key = 'WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?';
     this.stmt = {
-      staged: { one: db.prepare(insertStagedSql(1)), many: db.prepare(insertStagedSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM temp.staged_values ${key}`), width: NCOL },
-      direct: { one: db.prepare(insertValuesSql(1)), many: db.prepare(insertValuesSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM indicator_values ${key}`), width: NDIRECT },
+      staged: { one: db.prepare(insertStagedSql(1)), many: new FoldedInserts(db, 'temp.staged_values', STAGED_COLUMNS, VALUE_ROWS_PER_INSERT), get: db.prepare(`SELECT * FROM temp.staged_values ${key}`), width: NCOL },
+      direct: { one: db.prepare(insertValuesSql(1)), many: new FoldedInserts(db, 'indicator_values', VALUE_COLUMNS, VALUE_ROWS_PER_INSERT), get: db.prepare(`SELECT * FROM indicator_values ${key}`), width: NDIRECT },
     };
   }
 
@@ -117,7 +118,7 @@ export class ImportRun {
     const w = route.width;
     if (n === VALUE_ROWS_PER_INSERT) {
       try {
-        route.many.run(w === NCOL ? params : params.slice(0, n * w));
+        route.many.run(params);
         rows.length = 0;
         return;
       } catch {
