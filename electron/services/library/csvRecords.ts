@@ -50,13 +50,13 @@ interface PapaResult {
 }
 
 /**
- * Reads `input` (a stream of strings, see openTextStream) record by record, calling
+ * Reads `input` (a stream of strings, see openText) record by record, calling
  * `onRecord(fields, line)`; `line` is the physical line where the record starts. A throw from
  * `onRecord` stops reading and rejects with that error; the input is destroyed either way.
  * `afterChunk`, if given, is awaited after the records of each chunk of `input` were handed on.
  */
 export async function readCsvRecords(
-  input: Readable,
+  input: AsyncIterable<string>,
   file: string,
   onRecord: (fields: string[], line: number) => void,
   afterChunk?: () => Promise<void> | void,
@@ -88,7 +88,7 @@ export async function readCsvRecords(
   };
 
   try {
-    for await (const chunk of input as AsyncIterable<string>) {
+    for await (const chunk of input) {
       let text = endings.push(chunk);
       if (first) {
         first = false;
@@ -107,7 +107,7 @@ export async function readCsvRecords(
     // A trailing line break ends the last record; what remains after it is nothing, not a blank record.
     if (rest !== '') deliver(parser.parse(rest.endsWith('\n') ? rest : `${rest}\n`, 0, false), true);
   } finally {
-    input.destroy();
+    (input as Partial<Readable>).destroy?.();
   }
 }
 

@@ -3,13 +3,15 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportSummary } from '../../../shared/api/library';
-import { inspectTextFile, type TextFileFacts } from '../text/decodeText';
+import { inspectTextFile, statTextFile, type TextFileFacts, type TextFileToRead } from '../text/decodeText';
+import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import { inferComparisonMethods } from './inferMethod';
 import { ImportRun } from './importRun';
 import { openLibrary } from './openLibrary';
 import { readMetadataFile } from './parseMetadata';
 import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { dropStaging } from './valueWriter';
+import { hasVintages } from './vintages';
 import { importWorkerPath, readDataFileInWorker, WorkerUnavailable } from './workerImport';
 
 export type { DataFormat } from './readDataFile';
@@ -57,13 +59,35 @@ function cancelled(): AppError {
  * the very same file (same sha256) as an indicator's newest vintage is skipped.
  */
 export async function importFiles(db: Database.Database, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
-  const now = (opts.now ?? (() => new Date()))();
-  const files: TextFileFacts[] = [];
+  const files: TextFileToRead[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
-    files.push(await inspectTextFile(p, opts.names?.get(p) ?? p));
+    files.push(statTextFile(p, opts.names?.get(p) ?? p));
   }
   const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.names?.get(opts.metadataPath) ?? opts.metadataPath) : null;
+  // Files read once (hashed and decoded in the same pass) unless their facts are needed first; a
+  // file found to mix encodings is inspected and the whole import done again (the first try was rolled back).
+  const inspected = new Map<TextFileToRead, TextFileFacts>();
+  for (;;) {
+    try {
+      return await importOnce(db, files, inspected, metadata, opts);
+    } catch (e) {
+      if (!(e instanceof ReadAgainKnowingEncoding)) throw e;
+      const file = files.find((f) => f.name === e.file && !inspected.has(f));
+      if (!file) throw e;
+      inspected.set(file, await inspectTextFile(file.path, file.name));
+    }
+  }
+}
+
+async function importOnce(
+  db: Database.Database,
+  files: TextFileToRead[],
+  inspected: Map<TextFileToRead, TextFileFacts>,
+  metadata: Awaited<ReturnType<typeof readMetadataFile>> | null,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
+  const now = (opts.now ?? (() => new Date()))();
   const total = files.reduce((n, f) => n + f.size, 0);
   let doneBefore = 0;
 
@@ -84,9 +108,12 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
     try {
       const run = new ImportRun(db, metadata?.entries ?? new Map(), now);
       const unchangedFiles: string[] = [];
-      for (const facts of files) {
-        const label = `Importing ${facts.name.split(/[\\/]/).pop()}`;
-        if (run.isUnchanged(facts.sha256)) {
+      for (const file of files) {
+        const label = `Importing ${file.name.split(/[\\/]/).pop()}`;
+        // Only a library with vintages can already have this file: then its sha256 is needed first.
+        let facts: TextFileFacts | TextFileToRead = inspected.get(file) ?? file;
+        if (!('sha256' in facts) && hasVintages(db)) facts = await inspectTextFile(file.path, file.name);
+        if ('sha256' in facts && run.isUnchanged(facts.sha256)) {
           unchangedFiles.push(facts.name);
           doneBefore += facts.size;
           opts.onProgress?.({ label, done: doneBefore, total });
@@ -109,15 +136,16 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
           }
         };
         const worker = importWorkerPath(opts.worker);
+        let read: TextFileFacts;
         try {
-          if (!worker) await readDataFile(facts, opts.format, sink, afterChunk);
-          else await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk);
+          if (!worker) read = await readDataFile(facts, opts.format, sink, afterChunk);
+          else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk);
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw e;
-          await readDataFile(facts, opts.format, sink, afterChunk);
+          read = await readDataFile(facts, opts.format, sink, afterChunk);
         }
-        run.endFile();
-        doneBefore += facts.size;
+        run.endFile(read);
+        doneBefore += file.size;
         opts.onProgress?.({ label, done: doneBefore, total });
       }
       const metadataIndicators = metadata ? run.ind.applyMetadata(metadata.facts.name, new Set(run.indicators.keys())) : 0;

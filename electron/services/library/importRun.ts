@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { IndicatorChange } from '../../../shared/api/library';
 import type { Vintage } from '../../../shared/library/types';
 import { computeCI } from '../../../shared/stats';
-import type { TextFileFacts } from '../text/decodeText';
+import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
 import { isEstimateOrAggregate } from './comparisonLabels';
+import { FoldedInserts } from './foldedInserts';
 import { ImportIndicators, type IndicatorState } from './importIndicators';
 import { ImportKeys } from './importKeys';
 import { LabelChecks } from './labelChecks';
@@ -11,7 +12,7 @@ import { lineError } from './lineError';
 import type { ParsedRow } from './parsedRow';
 import type { MetadataEntry } from './parseMetadata';
 import { createStaging, insertStagedSql, insertValuesSql, mergeStaged, STAGED_COLUMNS, VALUE_COLUMNS } from './valueWriter';
-import { dropVintage, insertVintage, isNewestVintageOfAll, recordVintageChanges } from './vintages';
+import { dropVintage, insertVintage, isNewestVintageOfAll, recordVintageChanges, SHA256_PENDING, setVintageSha256 } from './vintages';
 
 /**
  * Values go in this many rows to an INSERT statement: one call into SQLite per row was most of the
@@ -37,7 +38,7 @@ export class ImportRun {
   readonly ind: ImportIndicators;
   rows = 0;
   private fileIndex = -1;
-  private file: TextFileFacts | null = null;
+  private file: TextFileFacts | TextFileToRead | null = null;
   private current: IndicatorState | null = null;
   private readonly importedAt: string;
   private readonly stmt;
@@ -59,8 +60,8 @@ export class ImportRun {
     createStaging(db);
     const key = 'WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?';
     this.stmt = {
-      staged: { one: db.prepare(insertStagedSql(1)), many: db.prepare(insertStagedSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM temp.staged_values ${key}`), width: NCOL },
-      direct: { one: db.prepare(insertValuesSql(1)), many: db.prepare(insertValuesSql(VALUE_ROWS_PER_INSERT)), get: db.prepare(`SELECT * FROM indicator_values ${key}`), width: NDIRECT },
+      staged: { one: db.prepare(insertStagedSql(1)), many: new FoldedInserts(db, 'temp.staged_values', STAGED_COLUMNS, VALUE_ROWS_PER_INSERT), get: db.prepare(`SELECT * FROM temp.staged_values ${key}`), width: NCOL },
+      direct: { one: db.prepare(insertValuesSql(1)), many: new FoldedInserts(db, 'indicator_values', VALUE_COLUMNS, VALUE_ROWS_PER_INSERT), get: db.prepare(`SELECT * FROM indicator_values ${key}`), width: NDIRECT },
     };
   }
 
@@ -69,7 +70,8 @@ export class ImportRun {
     return isNewestVintageOfAll(this.db, sha256);
   }
 
-  startFile(facts: TextFileFacts): void {
+  /** A file read once learns its sha256 only at its end ({@link endFile}). */
+  startFile(facts: TextFileFacts | TextFileToRead): void {
     this.fileIndex++;
     this.file = facts;
     this.current = null;
@@ -87,7 +89,8 @@ export class ImportRun {
     }
     if (st.vintageFile !== this.fileIndex) {
       const f = this.file!;
-      st.vintageId = insertVintage(this.db, { indicatorId: st.id, fileName: this.fileName(), sha256: f.sha256, format: fingertips ? 'fingertips' : 'tidy', importedAt: this.importedAt });
+      const sha256 = 'sha256' in f ? f.sha256 : SHA256_PENDING;
+      st.vintageId = insertVintage(this.db, { indicatorId: st.id, fileName: this.fileName(), sha256, format: fingertips ? 'fingertips' : 'tidy', importedAt: this.importedAt });
       st.vintageFile = this.fileIndex;
       st.vintageRows = 0;
     }
@@ -115,7 +118,7 @@ export class ImportRun {
     const w = route.width;
     if (n === VALUE_ROWS_PER_INSERT) {
       try {
-        route.many.run(w === NCOL ? params : params.slice(0, n * w));
+        route.many.run(params);
         rows.length = 0;
         return;
       } catch {
@@ -235,8 +238,11 @@ export class ImportRun {
   }
 
   /** Merges the file's rows into the library: each replaces only the stored row with its key. */
-  endFile(): void {
+  endFile(read: TextFileFacts): void {
     this.flushValues();
+    this.file = read;
+    const ids = [...this.indicators.values()].filter((st) => st.vintageFile === this.fileIndex).map((st) => st.vintageId);
+    setVintageSha256(this.db, ids, read.sha256);
     const { changes, pairs } = mergeStaged(this.db);
     const byVintage = new Map(changes.map((c) => [c.vintageId, { ...c }]));
     for (const [vintageId, d] of this.direct) {
@@ -264,7 +270,7 @@ export class ImportRun {
         continue;
       }
       recordVintageChanges(this.db, st.vintageId, st.vintageRows, c.added, c.updated);
-      this.vintages.push({ id: st.vintageId, indicatorId: st.id, fileName: this.fileName(), sha256: this.file!.sha256, importedAt: this.importedAt, rows: st.vintageRows });
+      this.vintages.push({ id: st.vintageId, indicatorId: st.id, fileName: this.fileName(), sha256: read.sha256, importedAt: this.importedAt, rows: st.vintageRows });
     }
   }
 

@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
-import type { TextFileFacts } from '../text/decodeText';
+import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
+import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import { type DataFormat, readDataFile } from './readDataFile';
 import { RowBatcher } from './rowBatch';
 import type { WorkerMessage } from './workerImport';
@@ -15,7 +16,7 @@ import type { WorkerMessage } from './workerImport';
 const MAX_IN_FLIGHT = 4;
 
 const port = parentPort!;
-const { facts, format } = workerData as { facts: TextFileFacts; format: DataFormat | undefined };
+const { facts, format } = workerData as { facts: TextFileFacts | TextFileToRead; format: DataFormat | undefined };
 let inFlight = 0;
 let wake: (() => void) | null = null;
 port.on('message', (m: { type: 'ack' }) => {
@@ -49,13 +50,14 @@ readDataFile(
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   },
 ).then(
-  () => {
+  (read) => {
     if (batcher.length > 0) send();
-    post({ type: 'done' });
+    post({ type: 'done', facts: read });
   },
   (e: unknown) => {
     // Rows before the problem go first: the main thread may find an earlier one while writing them.
     if (batcher.length > 0) send();
+    if (e instanceof ReadAgainKnowingEncoding) return post({ type: 'read-again' });
     post({
       type: 'error',
       error: e instanceof AppError ? e.toPayload() : { code: 'INTERNAL', message: e instanceof Error ? (e.stack ?? e.message) : String(e) },

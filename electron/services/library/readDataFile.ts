@@ -1,4 +1,5 @@
-import { openTextStream, type TextFileFacts } from '../text/decodeText';
+import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
+import { openText } from '../text/readTextOnce';
 import { readCsvRecords } from './csvRecords';
 import { looksLikeFingertips, normaliseHeader } from './fingertipsColumns';
 import { lineError } from './lineError';
@@ -31,19 +32,22 @@ function rowReader(header: string[], file: string, line: number, format: DataFor
 }
 
 /**
- * Reads one data file (Fingertips or tidy, as its header says unless `format` is given): every record
+ * Reads one data file (Fingertips or tidy, as its header says unless `format` is given) in one pass
+ * (a file not yet inspected is hashed and its encoding found as it is read), returning its facts:
+ * every record
  * checked into a {@link ParsedRow}, handed to `sink` a chunk at a time; `afterChunk` is awaited after
  * each chunk (progress, cancelling, flow control). Runs on the main thread or in the import worker.
  * Errors come in file order: the rows before a bad record reach the sink before its error is thrown,
  * so a problem the sink finds (a repeated row) on an earlier line is the one reported.
  */
 export async function readDataFile(
-  facts: TextFileFacts,
+  facts: TextFileFacts | TextFileToRead,
   format: DataFormat | undefined,
   sink: RowSink,
   afterChunk?: () => Promise<void> | void,
-): Promise<void> {
-  const { stream, bytesRead } = openTextStream(facts);
+): Promise<TextFileFacts> {
+  const text = openText(facts);
+  const bytesRead = text.bytesRead;
   let reader: ReturnType<typeof rowReader> | null = null;
   let batch: ParsedRow[] = [];
   let rows = 0;
@@ -55,7 +59,7 @@ export async function readDataFile(
     sink(b, reader!.fingertips, bytesRead(), reader!.givesCIs);
   };
   await readCsvRecords(
-    stream,
+    text.chunks,
     facts.name,
     (fields, line) => {
       if (reader === null) {
@@ -79,4 +83,5 @@ export async function readDataFile(
   flush();
   if (reader === null) throw lineError(facts.name, 1, 'the file is empty.');
   if (rows === 0) throw lineError(facts.name, 2, 'the file has a header but no data rows.');
+  return text.facts();
 }

@@ -26,6 +26,19 @@ export function recordVintageChanges(db: Database.Database, id: number, rows: nu
   prepared(db, 'UPDATE vintages SET rows = ?, added = ?, updated = ? WHERE id = ?').run(rows, added, updated, id);
 }
 
+/** Until a file read once has been read to the end, its vintages carry this in place of its sha256. */
+export const SHA256_PENDING = '0'.repeat(64);
+
+export function setVintageSha256(db: Database.Database, ids: number[], sha256: string): void {
+  const set = prepared(db, 'UPDATE vintages SET sha256 = ? WHERE id = ?');
+  for (const id of ids) set.run(sha256, id);
+}
+
+/** Only a library with vintages can already hold a file being imported. */
+export function hasVintages(db: Database.Database): boolean {
+  return prepared(db, 'SELECT 1 FROM vintages LIMIT 1').get() !== undefined;
+}
+
 /** True when a file (by sha256) is already the newest vintage of every indicator it gave: importing it again is skipped. */
 export function isNewestVintageOfAll(db: Database.Database, sha256: string): boolean {
   const rows = prepared(

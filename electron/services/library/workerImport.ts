@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/api/errors';
-import type { TextFileFacts } from '../text/decodeText';
+import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
+import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import type { DataFormat, RowSink } from './readDataFile';
 import { decodeRows, type RowBatch } from './rowBatch';
 
 export type WorkerMessage =
   | { type: 'rows'; batch: RowBatch; fingertips: boolean; givesCIs: boolean; bytesRead: number }
-  | { type: 'done' }
+  | { type: 'done'; facts: TextFileFacts }
+  | { type: 'read-again' }
   | { type: 'error'; error: ErrorPayload };
 
 export const IMPORT_WORKER_FILE = 'libraryImportWorker.cjs';
@@ -32,15 +34,16 @@ export class WorkerUnavailable extends Error {}
  * Reads one data file in the import worker, handing its rows to `sink` on this thread, in order;
  * `afterChunk` is awaited after each batch (progress, cancelling). Rejects with the file's first
  * problem (as {@link readDataFile} would), with what `sink` or `afterChunk` throws, or with
- * {@link WorkerUnavailable} when the worker failed before it read anything.
+ * {@link WorkerUnavailable} when the worker failed before it read anything. Resolves with the
+ * file's facts (sha256, encoding), learnt as it was read.
  */
 export function readDataFileInWorker(
   workerPath: string,
-  facts: TextFileFacts,
+  facts: TextFileFacts | TextFileToRead,
   format: DataFormat | undefined,
   sink: RowSink,
   afterChunk: () => Promise<void> | void,
-): Promise<void> {
+): Promise<TextFileFacts> {
   // A bounded young generation: the worker's garbage is short-lived, and peak memory is a goal
   // (< 300 MB). At 8 MB the worker spent ~0.8 s of a 1M-row import in scavenges, at 32 MB ~0.25 s,
   // for about the same peak RSS (the import's 128 MB page cache is most of it).
@@ -48,12 +51,13 @@ export function readDataFileInWorker(
   let heard = false;
   let settled = false;
   let chain = Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
+  let read: TextFileFacts | null = null;
+  return new Promise<TextFileFacts>((resolve, reject) => {
     const finish = (e?: unknown) => {
       if (settled) return;
       settled = true;
       void worker.terminate();
-      if (e === undefined) resolve();
+      if (e === undefined) resolve(read!);
       else reject(e);
     };
     worker.on('message', (m: WorkerMessage) => {
@@ -65,7 +69,10 @@ export function readDataFileInWorker(
             sink(decodeRows(m.batch), m.fingertips, m.bytesRead, m.givesCIs);
             await afterChunk();
             worker.postMessage({ type: 'ack' });
-          } else if (m.type === 'done') finish();
+          } else if (m.type === 'done') {
+            read = m.facts;
+            finish();
+          } else if (m.type === 'read-again') finish(new ReadAgainKnowingEncoding(facts.name));
           else finish(AppError.fromPayload(m.error));
         } catch (e) {
           finish(e);

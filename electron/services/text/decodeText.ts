@@ -16,14 +16,14 @@ import { AppError } from '../../../shared/api/errors';
  */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+export const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
+export function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
   return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
 }
 
 /** The encoding a byte-order mark declares, if any. */
-function bomEncoding(bytes: Uint8Array): TextEncodingName | null {
+export function bomEncoding(bytes: Uint8Array): TextEncodingName | null {
   if (startsWith(bytes, UTF8_BOM)) return 'utf-8';
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
@@ -70,15 +70,15 @@ const CHUNK = 1 << 20;
  * parser's rows) keeps them short-lived, so they die young. Measured on a 1M-row import: with 1 MB
  * chunks the reading thread spent ~4 s of ~10 in garbage collection and peaked ~110 MB higher.
  */
-const TEXT_CHUNK = 1 << 15;
+export const TEXT_CHUNK = 1 << 15;
 
 /** A rejected file, named the way compilers do: `<file>:<line>: <what is wrong>`. */
-function fileLineError(file: string, line: number, what: string): AppError {
+export function fileLineError(file: string, line: number, what: string): AppError {
   return new AppError('BAD_INPUT', `${file}:${line}: ${what}`, { file, line });
 }
 
 /** A file rejected as a whole (binary, zipped, UTF-16): no line is to blame, so none is named. */
-function wholeFileError(file: string, what: string): AppError {
+export function wholeFileError(file: string, what: string): AppError {
   return new AppError('BAD_INPUT', `${file}: ${what}`, { file });
 }
 
@@ -130,13 +130,14 @@ export async function lineAtOffset(path: string, offset: number): Promise<number
   return line;
 }
 
-/**
- * Reads a file once: its sha256 and encoding (as {@link detectEncoding} decides, chunk by chunk), and
- * refuses what is not text — NUL bytes (binary: an image, a SQLite file), a zip (an .xlsx workbook),
- * UTF-16 (Excel's tab-separated "Unicode text"), a UTF-8 BOM on bytes that are not UTF-8 — naming
- * `file:line` where a line is at fault and just `file` for the whole-file kinds.
- */
-export async function inspectTextFile(path: string, name = path): Promise<TextFileFacts> {
+/** A file about to be read: refused here when missing, a folder or empty. */
+export interface TextFileToRead {
+  path: string;
+  name: string;
+  size: number;
+}
+
+export function statTextFile(path: string, name = path): TextFileToRead {
   let size: number;
   try {
     const st = statSync(path);
@@ -147,6 +148,17 @@ export async function inspectTextFile(path: string, name = path): Promise<TextFi
     throw new AppError('NOT_FOUND', `${name}: no such file.`, { file: name });
   }
   if (size === 0) throw fileLineError(name, 1, 'the file is empty.');
+  return { path, name, size };
+}
+
+/**
+ * Reads a file once: its sha256 and encoding (as {@link detectEncoding} decides, chunk by chunk), and
+ * refuses what is not text — NUL bytes (binary: an image, a SQLite file), a zip (an .xlsx workbook),
+ * UTF-16 (Excel's tab-separated "Unicode text"), a UTF-8 BOM on bytes that are not UTF-8 — naming
+ * `file:line` where a line is at fault and just `file` for the whole-file kinds.
+ */
+export async function inspectTextFile(path: string, name = path): Promise<TextFileFacts> {
+  const { size } = statTextFile(path, name);
 
   const hash = createHash('sha256');
   let first = true;

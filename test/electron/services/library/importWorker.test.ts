@@ -120,6 +120,30 @@ describe('importing in the worker thread', () => {
     expect(sha256(library)).toBe(before);
   });
 
+  it('reads each file once into an empty library: its vintages carry its sha256; a file mixing encodings is read again as Windows-1252', async () => {
+    const big = bigFile(tmp());
+    // Valid UTF-8 (ô) on line 2, then a Windows-1252 en dash chunks later: read once as UTF-8, then again.
+    const other = (over: Parameters<typeof row>[0]) => row({ 'Indicator ID': '90002', ...over });
+    const text = Buffer.from(fingertipsCsv([other({ 'Area Code': 'W06000001', 'Area Name': 'Ynys M\u00f4n' }), ...Array.from({ length: 3000 }, (_, i) => other({ 'Area Code': `E1${i}`, 'Area Name': `Area ${i}` })), other({ 'Area Code': 'E2', 'Value note': 'Data for 2015 \u2013 provisional' })]));
+    text[text.lastIndexOf(Buffer.from('\u2013'))] = 0x96;
+    const mixed = writeFile(tmp(), 'mixed.csv', Buffer.concat([text.subarray(0, text.lastIndexOf(0x96) + 1), text.subarray(text.lastIndexOf(0x96) + 3)]));
+    for (const how of [worker, false] as const) {
+      const library = join(tmp(), `once-${how ? 'worker' : 'main'}.jsnalib`);
+      const summary = await importToPath(library, [big, REAL_FILE, mixed], { worker: how });
+      expect(summary.vintages.map((v) => v.sha256)).toEqual([sha256(big), sha256(REAL_FILE), sha256(mixed)]);
+      const db = new Database(library, { readonly: true });
+      try {
+        expect(db.prepare('SELECT DISTINCT sha256 FROM vintages ORDER BY id').all()).toEqual([big, REAL_FILE, mixed].map((f) => ({ sha256: sha256(f) })));
+        expect(db.prepare("SELECT name FROM areas WHERE code = 'W06000001'").get()).toEqual({ name: 'Ynys M\u00c3\u00b4n' });
+        expect(db.prepare("SELECT value_note FROM indicator_values WHERE value_note LIKE 'Data for%'").get()).toEqual({ value_note: 'Data for 2015 \u2013 provisional' });
+      } finally {
+        db.close();
+      }
+      // The same files again: each is already its indicators' newest vintage, so nothing changes.
+      expect(await importToPath(library, [big, REAL_FILE, mixed], { worker: how })).toMatchObject({ rows: 0, unchangedFiles: [big, REAL_FILE, mixed] });
+    }
+  });
+
   it('reads on the main thread when the worker cannot start', async () => {
     const broken = writeFile(tmp(), 'broken-worker.cjs', 'throw new Error("no worker here");');
     const summary = await importToPath(join(tmp(), 'library.jsnalib'), [REAL_FILE], { worker: broken });
