@@ -10,8 +10,13 @@ import { resourcesDir } from '../../resources';
  */
 let fontFiles: string[] | null = null;
 
+/** In a packaged app the fonts are unpacked beside app.asar (electron-builder.yml: asarUnpack), where native code can open them. */
+export function unpackedPath(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
 function fonts(): string[] {
-  fontFiles ??= ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) => join(resourcesDir(), 'fonts', f));
+  fontFiles ??= ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((f) => unpackedPath(join(resourcesDir(), 'fonts', f)));
   return fontFiles;
 }
 
