@@ -42,7 +42,14 @@ export function refusingLoader(): { loader: Loader; attempts: string[] } {
     attempts.push(`${what} ${String(uri)}`);
     return Promise.reject(new ChartLoadRefused(`Chart specs may not load anything (${what} ${String(uri)}): embed the data as data.values.`));
   };
-  const loader = { load: refuse('load'), sanitize: refuse('sanitize'), http: refuse('http'), file: refuse('file') } as unknown as Loader;
+  // A link (an `href` encoding) is asked for through sanitize: answering "no link" rather than
+  // rejecting keeps vega's renderer from throwing out of its own promise chain (uncaught); the
+  // attempt is still recorded, and a renderer with any attempt fails the chart.
+  const sanitize = (uri: unknown) => {
+    attempts.push(`sanitize ${String(uri)}`);
+    return Promise.resolve({ href: null });
+  };
+  const loader = { load: refuse('load'), sanitize, http: refuse('http'), file: refuse('file') } as unknown as Loader;
   return { loader, attempts };
 }
 

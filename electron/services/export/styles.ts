@@ -94,9 +94,9 @@ tbody th { font-weight: normal; }
   details::details-content { content-visibility: visible; display: block; }
   /* On paper the table's own caption ("Data for Figure 3: …") says what the summary line would. */
   .chart-data summary { display: none; }
-  /* Wide data tables (a spine chart's has 14 columns) fit the page: columns share its width, long words break. */
-  .chart-data table { table-layout: fixed; font-size: 8pt; }
-  .chart-data th, .chart-data td { overflow-wrap: anywhere; padding: 0.2em 0.3em; }
+  /* Wide data tables (a spine chart's has 14 columns) fit the page: smaller type, tighter cells, hyphenation. */
+  .chart-data table:has(th:nth-child(12)) { font-size: 7pt; }
+  .chart-data table:has(th:nth-child(12)) :is(th, td) { padding: 0.2em 0.25em; hyphens: auto; }
   /* The source and data date stay whole, and with the table they belong to. */
   .chart-source { break-inside: avoid; break-before: avoid; }
   .recommendation, .illustrative, thead th, .chart-image svg { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

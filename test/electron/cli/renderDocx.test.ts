@@ -15,7 +15,7 @@ describe('jsna render --to docx', () => {
     const r = await jsna('render', project, '--to', 'docx', '--out', out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ format: 'docx', out, charts: 7, figures: 7, recommendations: 22 });
+    expect(JSON.parse(r.out)).toMatchObject({ format: 'docx', out, charts: 8, figures: 8, recommendations: 22 });
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   }, 120_000);
 });

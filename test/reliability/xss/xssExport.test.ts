@@ -136,16 +136,11 @@ describe('XSS corpus in the exported HTML', () => {
     }
   }, 60_000);
 
-  // KNOWN BUG (d), not fixed here: electron/services/charts/renderSvg.ts is being rewritten by
-  // another engineer. renderChartSvg() (used by the \`render\` CLI's figures and the screen's
-  // headless path) throws ChartRenderError "Chart SVG contains script, event handlers, images or
-  // links" for a title/description like `<IMG SRC=x OnErRoR=alert(5)>`: assertStatic() tests the
-  // regex /\son[a-z]+\s*=|(?:xlink:)?href\s*=|javascript:/i against each whole tag's text,
-  // attribute values included, so the harmless escaped text in aria-label="&lt;IMG SRC=x
-  // OnErRoR=alert(5)&gt;" matches " OnErRoR=" (and "javascript:" anywhere in a label matches too).
-  // The check must look at attribute names (and the values of href/src only), not at text inside
-  // attribute values. When it is fixed this test fails: turn it into a plain it().
-  it.fails('KNOWN BUG: renderChartSvg refuses a chart whose title or description holds hostile text (ChartRenderError)', async () => {
+  // Was bug (d): assertStatic() tested a regex against each whole tag's text, attribute values
+  // included, so harmless escaped text in aria-label="&lt;IMG SRC=x OnErRoR=alert(5)&gt;" was taken
+  // for an event handler and the export died. The check now reads real tags and attribute names
+  // (electron/services/charts/staticSvg.ts); hostile text comes out as text.
+  it('renderChartSvg draws a chart whose title or description holds hostile text, as text', async () => {
     for (const t of ['<IMG SRC=x OnErRoR=alert(5)>', '" autofocus onfocus=alert(29) "', '<svg><animate onbegin=alert(7) attributeName=x>', 'see javascript:alert(8)']) {
       const svg = await renderChartSvg({ title: t, description: t, mark: 'bar', data: { values: [{ a: t, b: 1 }] }, encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } } as never);
       expect(inertProblems(svg)).toEqual([]);

@@ -32,7 +32,7 @@ describe('Word (DOCX) export of the sample', () => {
 
   it.skipIf(noPythonDocx)('has alt text on every chart, a SEQ Figure field per figure, Heading 1 chapters, a table per chart with a repeating header, en-GB', () => {
     const facts = readDocx(docxPath);
-    expect(figures).toBe(7);
+    expect(figures).toBe(8);
     expect(facts.images).toHaveLength(figures);
     facts.images.forEach((img, i) => {
       expect(img.name).toBe(`Figure ${i + 1}`);
