@@ -6,73 +6,13 @@ import { api, onEvent } from '../lib/api';
 import { useAction } from '../lib/useAsync';
 import { downloadText } from './download';
 import { clip, formatDay, formatWhen } from './format';
+import { PartnerCounts } from './PartnerCounts';
 import { PartnerDirectory } from './PartnerDirectory';
 import { RagLabel } from './Rag';
 import { SelectField } from './SelectField';
 import { StatusDialog } from './StatusDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-
-interface Filters {
-  partner: string;
-  includeSuccessors: boolean;
-  status: RecommendationStatus | '';
-  chapterId: string;
-  needsOwner: boolean;
-  includeRemoved: boolean;
-  search: string;
-}
-
-const NO_FILTERS: Filters = { partner: '', includeSuccessors: false, status: '', chapterId: '', needsOwner: false, includeRemoved: false, search: '' };
-const STORAGE_KEY = 'jsna.register.view';
-
-interface Saved {
-  filters: Filters;
-  sort: { by: RegisterSortKey; dir: 'asc' | 'desc' };
-}
-
-/** Filters and sort survive a reload of the page (this tab only). */
-function loadSaved(): Saved {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw) {
-      const s = JSON.parse(raw) as Partial<Saved>;
-      return { filters: { ...NO_FILTERS, ...s.filters }, sort: s.sort ?? { by: 'document', dir: 'asc' } };
-    }
-  } catch {
-    /* start afresh */
-  }
-  return { filters: NO_FILTERS, sort: { by: 'document', dir: 'asc' } };
-}
-
-function toQuery(f: Filters, search: string): Omit<RegisterQuery, 'sortBy' | 'sortDir'> {
-  return {
-    ...(f.partner ? { partner: f.partner, includeSuccessors: f.includeSuccessors } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.chapterId ? { chapterId: f.chapterId } : {}),
-    ...(f.needsOwner ? { needsOwner: true } : {}),
-    ...(search.trim() ? { search: search.trim() } : {}),
-  };
-}
-
-const COLUMNS: { key: RegisterSortKey; label: string }[] = [
-  { key: 'chapter', label: 'Chapter' },
-  { key: 'section', label: 'Section' },
-  { key: 'text', label: 'Recommendation' },
-  { key: 'partners', label: 'Partners' },
-  { key: 'status', label: 'Status' },
-  { key: 'rag', label: 'RAG' },
-  { key: 'dueDate', label: 'Due date' },
-  { key: 'updatedAt', label: 'Last update' },
-];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
+import { COLUMNS, type Filters, loadSaved, NO_FILTERS, type Saved, STORAGE_KEY, toQuery, useDebounced } from './registerFilters';
 
 /**
  * The recommendations register: every recommendation across chapters with its owners and latest
@@ -192,35 +132,7 @@ export function RegisterView({ readOnly, onOpenRecommendation }: { readOnly: boo
         />
       ) : (
         <>
-          {data && (
-            <section className="partner-counts" aria-labelledby="counts-heading">
-              <h2 id="counts-heading" className="small-heading">
-                {data.inDocument} recommendations in the document{data.total > data.inDocument ? `, ${data.total - data.inDocument} removed` : ''}. Per partner:
-              </h2>
-              <ul className="count-chips">
-                {data.counts
-                  .filter((c) => c.count > 0 || c.code.toLowerCase() === filters.partner.toLowerCase())
-                  .map((c) => (
-                    <li key={c.code}>
-                      <button
-                        type="button"
-                        aria-pressed={filters.partner.toLowerCase() === c.code.toLowerCase()}
-                        title={c.name ?? `${c.code} is not in the partner directory`}
-                        onClick={() => setFilters({ partner: filters.partner.toLowerCase() === c.code.toLowerCase() ? '' : c.code })}
-                      >
-                        {c.code} <span className="count">{c.count}</span>
-                        {!c.inDirectory && <span className="muted"> (not in directory)</span>}
-                      </button>
-                    </li>
-                  ))}
-                <li>
-                  <button type="button" aria-pressed={filters.needsOwner} className={data.needsOwner ? 'needs-owner-chip' : undefined} onClick={() => setFilters({ needsOwner: !filters.needsOwner })}>
-                    Needs an owner <span className="count">{data.needsOwner}</span>
-                  </button>
-                </li>
-              </ul>
-            </section>
-          )}
+          {data && <PartnerCounts data={data} partner={filters.partner} needsOwner={filters.needsOwner} onFilter={setFilters} />}
 
           <form className="register-filters" role="search" aria-label="Filter recommendations" onSubmit={(e) => e.preventDefault()}>
             <SelectField label="Partner" value={filters.partner} onChange={(e) => setFilters({ partner: e.target.value })}>
