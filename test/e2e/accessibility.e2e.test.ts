@@ -44,8 +44,16 @@ describe('E2E: the app has no accessibility violations axe-core can find', () =>
     // The "/" menu at the start of an empty line.
     await editor.getByRole('heading').first().click();
     // Under load the click can land after the keys below: wait until the caret is in the heading.
+    // …and that the editor, not the chart's settings button the panel was closed with, has the focus
+    // (else Enter would press that button and reopen the panel).
     await expect
-      .poll(() => page.evaluate(() => Boolean(window.getSelection()?.anchorNode?.parentElement?.closest('.ProseMirror h1, .ProseMirror h2, .ProseMirror h3'))))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            Boolean(document.activeElement?.classList.contains('ProseMirror')) &&
+            Boolean(window.getSelection()?.anchorNode?.parentElement?.closest('.ProseMirror h1, .ProseMirror h2, .ProseMirror h3')),
+        ),
+      )
       .toBe(true);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
