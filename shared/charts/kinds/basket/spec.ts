@@ -10,6 +10,7 @@ import { ILLUSTRATIVE_NOTE, saysIllustrative, NOT_AVAILABLE, SUPPRESSED, cleanTe
 import { AXIS_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../../theme';
 import type { BasketChartData, ChartOptions } from '../../types';
 import { basketOrder } from './order';
+import { boxLayer, lineLayer, textLayer } from '../../pixelLayers';
 import { summariseBasket } from './summary';
 
 const LINE_HEIGHT = 15;
@@ -121,28 +122,8 @@ export function basketSpec(data: BasketChartData, options: ChartOptions): Layere
     y += LINE_HEIGHT + 2 * ROW_PADDING;
   }
 
-  const px = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
-  const colour = (field: string) => ({ field, type: 'nominal' as const, scale: null, legend: null });
-  const text = (weight: 'bold' | 'normal', align: 'left' | 'center'): Layer => ({
-    transform: [{ filter: `datum.part === 'cell' && datum.weight === '${weight}' && datum.align === '${align}'` }],
-    mark: { type: 'text', align, baseline: 'top', lineHeight: LINE_HEIGHT, fontWeight: weight, fontSize: 12 },
-    encoding: { x: px('x'), y: px('y'), text: { field: 'lines' }, color: colour('colour') },
-  });
-  const layer: Layer[] = [
-    {
-      transform: [{ filter: "datum.part === 'box'" }],
-      mark: { type: 'rect', strokeWidth: 1 },
-      encoding: { x: px('x'), x2: { field: 'x2' }, y: px('y'), y2: { field: 'y2' }, fill: colour('fill'), stroke: colour('stroke') },
-    },
-    {
-      transform: [{ filter: "datum.part === 'line'" }],
-      mark: { type: 'rule', strokeWidth: 1 },
-      encoding: { x: px('x'), x2: { field: 'x2' }, y: px('y'), color: colour('colour') },
-    },
-    text('bold', 'left'),
-    text('normal', 'left'),
-    text('bold', 'center'),
-  ];
+  const text = (weight: 'bold' | 'normal', align: 'left' | 'center') => textLayer(weight, align, LINE_HEIGHT);
+  const layer: Layer[] = [boxLayer(), lineLayer(), text('bold', 'left'), text('normal', 'left'), text('bold', 'center')];
 
   const notes = data.items.some((i) => i.indicator.illustrative) ? [ILLUSTRATIVE_NOTE] : [];
   notes.unshift(`${data.area.name}: latest period for each indicator, compared with England.`);

@@ -11,6 +11,7 @@ import { NOT_AVAILABLE, cleanText, formatNumber, formatValue, saysIllustrative, 
 import { AXIS_COLOUR, ENGLAND_COLOUR, OUTLINE_COLOUR, TEXT_COLOUR, frame, type Layer, type LayeredSpec } from '../../theme';
 import type { ChartOptions } from '../../types';
 import { spinePositions } from './scale';
+import { asGiven, boxLayer, lineLayer, pixels, textLayer } from '../../pixelLayers';
 import { spineNotes, spineSummary } from './summary';
 import type { SpineChartData, SpineRow } from './types';
 
@@ -93,33 +94,19 @@ export function spineSpec(data: SpineChartData, options: ChartOptions): LayeredS
     values.push({ part: 'line', x: spineX(0.5), x2: spineX(0.5), y: top, y2: y, colour: ENGLAND_COLOUR });
   }
 
-  const px = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
-  const raw = (field: string) => ({ field, type: 'nominal' as const, scale: null, legend: null });
-  const text = (weight: 'bold' | 'normal', align: 'left' | 'center' | 'right'): Layer => ({
-    transform: [{ filter: `datum.part === 'cell' && datum.weight === '${weight}' && datum.align === '${align}'` }],
-    mark: { type: 'text', align, baseline: 'top', lineHeight: LINE_HEIGHT, fontWeight: weight, fontSize: 12 },
-    encoding: { x: px('x'), y: px('y'), text: { field: 'lines' }, color: raw('colour') },
-  });
+  const text = (weight: 'bold' | 'normal', align: 'left' | 'center' | 'right') => textLayer(weight, align, LINE_HEIGHT);
   const layer: Layer[] = [
-    {
-      transform: [{ filter: "datum.part === 'box'" }],
-      mark: { type: 'rect', strokeWidth: 1 },
-      encoding: { x: px('x'), x2: { field: 'x2' }, y: px('y'), y2: { field: 'y2' }, fill: raw('fill'), stroke: raw('stroke') },
-    },
-    {
-      transform: [{ filter: "datum.part === 'line'" }],
-      mark: { type: 'rule', strokeWidth: 1 },
-      encoding: { x: px('x'), x2: { field: 'x2' }, y: px('y'), y2: { field: 'y2' }, color: raw('colour') },
-    },
+    boxLayer(),
+    lineLayer({ vertical: true }),
     {
       transform: [{ filter: "datum.part === 'parent'" }],
       mark: { type: 'point', shape: 'diamond', size: 90, filled: true, opacity: 1, stroke: OUTLINE_COLOUR, strokeWidth: 1 },
-      encoding: { x: px('x'), y: px('y'), fill: raw('fill'), tooltip: { field: 'label' } },
+      encoding: { x: pixels('x'), y: pixels('y'), fill: asGiven('fill'), tooltip: { field: 'label' } },
     },
     {
       transform: [{ filter: "datum.part === 'area'" }],
       mark: { type: 'point', shape: 'circle', size: 120, filled: true, opacity: 1, stroke: OUTLINE_COLOUR, strokeWidth: 1.2 },
-      encoding: { x: px('x'), y: px('y'), fill: raw('fill'), tooltip: { field: 'label' } },
+      encoding: { x: pixels('x'), y: pixels('y'), fill: asGiven('fill'), tooltip: { field: 'label' } },
     },
     text('bold', 'left'),
     text('bold', 'right'),
