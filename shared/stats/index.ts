@@ -5,6 +5,5 @@ export * from './wilson';
 export * from './byar';
 export * from './exactPoisson';
 export * from './rateCI';
-export * from './significance';
 export * from './polarityInference';
 export * from './periods';

@@ -7,7 +7,6 @@ import { chartAttrsSchema, defaultChartAttrs } from '../../../shared/charts/defi
 import { figureOf } from '../../../shared/charts/figure';
 import { compareSpec } from '../../../shared/charts/kinds/compare/spec';
 import { trendSpec } from '../../../shared/charts/kinds/trend/spec';
-import { significanceColours } from '../../../shared/stats';
 import type { Json } from './helpers';
 import { layerOf } from './helpers';
 import { asPublished, campylobacter, chartRows, englandComparator, leicesterBasket, leicesterRows, leicesterTrend, neighbours } from './fixtures';
@@ -70,9 +69,8 @@ describe('one chart definition', () => {
 
 describe('charts that do not mislead (issue 10)', () => {
   it('draws Higher and Lower in Fingertips’ two distinct blues from the one palette, with the words (item 3)', () => {
-    expect(significanceColours.Higher).toBe(COMPARISON_COLOURS.higher);
-    expect(significanceColours.Lower).toBe(COMPARISON_COLOURS.lower);
-    expect(significanceColours.Higher).not.toBe(significanceColours.Lower);
+    expect(COMPARISON_COLOURS.higher).toBe('#BED2FF');
+    expect(COMPARISON_COLOURS.lower).toBe('#5555E6');
     const data = neighbours();
     // As a file labels an indicator without polarity: Higher / Lower.
     const relabel = (r: ChartRow): ChartRow => ({ ...r, comparedEngland: r.areaCode === 'E06000017' ? asPublished('Higher') : r.comparedEngland.outcome === 'better' ? asPublished('Lower') : r.comparedEngland });

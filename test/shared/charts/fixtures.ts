@@ -4,8 +4,8 @@
  * said otherwise. Inline on purpose: tests do not read ../shared.
  */
 import type { IndicatorMeta, IndicatorValue } from '../../../shared/library/types';
-import type { Comparison, ComparisonOutcome, RecentTrend } from '../../../shared/library/comparison';
-import { compareWithBenchmark } from '../../../shared/stats';
+import { type Comparison, type ComparisonOutcome, OUTCOME_WORDS, type RecentTrend } from '../../../shared/library/comparison';
+import { compareByInterval } from '../../../electron/services/library/compare/ciOverlap';
 import type { BasketChartData, ChartDataByKind, ChartRow, Comparator, SeriesChartData } from '../../../shared/charts/types';
 import type { SpineChartData } from '../../../shared/charts/kinds/spine/types';
 
@@ -142,7 +142,8 @@ export function trendAsPublished(label: string, direction: RecentTrend['directio
 export function chartRows(rows: IndicatorValue[], indicator: IndicatorMeta = campylobacter, benchmark: IndicatorValue[] = englandRows): ChartRow[] {
   return rows.map((r) => {
     const e = benchmark.find((b) => b.period === r.period && b.categoryType === '');
-    const label = r.areaCode === 'E92000001' && r.categoryType === '' ? 'Not compared' : compareWithBenchmark(r, e?.value ?? null, indicator.polarity);
+    const outcome = r.areaCode === 'E92000001' && r.categoryType === '' ? null : compareByInterval({ value: r.value, lower: r.lower95, upper: r.upper95 }, e?.value ?? null, indicator.polarity);
+    const label = OUTCOME_WORDS[outcome ?? 'not-compared'];
     return { ...r, comparedEngland: asPublished(label), comparedParent: null, recentTrend: null };
   });
 }

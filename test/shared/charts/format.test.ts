@@ -14,7 +14,6 @@ import { deprivationRank, orderCategories, periodsInOrder } from '../../../share
 import { OUTCOME_ORDER, textColourOnOutcome } from '../../../shared/charts/comparisonLegend';
 import { COMPARISON_COLOURS } from '../../../shared/library/comparison';
 import { contrastRatio, OUTLINE_COLOUR, SERIES_COLOURS, ENGLAND_COLOUR, AXIS_COLOUR, OVERALL_COLOUR, TEXT_COLOUR } from '../../../shared/charts/theme';
-import { significanceColours } from '../../../shared/stats';
 import { campylobacter, DECILE_ORDER, englandDeciles2017, englandRows, leicesterRows, row } from './fixtures';
 
 describe('number formatting', () => {
@@ -96,10 +95,10 @@ describe('chart data helpers', () => {
 
 describe('colours', () => {
   it('uses the Fingertips significance colours', () => {
-    expect(significanceColours.Better).toBe('#92D050');
-    expect(significanceColours.Similar).toBe('#FFC000');
-    expect(significanceColours.Worse).toBe('#C00000');
-    expect(significanceColours['Not compared']).toBe('#C9C9C9');
+    expect(COMPARISON_COLOURS.better).toBe('#92D050');
+    expect(COMPARISON_COLOURS.similar).toBe('#FFC000');
+    expect(COMPARISON_COLOURS.worse).toBe('#C00000');
+    expect(COMPARISON_COLOURS['not-compared']).toBe('#C9C9C9');
   });
 
   it('gives graphical objects whose meaning depends on colour at least 3:1 on white', () => {

@@ -14,6 +14,30 @@ describe('CI overlap (PHE "Technical Guide – RAG Rating Indicator Values", fin
     expect(compareByInterval({ value: 90, lower: null, upper: 95 }, 94.73, 'low-is-good')).toBeNull();
   });
 
+  it('a benchmark exactly on a limit is Similar; just outside it is not', () => {
+    const leicester = { value: 51.66, lower: 44.329, upper: 59.856 };
+    expect(compareByInterval(leicester, 44.329, 'high-is-good')).toBe('similar');
+    expect(compareByInterval(leicester, 59.856, 'high-is-good')).toBe('similar');
+    expect(compareByInterval(leicester, 44.3289, 'high-is-good')).toBe('better');
+    expect(compareByInterval(leicester, 59.8561, 'high-is-good')).toBe('worse');
+  });
+
+  it('nothing to compare: a missing or non-finite value, limit or benchmark, or limits the wrong way round', () => {
+    const cases: [number | null, number | null, number | null, number | null][] = [
+      [51.66, null, null, 94.726],
+      [51.66, 44.329, null, 94.726],
+      [null, 44.329, 59.856, 94.726],
+      [51.66, 44.329, 59.856, null],
+      [51.66, Number.NaN, 59.856, 94.726],
+      [51.66, 44.329, Number.POSITIVE_INFINITY, 94.726],
+      [51.66, 44.329, 59.856, Number.NaN],
+      [51.66, 59.856, 44.329, 94.726],
+    ];
+    for (const [value, lower, upper, benchmark] of cases) {
+      expect(compareByInterval({ value, lower, upper }, benchmark, 'low-is-good'), JSON.stringify([value, lower, upper, benchmark])).toBeNull();
+    }
+  });
+
   it('at 99.8% with the file\'s own 99.8% limits: wider, so Similar where 95% says otherwise', () => {
     // The constructed 99.8% case (test/fixtures/fingertips/constructed/comparison-cases.csv, 990006).
     expect(compareByInterval({ value: 54, lower: 51, upper: 57 }, 50, 'low-is-good')).toBe('worse'); // 95%
