@@ -143,7 +143,7 @@ export function chartRows(rows: IndicatorValue[], indicator: IndicatorMeta = cam
   return rows.map((r) => {
     const e = benchmark.find((b) => b.period === r.period && b.categoryType === '');
     const outcome = r.areaCode === 'E92000001' && r.categoryType === '' ? null : compareByInterval({ value: r.value, lower: r.lower95, upper: r.upper95 }, e?.value ?? null, indicator.polarity);
-    const label = OUTCOME_WORDS[outcome ?? 'not-compared'];
+    const label = outcome && outcome !== 'unknown' ? OUTCOME_WORDS[outcome] : 'Not compared';
     return { ...r, comparedEngland: asPublished(label), comparedParent: null, recentTrend: null };
   });
 }
