@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
+import { acquireLock } from '../db/lockFile';
 import { latestVerifiedBackup } from './takeBackup';
 import { backupProblem } from './verifyBackup';
 
@@ -24,6 +25,8 @@ function stamp(d: Date): string {
  * is never deleted or overwritten: it (and its companion files) is renamed to
  * `<name>.damaged-<time>` beside it first. The restored copy is written beside the project under a
  * temporary name, checked, and renamed into place, so a crash leaves either the old or the new file.
+ * A project someone has open for editing (its lock is live) is refused unchanged: replacing the file
+ * under them would lose what they save next.
  */
 export function restoreBackup(rawPath: string, opts: { backup?: string; now?: Date; env?: NodeJS.ProcessEnv } = {}): RestoreResult {
   const path = resolve(rawPath);
@@ -40,6 +43,15 @@ export function restoreBackup(rawPath: string, opts: { backup?: string; now?: Da
   const problem = backupProblem(source);
   if (problem) throw new AppError('BAD_INPUT', `Not restored: ${problem}. ${path} has not been changed.`, { file: source });
 
+  const lock = acquireLock(path);
+  try {
+    return replaceWith(path, source, opts.now ?? new Date());
+  } finally {
+    lock.release();
+  }
+}
+
+function replaceWith(path: string, source: string, now: Date): RestoreResult {
   const temp = `${path}.restoring`;
   rmSync(temp, { force: true });
   copyFileSync(source, temp); // a closed, verified file: a plain copy is safe here
@@ -50,7 +62,7 @@ export function restoreBackup(rawPath: string, opts: { backup?: string; now?: Da
   }
   let keptAs: string | null = null;
   if (existsSync(path)) {
-    keptAs = `${path}.damaged-${stamp(opts.now ?? new Date())}`;
+    keptAs = `${path}.damaged-${stamp(now)}`;
     renameSync(path, keptAs);
     for (const s of SIDECARS) if (existsSync(path + s)) renameSync(path + s, keptAs + s);
   }

@@ -92,6 +92,25 @@ describe('automatic backups', () => {
     reopened.close();
   });
 
+  it('refuses to restore over a project someone has open for editing, changing nothing; restores once it is closed', () => {
+    const path = join(tmp(), 'p.jsna');
+    const project = createProject(path, 'Open');
+    addChapter(project, 'Before the backup');
+    takeBackup(project.db, path);
+    addChapter(project, 'After the backup');
+    const before = sha256(path);
+    expect(() => restoreBackup(path)).toThrow(/already open for editing/);
+    expect(sha256(path)).toBe(before);
+    expect(existsSync(`${path}.restoring`)).toBe(false);
+    expect(listChapters(project).map((c) => c.title)).toEqual(['Before the backup', 'After the backup']);
+    project.close();
+    restoreBackup(path);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    const reopened = openProject(path);
+    expect(listChapters(reopened).map((c) => c.title)).toEqual(['Before the backup']);
+    reopened.close();
+  });
+
   it('skips a backup that fails verification and refuses one that is not a project, changing nothing', () => {
     const path = join(tmp(), 'p.jsna');
     const project = createProject(path, 'Skip');
