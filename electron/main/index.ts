@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session as electronSession, shell } from 'electron';
 import { setNativeBinding } from '../services/db/nativeBinding';
+import { resolveBaseUrl } from '../services/fingertips/baseUrl';
+import { useSystemProxy } from '../services/fingertips/proxy';
 import { recentProjectsFile, userDataDir } from '../services/paths';
 import { openProject } from '../services/project/project';
 import { dispatch } from '../services/rpc/dispatch';
@@ -96,6 +98,12 @@ app.whenReady().then(async () => {
       return new Response('Not found', { status: 404 });
     }
   });
+
+  // Council networks reach Fingertips through a proxy: the system's, unless HTTPS_PROXY/HTTP_PROXY say otherwise.
+  await ses
+    .resolveProxy(resolveBaseUrl(null))
+    .then((answer) => useSystemProxy(answer))
+    .catch(() => null);
 
   registerIpc(session, () => win?.webContents ?? null);
   registerExportHost(session, () => win);

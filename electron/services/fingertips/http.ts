@@ -3,6 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../shared/api/errors';
+import { proxyAwareFetch } from './proxy';
 
 export const UNREACHABLE_MESSAGE = 'Fingertips could not be reached; your library is unchanged.';
 
@@ -116,7 +117,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 async function getOk(url: string, signal: AbortSignal, accept: string): Promise<Response> {
   // redirect: 'error': the client talks only to the configured address, never where it is sent.
-  const res = await fetch(url, { signal, redirect: 'error', headers: { accept } });
+  const res = await proxyAwareFetch(url, { signal, redirect: 'error', headers: { accept } });
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
     throw new AttemptFailed(`the service answered ${res.status} ${res.statusText}`.trim(), res.status >= 500 || res.status === 429);
