@@ -202,7 +202,7 @@ export async function run() {
       name: 'Indicator library (issue 3)',
       notes:
         `Input: one generated ${ROWS.toLocaleString('en-GB')}-row, ${mb} MB Fingertips-format CSV (25 fields under a 26-field header, quoted names with line breaks, CRLF). ` +
-        'Ours: electron/services/library importToPath into a new library (the file read once: sha256, encoding, decoding, papaparse tokenizer and checks of every field in a worker thread; one transaction into the indexed schema on the main thread, 16 rows to an INSERT with the columns they share bound once) in a child process. ' +
+        'Ours: electron/services/library importToPath into a new library (the file read once: sha256, encoding, decoding, papaparse tokenizer and checks of every field in a worker thread; one transaction into the indexed schema on the main thread, 16 rows to an INSERT with the columns they share bound once; the new library built beside its name with the journal in memory and no syncs, so every page is written once, then synced and linked into place in WAL mode) in a child process. ' +
         `Peer: ${peerVersion ? `sqlite3 ${peerVersion} CLI` : 'sqlite3 CLI (unavailable)'} \`.import\` into a bare table, no checks or indexes. ` +
         `Imports: ${IMPORT_ROUNDS} interleaved rounds of each, best (median). ` +
         `Query: queryChart (one indicator × area(s) × all ${YEARS} periods, England alongside, significance) on a ${QUERY_LIBRARY_ROWS.toLocaleString('en-GB')}-row library.`,
