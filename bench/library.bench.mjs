@@ -89,7 +89,11 @@ export async function run() {
          const t = performance.now();
          const s = await lib.importToPath(process.argv[2], [process.argv[3]]);
          const seconds = (performance.now() - t) / 1000;
-         process.stdout.write(JSON.stringify({ seconds, rows: s.rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+         // Peak RSS of this process's own memory (VmHWM). Not resourceUsage().maxRSS: on Linux a spawned
+         // child's ru_maxrss starts at its parent's RSS when it was spawned (measured: a parent holding
+         // 1.2 GB made an empty child report 1,233 MB), so after other benches in one run it showed theirs.
+         const hwm = (() => { try { return Number(/VmHWM:\s+(\d+) kB/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return null; } })();
+         process.stdout.write(JSON.stringify({ seconds, rows: s.rows, maxRssMB: (hwm ?? process.resourceUsage().maxRSS) / 1024 }));
        })().catch((e) => { console.error(e); process.exit(1); });`,
     );
     const libraryPath = join(dir, 'library.jsnalib');
