@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { FileKind } from './fileKind';
 import { createDatabase, journalModeFor, type OpenedDatabase, settleJournal } from './openDatabase';
@@ -15,9 +16,12 @@ export interface NewFileBuild {
   abandon(): void;
 }
 
-/** The temporary name a new file is built under, beside its target (same folder, same file system). */
-export function buildingPath(target: string): string {
-  return join(dirname(target), `${basename(target)}.importing-${process.pid}.tmp`);
+/**
+ * A temporary name to build a new file under, beside its target (same folder, same file system);
+ * another for each build, so two imports into one missing library never share a file.
+ */
+function buildingPath(target: string): string {
+  return join(dirname(target), `${basename(target)}.importing-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
 }
 
 function syncPath(path: string): void {
@@ -49,7 +53,6 @@ export function buildNewFile(kind: FileKind, rawTarget: string): NewFileBuild {
     throw new AppError('BAD_INPUT', `${target} already exists; choose another name or open it instead.`, { file: target });
   }
   const temp = buildingPath(target);
-  for (const suffix of SIDECARS) rmSync(temp + suffix, { force: true }); // left by a killed process that had this pid
   const journalMode = journalModeFor(target);
   const opened = createDatabase(kind, temp, { building: { journalMode } });
   let open = true;
