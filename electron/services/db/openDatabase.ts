@@ -39,13 +39,21 @@ export function journalModeFor(path: string): JournalMode {
   });
 }
 
-function configure(db: Database.Database, mode: JournalMode, readOnly: boolean): void {
+/** The settings a connection writing `mode` keeps (also for a file built in one go, once complete). */
+export function settleJournal(db: Database.Database, mode: JournalMode): void {
+  db.pragma(`journal_mode = ${mode === 'wal' ? 'WAL' : 'DELETE'}`);
+  db.pragma('synchronous = FULL');
+}
+
+function configure(db: Database.Database, mode: JournalMode, readOnly: boolean, building = false): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  if (!readOnly) {
-    db.pragma(`journal_mode = ${mode === 'wal' ? 'WAL' : 'DELETE'}`);
-    db.pragma('synchronous = FULL');
-  }
+  if (building) {
+    // A file nobody else can see yet (see buildNewFile): no journal on disk, no syncs; a failure
+    // deletes the file, and it is synced once and put in place (in `mode`) when complete.
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+  } else if (!readOnly) settleJournal(db, mode);
 }
 
 function wrongKind(kind: FileKind, path: string, why: string): AppError {
@@ -120,8 +128,12 @@ function quickCheck(kind: FileKind, path: string, db: Database.Database): void {
   if (problems.length) throw damagedError(kind, path, `integrity check: ${problems.join('; ')}`);
 }
 
-/** Creates a new file of this kind. Refuses to overwrite anything that exists. */
-export function createDatabase(kind: FileKind, rawPath: string): OpenedDatabase {
+/**
+ * Creates a new file of this kind. Refuses to overwrite anything that exists. `building`: for a
+ * file written in one go before it is put in place under another name (see buildNewFile), the
+ * journal mode is `journalMode`'s (the final name's) but not yet set.
+ */
+export function createDatabase(kind: FileKind, rawPath: string, opts: { building?: { journalMode: JournalMode } } = {}): OpenedDatabase {
   const path = resolve(rawPath);
   if (existsSync(path)) {
     throw new AppError('BAD_INPUT', `${path} already exists; choose another name or open it instead.`, { file: path });
@@ -129,11 +141,11 @@ export function createDatabase(kind: FileKind, rawPath: string): OpenedDatabase 
   if (!existsSync(dirname(path))) {
     throw new AppError('NOT_FOUND', `${dirname(path)}: no such folder.`, { file: path });
   }
-  const journalMode = journalModeFor(path);
+  const journalMode = opts.building?.journalMode ?? journalModeFor(path);
   const db = new Database(path, { nativeBinding: getNativeBinding() });
   try {
     db.pragma(`application_id = ${kind.applicationId}`);
-    configure(db, journalMode, false);
+    configure(db, journalMode, false, opts.building !== undefined);
     migrate(db, kind.migrations, path);
   } catch (e) {
     db.close();

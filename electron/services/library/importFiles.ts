@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -7,7 +7,7 @@ import { inspectTextFile, statTextFile, type TextFileFacts, type TextFileToRead 
 import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import { inferComparisonMethods } from './inferMethod';
 import { ImportRun } from './importRun';
-import { openLibrary } from './openLibrary';
+import { buildNewLibrary, openLibrary } from './openLibrary';
 import { readMetadataFile } from './parseMetadata';
 import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { dropStaging } from './valueWriter';
@@ -181,8 +181,9 @@ async function importOnce(
 
 /**
  * Imports into the library at `libraryPath` on a connection of its own (so readers of the library
- * keep seeing the last committed state until this commits), creating the library if it is missing —
- * and removing it again if that import fails (or was a dry run), so it leaves nothing behind.
+ * keep seeing the last committed state until this commits). A missing library is built beside it
+ * and put in place only when the import succeeded (see buildNewLibrary): a failed import, a dry run
+ * or a killed process leaves nothing under its name.
  */
 export async function importToPath(
   libraryPath: string,
@@ -190,15 +191,23 @@ export async function importToPath(
   opts: ImportOptions & { createFolder?: boolean } = {},
 ): Promise<ImportSummary> {
   const path = resolve(libraryPath);
-  const existed = existsSync(path);
-  const library = openLibrary(path, { createFolder: opts.createFolder ?? false });
-  let ok = false;
-  try {
-    const summary = await importFiles(library.db, paths, opts);
-    ok = true;
+  if (!existsSync(path)) {
+    const build = buildNewLibrary(path, { createFolder: opts.createFolder ?? false });
+    let summary: ImportSummary;
+    try {
+      summary = await importFiles(build.library.db, paths, opts);
+    } catch (e) {
+      build.abandon();
+      throw e;
+    }
+    if (opts.dryRun) build.abandon();
+    else build.complete();
     return summary;
+  }
+  const library = openLibrary(path, { createFolder: opts.createFolder ?? false });
+  try {
+    return await importFiles(library.db, paths, opts);
   } finally {
     library.close();
-    if ((!ok || opts.dryRun) && !existed) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
   }
 }

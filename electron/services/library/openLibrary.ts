@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { libraryKind } from '../db/kinds';
+import { buildNewFile } from '../db/buildNewFile';
 import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
 
 /** An open indicator library file (`.jsnalib`). */
@@ -46,8 +47,44 @@ export function openLibrary(rawPath: string, opts: OpenLibraryOptions = {}): Lib
   if (!readOnly && (opts.create ?? true) && !existsSync(path)) {
     if (opts.createFolder) mkdirSync(dirname(path), { recursive: true });
     const opened = createDatabase(libraryKind, path);
-    opened.db.prepare('INSERT INTO library_meta (key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+    markCreated(opened);
     return new Library(opened);
   }
   return new Library(openDatabase(libraryKind, path, { readOnly }));
+}
+
+function markCreated(opened: OpenedDatabase): void {
+  opened.db.prepare('INSERT INTO library_meta (key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());
+}
+
+/**
+ * A library that does not exist yet, built in one go beside `rawPath` (see buildNewFile): nothing
+ * is under its name until `complete()` puts the finished file there; `abandon()` leaves nothing.
+ */
+export function buildNewLibrary(rawPath: string, opts: { createFolder?: boolean } = {}): { library: Library; complete(): void; abandon(): void } {
+  const path = resolve(rawPath);
+  if (opts.createFolder) mkdirSync(dirname(path), { recursive: true });
+  const build = buildNewFile(libraryKind, path);
+  try {
+    markCreated(build.opened);
+  } catch (e) {
+    build.abandon();
+    throw e;
+  }
+  const library = new Library(build.opened);
+  return {
+    library,
+    // The build closes the connection itself (a closed connection closes again as a no-op).
+    complete: () => {
+      try {
+        build.complete();
+      } finally {
+        library.close();
+      }
+    },
+    abandon: () => {
+      build.abandon();
+      library.close();
+    },
+  };
 }
