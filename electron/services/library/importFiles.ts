@@ -12,7 +12,7 @@ import { openLibrary } from './openLibrary';
 import { readMetadataFile } from './parseMetadata';
 import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { dropStaging } from './valueWriter';
-import { hasVintages } from './vintages';
+import { hasVintages, newestOfAllSha256s } from './vintages';
 import { importWorkerPath, readDataFileInWorker, WorkerUnavailable } from './workerImport';
 
 export type { DataFormat } from './readDataFile';
@@ -121,9 +121,14 @@ async function importOnce(
       const unchangedFiles: string[] = [];
       for (const file of files) {
         const label = `Importing ${file.name.split(/[\\/]/).pop()}`;
-        // Only a library with vintages can already have this file: then its sha256 is needed first.
+        // Only a library with vintages can already have this file: then its sha256 is needed first
+        // (a file still being written is read as it comes, and read again should it be one to skip).
         let facts: TextFileFacts | TextFileToRead = inspected.get(file) ?? file;
-        if (!('sha256' in facts) && hasVintages(db)) facts = await inspectWhenWritten(file);
+        let skippable: Set<string> | null = null;
+        if (!('sha256' in facts) && hasVintages(db)) {
+          if (file.growing) skippable = newestOfAllSha256s(db);
+          else facts = await inspectTextFile(file.path, file.name);
+        }
         if ('sha256' in facts && run.isUnchanged(facts.sha256)) {
           unchangedFiles.push(facts.name);
           doneBefore += facts.size;
@@ -155,6 +160,7 @@ async function importOnce(
           if (!(e instanceof WorkerUnavailable)) throw e;
           read = await readDataFile(facts, opts.format, sink, afterChunk);
         }
+        if (skippable?.has(read.sha256)) throw new ReadAgainKnowingEncoding(file.name, 'the very file the library has; read it again to skip it');
         run.endFile(read);
         doneBefore += read.size;
         opts.onProgress?.({ label, done: doneBefore, total });

@@ -49,26 +49,38 @@ export class GrowingFile {
   /** The file from its start again (empty) and a stream to write this attempt's bytes to. */
   open(): Writable {
     const { i32, written } = this.v;
+    const attempt = ++this.attempts;
     this.change(() => {
       // Readers see the new attempt before the file is emptied and rewritten.
-      if (this.attempts++ > 0) Atomics.add(i32, ATTEMPT, 1);
+      if (attempt > 1) Atomics.add(i32, ATTEMPT, 1);
       Atomics.store(written, 0, 0n);
     });
     const fd = openSync(this.path, 'w');
     let at = 0;
+    let writing = false;
+    let closeLater: (() => void) | null = null;
     return new Writable({
       write: (chunk: Buffer, _enc, done) => {
+        writing = true;
         write(fd, chunk, 0, chunk.length, at, (err) => {
+          writing = false;
+          closeLater?.();
           if (err) return done(err);
           at += chunk.length;
-          // Only bytes already in the file are counted, so a reader never reads past them.
-          this.change(() => Atomics.store(written, 0, BigInt(at)));
+          // Only bytes already in the file are counted (so a reader never reads past them), and
+          // only this attempt's while it is the current one.
+          if (attempt === this.attempts) this.change(() => Atomics.store(written, 0, BigInt(at)));
           done();
         });
       },
       destroy: (err, done) => {
-        closeSync(fd);
-        done(err);
+        const close = () => {
+          closeSync(fd);
+          done(err);
+        };
+        // Not under a write still in flight (an attempt broken off midway).
+        if (writing) closeLater = close;
+        else close();
       },
     });
   }
@@ -136,6 +148,7 @@ export async function* followFile(path: string, name: string, shared: SharedArra
         const { bytesRead } = await fh.read(buf, 0, buf.length, at);
         // Bytes read while the download started again may be the new attempt's: not these.
         if (!sameAttempt()) continue;
+        if (bytesRead === 0) throw new Error(`${name}: the file is shorter than the bytes written to it`);
         at += bytesRead;
         yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
         continue;

@@ -1,7 +1,9 @@
 /**
- * A file must be read again from its start, knowing more: it mixes encodings (valid non-ASCII
- * UTF-8 came before a byte that is not UTF-8, see readTextOnce.ts), or the download it follows
- * started again (growingFile.ts). The import rolls back what it read and reads the file again.
+ * A file must be read again from its start, knowing its facts (inspectTextFile): it mixes encodings
+ * (valid non-ASCII UTF-8 came before a byte that is not UTF-8, see readTextOnce.ts), the download
+ * it follows started again (growingFile.ts), or it was read as it downloaded and turned out to be a
+ * file the library already has (skipped when its sha256 is known first). The import rolls back
+ * what it read and does it all again.
  */
 export class ReadAgainKnowingEncoding extends Error {
   constructor(
