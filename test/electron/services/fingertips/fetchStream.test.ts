@@ -114,7 +114,7 @@ describe.each([
 
   it('the server drops the connection mid-body once: retried, the import starts again, the library as from a clean fetch', async () => {
     await fetchToLibrary(client, lib('clean'), [REQ], { createFolder: true });
-    server.trickle(16 * 1024, 10);
+    server.trickle(8 * 1024, 20);
     server.fault('/api/all_data', { dropAfter: 96 * 1024, times: 1 });
     const from = server.requests.length;
     const summary = await fetchToLibrary(client, lib(), [REQ], { createFolder: true, tempDir: temp() });
@@ -150,8 +150,9 @@ describe.each([
     const before = sha256(lib());
     const [header, ...lines] = readFileSync(RECORDED, 'latin1').split('\r\n');
     const bad = lines[0]!.replace(/^93356,"Campylobacter incidence rate\/100,000\n",,,E92000001,England,Country,Persons,All ages,,,2015,[^,]*/, '93356,x,,,E92000001,England,Country,Persons,All ages,,,2015,lots');
-    const body = [header, bad, ...lines.slice(1)].join('\r\n');
-    server.trickle(8 * 1024, 10);
+    // Long enough (~1 MB, 2.5 s trickled) that the import reaches line 2 well before the end; what follows line 2 is never looked at.
+    const body = [header, bad, ...lines.slice(1), ...lines, ...lines, ...lines, ...lines].join('\r\n');
+    server.trickle(8 * 1024, 20);
     server.fault('/api/all_data', { body });
     let downloaded = 0;
     await expect(

@@ -21,14 +21,17 @@ describe('a file read as it is written (growingFile)', () => {
   it('hands on each byte once it is in the file, in chunks, and ends when the file is complete', async () => {
     const g = new GrowingFile(join(tmp(), 'a.csv'));
     const seen: string[] = [];
+    let ended = false;
     const reading = (async () => {
       for await (const b of followFile(g.path, 'a.csv', g.shared, 4)) seen.push(b.toString());
+      ended = true;
     })();
     const w = g.open();
     await write(w, 'abcdef');
+    // The reader has what was written before the file is complete, and waits for more.
+    await expect.poll(() => seen.join('')).toBe('abcdef');
     await tick();
-    // The reader has what was written before the file is complete.
-    expect(seen.join('')).toBe('abcdef');
+    expect(ended).toBe(false);
     expect(seen.every((s) => s.length <= 4)).toBe(true);
     await write(w, 'gh');
     await end(w);
@@ -71,10 +74,14 @@ describe('a file read as it is written (growingFile)', () => {
 
   it('a download started again after the reader had some bytes: the reader must read again (DownloadRestarted)', async () => {
     const g = new GrowingFile(join(tmp(), 'd.csv'));
-    const reading = readAll(g);
+    let seen = '';
+    const reading = (async () => {
+      for await (const b of followFile(g.path, 'd.csv', g.shared, 4)) seen += b.toString();
+    })();
+    reading.catch(() => undefined);
     const first = g.open();
     await write(first, 'first attempt');
-    await tick();
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
     first.destroy();
     const second = g.open();
     await write(second, 'second');
