@@ -63,20 +63,8 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
     const requests: FetchSummary['requests'] = [];
     let downloading = true;
     let downloaded = 0;
-    const downloads = (async () => {
-      for (const { req, source, data } of files) {
-        const label = `Downloading from Fingertips: ${source.replace(/^Fingertips API: /, '')}`;
-        const bytes = await client.downloadData(req, data, {
-          signal: stop.signal,
-          onProgress: (p) => opts.onProgress?.({ label, done: p.bytes, total: p.totalBytes ?? 0 }),
-        });
-        data.complete();
-        downloaded += bytes;
-        requests.push({ source, url: client.dataUrl(req), bytes });
-      }
-      downloading = false;
-    })();
     const metaPath = join(dir, 'metadata.csv');
+    // The metadata is asked for first: the import waits for it, while the data has the time the import takes.
     const importing = (async () => {
       const hasMetadata = await writeMetadata(client, allIds, dir, metaPath, stop.signal, opts.onProgress);
       return importToPath(libraryPath, files.map((f) => f.data.path), {
@@ -89,6 +77,19 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
         onProgress: (p) => !downloading && opts.onProgress?.(p.total > 0 ? p : { ...p, total: downloaded }),
         createFolder: opts.createFolder ?? false,
       });
+    })();
+    const downloads = (async () => {
+      for (const { req, source, data } of files) {
+        const label = `Downloading from Fingertips: ${source.replace(/^Fingertips API: /, '')}`;
+        const bytes = await client.downloadData(req, data, {
+          signal: stop.signal,
+          onProgress: (p) => opts.onProgress?.({ label, done: p.bytes, total: p.totalBytes ?? 0 }),
+        });
+        data.complete();
+        downloaded += bytes;
+        requests.push({ source, url: client.dataUrl(req), bytes });
+      }
+      downloading = false;
     })();
     const [, imported] = await Promise.allSettled([downloads.catch(fail), importing.catch(fail)]);
     if (failure) throw (failure as { error: unknown }).error;
