@@ -45,8 +45,7 @@ export class TextOnce {
 
   /** The file's text, BOM dropped, in chunks of up to 32 KB (see openTextStream). */
   async *chunks(): AsyncGenerator<string> {
-    const { path, name } = this.file;
-    const { growing } = this.file;
+    const { path, name, growing } = this.file;
     const stream = growing ? followFile(path, name, growing, TEXT_CHUNK) : createReadStream(path, { highWaterMark: TEXT_CHUNK });
     let first = true;
     let carry: Buffer = EMPTY;
