@@ -181,7 +181,8 @@ export async function downloadTo(url: string, dest: string | DownloadTarget, opt
       },
     });
     try {
-      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, typeof dest === 'string' ? createWriteStream(dest) : dest.open());
+      // The signal stops the body too: fetch's own abort does not always end a body already being read.
+      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, typeof dest === 'string' ? createWriteStream(dest) : dest.open(), { signal });
     } catch (e) {
       throw new AttemptFailed(`the download broke off after ${bytes} bytes (${(e as Error).message})`, true);
     }

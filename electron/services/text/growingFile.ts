@@ -18,6 +18,8 @@ const ATTEMPT = 2;
 const WRITING = 0;
 const COMPLETE = 1;
 const FAILED = 2;
+/** Bytes gathered before a write to the file (and a word to readers). */
+const WRITE_BYTES = 256 * 1024;
 
 function views(shared: SharedArrayBuffer) {
   return { i32: new Int32Array(shared, 0, 4), written: new BigInt64Array(shared, 16, 1) };
@@ -59,20 +61,40 @@ export class GrowingFile {
     let at = 0;
     let writing = false;
     let closeLater: (() => void) | null = null;
-    return new Writable({
-      write: (chunk: Buffer, _enc, done) => {
-        writing = true;
-        write(fd, chunk, 0, chunk.length, at, (err) => {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    /** Writes what is pending in one call (a download comes in chunks of ~64 KB; a call into the file system each cost the busy thread). */
+    const flush = (done: (err?: Error | null) => void) => {
+      if (pendingBytes === 0) return done();
+      const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      writing = true;
+      const writeFrom = (from: number) =>
+        write(fd, buf, from, buf.length - from, at, (err, n) => {
+          if (!err && from + n < buf.length) {
+            at += n;
+            return writeFrom(from + n);
+          }
           writing = false;
           closeLater?.();
           if (err) return done(err);
-          at += chunk.length;
+          at += n;
           // Only bytes already in the file are counted (so a reader never reads past them), and
           // only this attempt's while it is the current one.
           if (attempt === this.attempts) this.change(() => Atomics.store(written, 0, BigInt(at)));
           done();
         });
+      writeFrom(0);
+    };
+    return new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= WRITE_BYTES) flush(done);
+        else done();
       },
+      final: (done) => flush(done),
       destroy: (err, done) => {
         const close = () => {
           closeSync(fd);

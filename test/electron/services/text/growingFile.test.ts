@@ -18,26 +18,30 @@ async function readAll(g: GrowingFile, chunk = 4): Promise<string> {
 describe('a file read as it is written (growingFile)', () => {
   const tmp = useTempDir();
 
-  it('hands on each byte once it is in the file, in chunks, and ends when the file is complete', async () => {
+  it('hands on the bytes once they are in the file (written in steps of 256 KB), and ends when the file is complete', async () => {
     const g = new GrowingFile(join(tmp(), 'a.csv'));
-    const seen: string[] = [];
+    const big = 'a'.repeat(300 * 1024);
+    let seen = '';
     let ended = false;
     const reading = (async () => {
-      for await (const b of followFile(g.path, 'a.csv', g.shared, 4)) seen.push(b.toString());
+      for await (const b of followFile(g.path, 'a.csv', g.shared, 32 * 1024)) {
+        expect(b.length).toBeLessThanOrEqual(32 * 1024);
+        seen += b.toString();
+      }
       ended = true;
     })();
     const w = g.open();
-    await write(w, 'abcdef');
+    await write(w, big);
     // The reader has what was written before the file is complete, and waits for more.
-    await expect.poll(() => seen.join('')).toBe('abcdef');
+    await expect.poll(() => seen.length).toBe(big.length);
     await tick();
     expect(ended).toBe(false);
-    expect(seen.every((s) => s.length <= 4)).toBe(true);
+    // What is left under 256 KB goes to the file at the end.
     await write(w, 'gh');
     await end(w);
     g.complete();
     await reading;
-    expect(seen.join('')).toBe('abcdefgh');
+    expect(seen).toBe(`${big}gh`);
     await expect(whenWritten(g.shared, 'a.csv')).resolves.toBeUndefined();
   });
 
@@ -80,7 +84,7 @@ describe('a file read as it is written (growingFile)', () => {
     })();
     reading.catch(() => undefined);
     const first = g.open();
-    await write(first, 'first attempt');
+    await write(first, 'first attempt '.repeat(20_000));
     await expect.poll(() => seen.length).toBeGreaterThan(0);
     first.destroy();
     const second = g.open();
