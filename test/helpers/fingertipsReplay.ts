@@ -25,8 +25,10 @@ export interface Fault {
   status?: number;
   /** … or never answer (until the client gives up) … */
   hang?: boolean;
-  /** … or send this body instead of the recording. */
+  /** … or send this body instead of the recording … */
   body?: string | Buffer;
+  /** … and/or send only this many bytes of the CSV, then cut the connection. */
+  dropAfter?: number;
   /** How many requests it applies to (default: all). */
   times?: number;
 }
@@ -41,7 +43,7 @@ export interface ReplayServer {
   /** A fault for requests whose path starts with `pathPrefix` (e.g. "/api/all_data"). */
   fault(pathPrefix: string, fault: Fault): void;
   clearFaults(): void;
-  /** Send CSV bodies in chunks of `bytes` every `ms` (to watch progress and cancel midway). */
+  /** Send CSV bodies (recorded or a fault's) in chunks of `bytes` every `ms` (to watch progress and cancel midway). */
   trickle(bytes: number, ms: number): void;
   /** Send CSV bodies gzip-compressed (Content-Encoding: gzip), as a web server in front of the API may. */
   gzip(on: boolean): void;
@@ -67,27 +69,38 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
   const requests: string[] = [];
   const open = new Set<ServerResponse>();
 
-  function serveCsv(res: ServerResponse, file: string): void {
-    const plain = readFileSync(join(dir, file));
-    const bytes = gzip ? gzipSync(plain) : plain;
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': bytes.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-    if (!trickle) return void res.end(bytes);
+  /** A CSV body: trickled when asked, cut off after `dropAfter` bytes when asked. */
+  function sendCsv(res: ServerResponse, bytes: Buffer, dropAfter = Infinity): void {
+    const end = Math.min(bytes.length, dropAfter);
+    const finish = () => (end < bytes.length ? res.destroy() : res.end());
+    if (!trickle) return void res.write(bytes.subarray(0, end), finish);
     const { bytes: n, ms } = trickle;
     let at = 0;
     const tick = () => {
       if (res.destroyed) return;
-      res.write(bytes.subarray(at, at + n));
-      at += n;
-      if (at >= bytes.length) res.end();
-      else setTimeout(tick, ms);
+      const part = bytes.subarray(at, Math.min(at + n, end));
+      at += part.length;
+      if (at >= end) res.write(part, finish);
+      else {
+        res.write(part);
+        setTimeout(tick, ms);
+      }
     };
     tick();
+  }
+
+  function serveCsv(res: ServerResponse, file: string, dropAfter?: number): void {
+    const plain = readFileSync(join(dir, file));
+    const bytes = gzip ? gzipSync(plain) : plain;
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': bytes.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    sendCsv(res, bytes, dropAfter);
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
     const f = faults.find((x) => url.pathname.startsWith(x.prefix) && x.left > 0);
+    const dropAfter = f?.fault.dropAfter;
     if (f) {
       f.left--;
       if (f.fault.hang) return void open.add(res);
@@ -96,8 +109,9 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
         return void res.end('Internal Server Error');
       }
       if (f.fault.body !== undefined) {
-        res.writeHead(200, { 'content-type': url.pathname.includes('/csv/') ? 'text/csv' : 'application/json' });
-        return void res.end(f.fault.body);
+        const csv = url.pathname.includes('/csv/');
+        res.writeHead(200, { 'content-type': csv ? 'text/csv' : 'application/json' });
+        return void (csv ? sendCsv(res, Buffer.from(f.fault.body), dropAfter) : res.end(f.fault.body));
       }
     }
     const q = url.searchParams;
@@ -152,7 +166,7 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
           res.writeHead(404, { 'content-type': 'text/plain' });
           return void res.end('No recording for this request');
         }
-        return serveCsv(res, newer && entry.newer ? entry.newer : entry.file);
+        return serveCsv(res, newer && entry.newer ? entry.newer : entry.file, dropAfter);
       }
       default:
         res.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 import type { FingertipsRequest } from '../../../shared/api/fingertips';
-import { type DownloadProgress, downloadTo, getJson, type HttpOptions } from './http';
+import { type DownloadProgress, type DownloadTarget, downloadTo, getJson, type HttpOptions } from './http';
 import {
   areasSchema,
   areaTypesSchema,
@@ -110,8 +110,8 @@ export class FingertipsClient {
     });
   }
 
-  /** Streams the request's CSV to `dest`. */
-  downloadData(req: DataRequest, dest: string, opts: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {}): Promise<number> {
+  /** Streams the request's CSV to `dest` (a path, or e.g. a file read as it grows). */
+  downloadData(req: DataRequest, dest: string | DownloadTarget, opts: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {}): Promise<number> {
     return downloadTo(this.dataUrl(req), dest, { ...this.http, ...opts, signal: opts.signal ?? this.http.signal });
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportSummary } from '../../../shared/api/library';
 import { type ImportProgress, importToPath } from '../library/importFiles';
+import { GrowingFile } from '../text/growingFile';
 import type { DataRequest, FingertipsClient } from './client';
 import { metadataCsv } from './metadataCsv';
 import { readPublisherPolarity } from './publisherPolarity';
@@ -31,51 +32,88 @@ export function checkRequests(reqs: DataRequest[]): void {
 }
 
 /**
- * Fetches CSVs from Fingertips into the library at `libraryPath` as one import: each body is
- * streamed to a temporary file, the indicators' metadata written beside them as a metadata CSV, and
- * all go through the strict importer exactly as downloaded files would (same checks, one
- * transaction, vintages named "Fingertips API: …" with each file's sha256). The temporary files are
- * deleted whatever happens; on any failure or cancel the library is unchanged.
+ * Fetches CSVs from Fingertips into the library at `libraryPath` as one import, everything at once:
+ * the data downloads start straight away (one after another), each body streamed to a temporary
+ * file that the strict importer reads as it grows (text/growingFile.ts: memory stays flat, and the
+ * file is there if it must be read again); the indicators' metadata is asked for meanwhile and
+ * written as a metadata CSV, which the import waits for before its first row. The files go through
+ * the importer exactly as downloaded files would (same checks, one transaction, vintages named
+ * "Fingertips API: …" with each file's sha256). A download retried after some of it was read makes
+ * the import start again from the retried file. The first failure (a download, the metadata, a
+ * bad row) or a cancel stops the rest and is what is reported; the library is then unchanged. The
+ * temporary files are deleted whatever happens.
  */
 export async function fetchToLibrary(client: FingertipsClient, libraryPath: string, reqs: DataRequest[], opts: FetchOptions = {}): Promise<FetchSummary> {
   checkRequests(reqs);
   const dir = mkdtempSync(join(opts.tempDir ?? tmpdir(), 'jsna-fingertips-'));
+  // One signal for all the parts: the caller's cancel, or the first failure.
+  const stop = new AbortController();
+  const onCancel = () => stop.abort();
+  opts.signal?.addEventListener('abort', onCancel, { once: true });
+  if (opts.signal?.aborted) stop.abort();
   try {
     const allIds = [...new Set(reqs.flatMap((r) => r.indicatorIds))];
-    opts.onProgress?.({ label: 'Reading indicator metadata from Fingertips', done: 0, total: 0 });
-    const metadata = await client.metadata(allIds, opts.signal);
-    const publisherCsv = join(dir, 'publisher-metadata.csv');
-    await client.downloadMetadataCsv(allIds, publisherCsv, opts.signal);
-    const polarity = readPublisherPolarity(publisherCsv);
-    const names = new Map<string, string>();
-    const paths: string[] = [];
+    const files = reqs.map((req, i) => ({ req, source: requestName(req, opts.areaTypeNames?.get(req.areaTypeId)), data: new GrowingFile(join(dir, `data-${i + 1}.csv`)) }));
+    let failure: { error: unknown } | null = null;
+    const fail = (error: unknown) => {
+      failure ??= { error };
+      stop.abort();
+      for (const f of files) f.data.fail();
+    };
     const requests: FetchSummary['requests'] = [];
-    for (const [i, req] of reqs.entries()) {
-      const source = requestName(req, opts.areaTypeNames?.get(req.areaTypeId));
-      const csvPath = join(dir, `data-${i + 1}.csv`);
-      const label = `Downloading from Fingertips: ${source.replace(/^Fingertips API: /, '')}`;
-      const bytes = await client.downloadData(req, csvPath, {
-        signal: opts.signal,
-        onProgress: (p) => opts.onProgress?.({ label, done: p.bytes, total: p.totalBytes ?? 0 }),
-      });
-      names.set(csvPath, source);
-      paths.push(csvPath);
-      requests.push({ source, url: client.dataUrl(req), bytes });
-    }
+    let downloading = true;
+    let downloaded = 0;
     const metaPath = join(dir, 'metadata.csv');
-    names.set(metaPath, metadataName(allIds));
-    const known = [...metadata.values()].filter((m) => allIds.includes(m.IID));
-    if (known.length > 0) writeFileSync(metaPath, metadataCsv(known, polarity));
-    const summary = await importToPath(libraryPath, paths, {
-      format: 'fingertips',
-      ...(known.length > 0 ? { metadataPath: metaPath } : {}),
-      names,
-      signal: opts.signal,
-      onProgress: opts.onProgress,
-      createFolder: opts.createFolder ?? false,
-    });
+    // The metadata is asked for first: the import waits for it, while the data has the time the import takes.
+    const importing = (async () => {
+      const hasMetadata = await writeMetadata(client, allIds, dir, metaPath, stop.signal, opts.onProgress);
+      return importToPath(libraryPath, files.map((f) => f.data.path), {
+        format: 'fingertips',
+        ...(hasMetadata ? { metadataPath: metaPath } : {}),
+        names: new Map([...files.map((f): [string, string] => [f.data.path, f.source]), [metaPath, metadataName(allIds)]]),
+        growing: new Map(files.map((f) => [f.data.path, f.data.shared])),
+        signal: stop.signal,
+        // The download's progress while it lasts; then the import's, as it finishes reading and merges.
+        onProgress: (p) => !downloading && opts.onProgress?.(p.total > 0 ? p : { ...p, total: downloaded }),
+        createFolder: opts.createFolder ?? false,
+      });
+    })();
+    const downloads = (async () => {
+      for (const { req, source, data } of files) {
+        const label = `Downloading from Fingertips: ${source.replace(/^Fingertips API: /, '')}`;
+        const bytes = await client.downloadData(req, data, {
+          signal: stop.signal,
+          onProgress: (p) => opts.onProgress?.({ label, done: p.bytes, total: p.totalBytes ?? 0 }),
+        });
+        data.complete();
+        downloaded += bytes;
+        requests.push({ source, url: client.dataUrl(req), bytes });
+      }
+      downloading = false;
+    })();
+    const [, imported] = await Promise.allSettled([downloads.catch(fail), importing.catch(fail)]);
+    if (failure) throw (failure as { error: unknown }).error;
+    const summary = (imported as PromiseFulfilledResult<ImportSummary | undefined>).value!;
     return { ...summary, requests };
   } finally {
+    opts.signal?.removeEventListener('abort', onCancel);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The indicators' metadata (JSON, and the CSV with their polarity, asked for together) as a metadata CSV at `metaPath`; false when Fingertips knows none of them. */
+async function writeMetadata(
+  client: FingertipsClient,
+  ids: number[],
+  dir: string,
+  metaPath: string,
+  signal: AbortSignal,
+  onProgress: FetchOptions['onProgress'],
+): Promise<boolean> {
+  onProgress?.({ label: 'Reading indicator metadata from Fingertips', done: 0, total: 0 });
+  const publisherCsv = join(dir, 'publisher-metadata.csv');
+  const [metadata] = await Promise.all([client.metadata(ids, signal), client.downloadMetadataCsv(ids, publisherCsv, signal)]);
+  const known = [...metadata.values()].filter((m) => ids.includes(m.IID));
+  if (known.length > 0) writeFileSync(metaPath, metadataCsv(known, readPublisherPolarity(publisherCsv)));
+  return known.length > 0;
 }

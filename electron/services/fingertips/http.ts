@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../shared/api/errors';
@@ -155,11 +155,16 @@ export interface DownloadProgress {
   totalBytes: number | null;
 }
 
+/** Where a download goes when not simply to a file: a fresh stream for each attempt (e.g. text/growingFile.ts). */
+export interface DownloadTarget {
+  open(): Writable;
+}
+
 /**
  * Streams a GET's body to `dest` (memory stays flat whatever the size). A failed attempt is retried
  * from the start, overwriting the partial file. Returns the bytes written.
  */
-export async function downloadTo(url: string, dest: string, opts: HttpOptions & { onProgress?: (p: DownloadProgress) => void } = {}): Promise<number> {
+export async function downloadTo(url: string, dest: string | DownloadTarget, opts: HttpOptions & { onProgress?: (p: DownloadProgress) => void } = {}): Promise<number> {
   return withRetries(url, opts, async (signal, touch) => {
     const res = await getOk(url, signal, 'text/csv');
     // Content-Length counts the bytes sent; with a Content-Encoding (gzip) fetch hands on more.
@@ -177,7 +182,8 @@ export async function downloadTo(url: string, dest: string, opts: HttpOptions & 
       },
     });
     try {
-      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, createWriteStream(dest));
+      // The signal stops the body too: fetch's own abort does not always end a body already being read.
+      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, typeof dest === 'string' ? createWriteStream(dest) : dest.open(), { signal });
     } catch (e) {
       throw new AttemptFailed(`the download broke off after ${bytes} bytes (${(e as Error).message})`, true);
     }

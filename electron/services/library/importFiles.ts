@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportSummary } from '../../../shared/api/library';
 import { inspectTextFile, statTextFile, type TextFileFacts, type TextFileToRead } from '../text/decodeText';
+import { whenWritten } from '../text/growingFile';
 import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import { inferComparisonMethods } from './inferMethod';
 import { ImportRun } from './importRun';
@@ -11,7 +12,7 @@ import { buildNewLibrary, openLibrary } from './openLibrary';
 import { readMetadataFile } from './parseMetadata';
 import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { dropStaging } from './valueWriter';
-import { hasVintages } from './vintages';
+import { hasVintages, newestOfAllSha256s } from './vintages';
 import { importWorkerPath, readDataFileInWorker, WorkerUnavailable } from './workerImport';
 
 export type { DataFormat } from './readDataFile';
@@ -37,6 +38,8 @@ export interface ImportOptions {
   worker?: string | false;
   /** Do everything, report what it would change, then roll it all back (the preview). */
   dryRun?: boolean;
+  /** Files still being written (downloads, text/growingFile.ts), by path: read as they grow. */
+  growing?: ReadonlyMap<string, SharedArrayBuffer>;
 }
 
 /** Progress is reported at most once per this many bytes read (chunks are ~32 KB). */
@@ -62,7 +65,9 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
   const files: TextFileToRead[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
-    files.push(statTextFile(p, opts.names?.get(p) ?? p));
+    const name = opts.names?.get(p) ?? p;
+    const growing = opts.growing?.get(p);
+    files.push(growing ? { path: p, name, size: 0, growing } : statTextFile(p, name));
   }
   const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.names?.get(opts.metadataPath) ?? opts.metadataPath) : null;
   // Files read once (hashed and decoded in the same pass) unless their facts are needed first; a
@@ -75,9 +80,15 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
       if (!(e instanceof ReadAgainKnowingEncoding)) throw e;
       const file = files.find((f) => f.name === e.file && !inspected.has(f));
       if (!file) throw e;
-      inspected.set(file, await inspectTextFile(file.path, file.name));
+      inspected.set(file, await inspectWhenWritten(file));
     }
   }
+}
+
+/** A file's facts (sha256, encoding), once all of it is there. */
+async function inspectWhenWritten(file: TextFileToRead): Promise<TextFileFacts> {
+  if (file.growing) await whenWritten(file.growing, file.name);
+  return inspectTextFile(file.path, file.name);
 }
 
 async function importOnce(
@@ -110,9 +121,14 @@ async function importOnce(
       const unchangedFiles: string[] = [];
       for (const file of files) {
         const label = `Importing ${file.name.split(/[\\/]/).pop()}`;
-        // Only a library with vintages can already have this file: then its sha256 is needed first.
+        // Only a library with vintages can already have this file: then its sha256 is needed first
+        // (a file still being written is read as it comes, and read again should it be one to skip).
         let facts: TextFileFacts | TextFileToRead = inspected.get(file) ?? file;
-        if (!('sha256' in facts) && hasVintages(db)) facts = await inspectTextFile(file.path, file.name);
+        let skippable: Set<string> | null = null;
+        if (!('sha256' in facts) && hasVintages(db)) {
+          if (file.growing) skippable = newestOfAllSha256s(db);
+          else facts = await inspectTextFile(file.path, file.name);
+        }
         if ('sha256' in facts && run.isUnchanged(facts.sha256)) {
           unchangedFiles.push(facts.name);
           doneBefore += facts.size;
@@ -144,8 +160,9 @@ async function importOnce(
           if (!(e instanceof WorkerUnavailable)) throw e;
           read = await readDataFile(facts, opts.format, sink, afterChunk);
         }
+        if (skippable?.has(read.sha256)) throw new ReadAgainKnowingEncoding(file.name, 'the very file the library has; read it again to skip it');
         run.endFile(read);
-        doneBefore += file.size;
+        doneBefore += read.size;
         opts.onProgress?.({ label, done: doneBefore, total });
       }
       const metadataIndicators = metadata ? run.ind.applyMetadata(metadata.facts.name, new Set(run.indicators.keys())) : 0;

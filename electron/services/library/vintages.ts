@@ -52,6 +52,17 @@ export function isNewestVintageOfAll(db: Database.Database, sha256: string): boo
   return [...latestFor.values()].every(Boolean);
 }
 
+/** Every sha256 for which {@link isNewestVintageOfAll} is true now: for a file whose sha256 is known only once it is read. */
+export function newestOfAllSha256s(db: Database.Database): Set<string> {
+  const rows = prepared(
+    db,
+    `WITH newest AS (SELECT indicator_id, sha256 FROM vintages WHERE id IN (SELECT max(id) FROM vintages GROUP BY indicator_id))
+     SELECT v.sha256 AS sha256 FROM vintages v LEFT JOIN newest n ON n.indicator_id = v.indicator_id AND n.sha256 = v.sha256
+     GROUP BY v.sha256 HAVING count(*) = count(n.indicator_id)`,
+  ).all() as { sha256: string }[];
+  return new Set(rows.map((r) => r.sha256));
+}
+
 /** A vintage that changed no value is not kept: importing the same file again changes nothing. */
 export function dropVintage(db: Database.Database, id: number): void {
   prepared(db, 'DELETE FROM vintages WHERE id = ?').run(id);

@@ -134,7 +134,10 @@ export async function lineAtOffset(path: string, offset: number): Promise<number
 export interface TextFileToRead {
   path: string;
   name: string;
+  /** 0 while `growing`: the bytes read tell (facts' size). */
   size: number;
+  /** The file is still being written (a download teed to disk, text/growingFile.ts): read it as it grows. */
+  growing?: SharedArrayBuffer;
 }
 
 export function statTextFile(path: string, name = path): TextFileToRead {

@@ -6,6 +6,8 @@ import {
   bomEncoding, fileLineError, firstInvalidUtf8, incompleteUtf8Tail, lineAtOffset, openTextStream, startsWith, TEXT_CHUNK,
   type TextFileFacts, type TextFileToRead, wholeFileError,
 } from './decodeText';
+import { followFile } from './growingFile';
+import { ReadAgainKnowingEncoding } from './readAgain';
 
 /**
  * A large text file read once: sha256, the checks of {@link inspectTextFile} (UTF-16, a zip, NUL
@@ -16,11 +18,7 @@ import {
  * Only when valid non-ASCII UTF-8 came before it (a file mixing encodings, rare) is that not so:
  * then {@link ReadAgainKnowingEncoding} says to read it again with {@link inspectTextFile}'s facts.
  */
-export class ReadAgainKnowingEncoding extends Error {
-  constructor(readonly file: string) {
-    super(`${file}: not UTF-8 after all (valid UTF-8 came first); read it again as Windows-1252.`);
-  }
-}
+export { ReadAgainKnowingEncoding } from './readAgain';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -40,13 +38,15 @@ export class TextOnce {
   /** What {@link inspectTextFile} would have said: only once the text was read to the end. */
   facts(): TextFileFacts {
     if (!this.done) throw new Error(`${this.file.name} has not been read to the end`);
-    return { ...this.file, sha256: this.hash.digest('hex'), encoding: this.encoding, bom: this.bom };
+    // The size read: a file that was still growing (a download) had none when it was opened.
+    const { path, name } = this.file;
+    return { path, name, size: this.read, sha256: this.hash.digest('hex'), encoding: this.encoding, bom: this.bom };
   }
 
   /** The file's text, BOM dropped, in chunks of up to 32 KB (see openTextStream). */
   async *chunks(): AsyncGenerator<string> {
-    const { path, name } = this.file;
-    const stream = createReadStream(path, { highWaterMark: TEXT_CHUNK });
+    const { path, name, growing } = this.file;
+    const stream = growing ? followFile(path, name, growing, TEXT_CHUNK) : createReadStream(path, { highWaterMark: TEXT_CHUNK });
     let first = true;
     let carry: Buffer = EMPTY;
     let offset = 0; // in the file, of the first byte of `carry`
@@ -108,7 +108,8 @@ export class TextOnce {
       }
       this.done = true;
     } finally {
-      stream.destroy();
+      if ('destroy' in stream) stream.destroy();
+      else await stream.return(undefined);
     }
   }
 }
