@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { AppError } from '../../../../shared/api/errors';
 import type { DrawnFigure } from '../figures';
 import type { WordImage } from './figure';
@@ -29,8 +30,43 @@ function sizeOf(svgTag: string): { width: number; height: number } {
   return { width: Number(box?.[1] ?? 600), height: Number(box?.[2] ?? 400) };
 }
 
-export function wordImageOf(f: DrawnFigure, pngWidthPx: number): WordImage {
-  const xml = svgAsXml(f.svg);
-  const { width, height } = sizeOf(/^<svg\b[^>]*>/.exec(xml)![0]);
-  return { svg: Buffer.from(xml, 'utf8'), png: svgToPng(xml, Math.min(width, pngWidthPx)), width, height };
+/**
+ * The pictures of the drawn figures, by number. Their PNG fallbacks are rasterised a few at a time
+ * (one per core: each holds its pixels until encoded) off this thread, and once per distinct SVG
+ * (a chart repeated in the document has the same picture, which Word stores once anyway).
+ */
+export async function wordImagesOf(figures: readonly DrawnFigure[], pngWidthPx: number): Promise<Map<number, WordImage>> {
+  const pngs = new Map<string, Promise<Buffer>>();
+  const queue: (() => void)[] = [];
+  let running = 0;
+  const slots = Math.max(1, availableParallelism());
+  const limited = (work: () => Promise<Buffer>) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const start = () => {
+        running += 1;
+        work()
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            queue.shift()?.();
+          });
+      };
+      if (running < slots) start();
+      else queue.push(start);
+    });
+  const images = figures.map((f) => {
+    const xml = svgAsXml(f.svg);
+    const { width, height } = sizeOf(/^<svg\b[^>]*>/.exec(xml)![0]);
+    const pngWidth = Math.min(width, pngWidthPx);
+    const key = `${pngWidth} ${xml}`;
+    let png = pngs.get(key);
+    if (!png) {
+      pngs.set(key, (png = limited(() => svgToPng(xml, pngWidth))));
+      png.catch(() => undefined); // awaited below; a failure surfaces there
+    }
+    return { number: f.number, svg: Buffer.from(xml, 'utf8'), png, width, height };
+  });
+  const out = new Map<number, WordImage>();
+  for (const i of images) out.set(i.number, { svg: i.svg, png: await i.png, width: i.width, height: i.height });
+  return out;
 }
