@@ -15,14 +15,14 @@ import { estimatePages } from './pageEstimate';
 import { childBlocks, type WordContext } from './blocks';
 import { contentsBlocks, figureListBlocks, titlePageBlocks } from './front';
 import { A4, CONTENT_WIDTH_PX, MARGIN, NUMBERING, runningHeaderFooter, STYLES } from './styles';
-import { wordImagesOf } from './wordImage';
+import { wordImages } from './wordImage';
 import { FileChild, HeadingLevel, Paragraph, TextRun } from 'docx';
 import { wordText } from './text';
 
 export interface DocxExportResult extends DocumentExportSummary {
   bytes: Buffer;
   /** Where the Word file's time went (the figures' is in `timings`). */
-  word: { pngMs: number; pngs: number; blocksMs: number; pagesMs: number; packMs: number };
+  word: { pngMs: number; pngWorkMs: number; pngs: number; blocksMs: number; pagesMs: number; packMs: number };
 }
 
 const chartAttrsOf = (node: PMNode): ChartAttrs => ({ ...defaultChartAttrs, ...(node.attrs as Partial<ChartAttrs>) }) as ChartAttrs;
@@ -38,15 +38,19 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   const plan = planChapters(liveChapters(project).filter((c) => !opts.chapterIds || opts.chapterIds.has(c.id)));
   const total = plan.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
+  const pictures = wordImages(CONTENT_WIDTH_PX);
   const { figures: results, timings } = await drawFigures(plan.chartNodes.map(chartAttrsOf), library, {
     signal: opts.signal,
-    onDrawn: (done) => opts.onProgress?.({ label: 'Drawing charts', done, total }),
+    onDrawn: (done, _total, figure) => {
+      if (figure) pictures.add(figure);
+      opts.onProgress?.({ label: 'Drawing charts', done, total });
+    },
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
   });
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
   const t = performance.now();
   const drawn = results.filter((f): f is DrawnFigure => f.ok);
-  const images = await wordImagesOf(drawn, CONTENT_WIDTH_PX);
+  const images = await pictures.all(drawn);
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
   const pngMs = performance.now() - t;
   const figures = new Map<PMNode, FigureResult>(plan.chartNodes.map((n, i) => [n, results[i]!]));
@@ -94,6 +98,6 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     figures: drawn.length,
     recommendations: plan.recommendationIds.size,
     timings: { ...timings, assembleMs: performance.now() - t, totalMs: performance.now() - started },
-    word: { pngMs, pngs: new Set([...images.values()].map((i) => i.png)).size, blocksMs, pagesMs, packMs },
+    word: { pngMs, pngWorkMs: pictures.workMs, pngs: new Set([...images.values()].map((i) => i.png)).size, blocksMs, pagesMs, packMs },
   };
 }
