@@ -76,7 +76,8 @@ export async function drawFigures<T = undefined>(
   library: Library | null,
   opts: {
     signal?: AbortSignal | undefined;
-    onDrawn?: ((done: number, total: number) => void) | undefined;
+    /** After each chart: how many are done, and the figure when it was drawn (its `svg` now set). */
+    onDrawn?: ((done: number, total: number, figure?: DrawnFigure) => void) | undefined;
     noLibraryMessage?: string;
     /** Default: drawerFor(charts.length), closed at the end. Either is closed when cancelled. */
     drawer?: SvgDrawer;
@@ -93,7 +94,7 @@ export async function drawFigures<T = undefined>(
   const stop = () => void drawer.close();
   opts.signal?.addEventListener('abort', stop, { once: true });
   let done = 0;
-  const drawn = () => opts.onDrawn?.(++done, charts.length);
+  const drawn = (figure?: DrawnFigure) => opts.onDrawn?.(++done, charts.length, figure);
   const jobs: Promise<void>[] = [];
   let number = 0;
   try {
@@ -127,7 +128,7 @@ export async function drawFigures<T = undefined>(
         timings.svgMs += d.svgMs;
         timings.sanitizeMs += d.sanitizeMs;
         figure.svg = d.svg;
-        drawn();
+        drawn(figure);
       });
       job.catch(() => undefined); // awaited below; its error (or the cancellation) surfaces there
       jobs.push(job);

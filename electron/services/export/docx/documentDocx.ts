@@ -1,6 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Document, Packer } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import { AppError } from '../../../../shared/api/errors';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
 import { liveChapters } from '../../documents/chapterStore';
@@ -12,16 +11,18 @@ import { titlePageOf } from '../document/titlePage';
 import type { DocumentExportSummary, HtmlExportOptions } from '../documentHtml';
 import { type DrawnFigure, drawFigures, type FigureResult } from '../figures';
 import { partnerAppendixBlocks } from './appendix';
+import { estimatePages } from './pageEstimate';
 import { childBlocks, type WordContext } from './blocks';
-import type { WordImage } from './figure';
 import { contentsBlocks, figureListBlocks, titlePageBlocks } from './front';
 import { A4, CONTENT_WIDTH_PX, MARGIN, NUMBERING, runningHeaderFooter, STYLES } from './styles';
-import { wordImageOf } from './wordImage';
+import { wordImages } from './wordImage';
 import { FileChild, HeadingLevel, Paragraph, TextRun } from 'docx';
 import { wordText } from './text';
 
 export interface DocxExportResult extends DocumentExportSummary {
   bytes: Buffer;
+  /** Where the Word file's time went (the figures' is in `timings`). */
+  word: { pngMs: number; pngWorkMs: number; pngs: number; blocksMs: number; pagesMs: number; packMs: number };
 }
 
 const chartAttrsOf = (node: PMNode): ChartAttrs => ({ ...defaultChartAttrs, ...(node.attrs as Partial<ChartAttrs>) }) as ChartAttrs;
@@ -37,15 +38,21 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   const plan = planChapters(liveChapters(project).filter((c) => !opts.chapterIds || opts.chapterIds.has(c.id)));
   const total = plan.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
+  const pictures = wordImages(CONTENT_WIDTH_PX);
   const { figures: results, timings } = await drawFigures(plan.chartNodes.map(chartAttrsOf), library, {
     signal: opts.signal,
-    onDrawn: (done) => opts.onProgress?.({ label: 'Drawing charts', done, total }),
+    onDrawn: (done, _total, figure) => {
+      if (figure) pictures.add(figure);
+      opts.onProgress?.({ label: 'Drawing charts', done, total });
+    },
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
   });
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
   const t = performance.now();
   const drawn = results.filter((f): f is DrawnFigure => f.ok);
-  const images = new Map<number, WordImage>(drawn.map((f) => [f.number, wordImageOf(f, CONTENT_WIDTH_PX)]));
+  const images = await pictures.all(drawn);
+  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  const pngMs = performance.now() - t;
   const figures = new Map<PMNode, FigureResult>(plan.chartNodes.map((n, i) => [n, results[i]!]));
   let instance = 0;
   const ctx: WordContext = { plan, figures, images, nextListInstance: () => ++instance };
@@ -56,6 +63,14 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     body.push(...childBlocks(c.node, ctx));
   });
   body.push(...partnerAppendixBlocks(appendixData(project, opts.chapterIds)));
+  const blocksMs = performance.now() - t - pngMs;
+  let pagesMs = 0;
+  const pageNumbers: typeof estimatePages = (xml, context) => {
+    const t0 = performance.now();
+    const pages = estimatePages(xml, context);
+    pagesMs += performance.now() - t0;
+    return pages;
+  };
 
   const doc = new Document({
     creator: 'JSNA Studio',
@@ -63,7 +78,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     description: 'Joint Strategic Needs Assessment',
     styles: STYLES,
     numbering: NUMBERING,
-    pageNumbers: estimatePageNumbers,
+    pageNumbers,
     sections: [
       {
         properties: { titlePage: true, page: { size: A4, margin: MARGIN } },
@@ -72,7 +87,9 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
       },
     ],
   });
+  const packStarted = performance.now();
   const bytes = await Packer.toBuffer(doc);
+  const packMs = performance.now() - packStarted - pagesMs;
   opts.onProgress?.({ label: 'Drawing charts', done: total, total });
   return {
     bytes,
@@ -81,5 +98,6 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     figures: drawn.length,
     recommendations: plan.recommendationIds.size,
     timings: { ...timings, assembleMs: performance.now() - t, totalMs: performance.now() - started },
+    word: { pngMs, pngWorkMs: pictures.workMs, pngs: new Set([...images.values()].map((i) => i.png)).size, blocksMs, pagesMs, packMs },
   };
 }

@@ -23,8 +23,8 @@ export function titlePageBlocks(title: TitlePage): FileChild[] {
 
 /**
  * The contents: a real Word TOC field over Heading 1–2 (chapters and their top-level headings, as
- * the HTML's contents), its entries and page numbers written in by docx's page-number estimate
- * (docx/layout's estimatePageNumbers, which lays the pages out as Word does), so it is right
+ * the HTML's contents), its entries written in by docx and its page numbers by our page-number
+ * estimate (pageEstimate.ts, which lays the pages out as LibreOffice and Word do), so it is right
  * before anyone presses F9, and Word's "Update table" still works.
  */
 export function contentsBlocks(): FileChild[] {

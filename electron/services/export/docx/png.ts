@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { resourcesDir } from '../../resources';
+import { pngOfPixels } from './pngFile';
 
 /**
  * The PNG fallback of a chart's SVG, for Word versions that cannot draw SVG: rasterised in Node by
@@ -20,11 +21,12 @@ function fonts(): string[] {
   return fontFiles;
 }
 
-export function svgToPng(svg: string, widthPx: number): Buffer {
-  const resvg = new Resvg(svg, {
+/** Rasterised off this thread (resvg on libuv's pool), then encoded (pngFile.ts). */
+export async function svgToPng(svg: string, widthPx: number): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: Math.round(widthPx * 2) },
     background: '#ffffff',
     font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
   });
-  return Buffer.from(resvg.render().asPng());
+  return pngOfPixels(image.pixels, image.width, image.height);
 }

@@ -2,7 +2,7 @@ import { AlignmentType, BorderStyle, Footer, Header, type INumberingOptions, typ
 import { wordText } from './text';
 
 /**
- * The Word file's look: Arial (whose widths docx's page-number estimate and the charts both use),
+ * The Word file's look: Arial (whose widths our page-number estimate and the charts both use),
  * en-GB on every run, Word's own Heading 1–3, Title, Caption and TOC styles (so the navigation
  * pane, the board's templates and Word's own "Update field" work), and the A4 page with the
  * running header (the title) and "Page X of Y" footer.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { AppError } from '../../../../shared/api/errors';
 import type { DrawnFigure } from '../figures';
 import type { WordImage } from './figure';
@@ -29,8 +30,80 @@ function sizeOf(svgTag: string): { width: number; height: number } {
   return { width: Number(box?.[1] ?? 600), height: Number(box?.[2] ?? 400) };
 }
 
-export function wordImageOf(f: DrawnFigure, pngWidthPx: number): WordImage {
-  const xml = svgAsXml(f.svg);
-  const { width, height } = sizeOf(/^<svg\b[^>]*>/.exec(xml)![0]);
-  return { svg: Buffer.from(xml, 'utf8'), png: svgToPng(xml, Math.min(width, pngWidthPx)), width, height };
+/** A task queue running at most `slots` at once, in the order they came. */
+function limiter(slots: number) {
+  const queue: (() => void)[] = [];
+  let running = 0;
+  return (work: () => Promise<Buffer>) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const start = () => {
+        running += 1;
+        work()
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            queue.shift()?.();
+          });
+      };
+      if (running < slots) start();
+      else queue.push(start);
+    });
+}
+
+export interface WordImages {
+  /** Starts the figure's picture (call it as soon as its SVG is drawn); again for the same figure does nothing. */
+  add(f: DrawnFigure): void;
+  /** The pictures of these figures, by number (adding any not added yet). */
+  all(figures: readonly DrawnFigure[]): Promise<Map<number, WordImage>>;
+  /** Time spent rasterising and encoding, summed over the PNGs (each from its start to its end). */
+  readonly workMs: number;
+}
+
+/**
+ * The pictures of the drawn figures. Their PNG fallbacks are rasterised off this thread while the
+ * other charts are still being drawn, a few at a time (one per core: each holds its pixels until
+ * encoded), and once per distinct SVG (a chart repeated in the document has the same picture,
+ * which Word stores once anyway).
+ */
+export function wordImages(pngWidthPx: number): WordImages {
+  const pngs = new Map<string, Promise<Buffer>>();
+  const started = new Map<number, { svg: Buffer; png: Promise<Buffer>; width: number; height: number }>();
+  const limited = limiter(Math.max(1, availableParallelism()));
+  let workMs = 0;
+  const add = (f: DrawnFigure) => {
+    if (started.has(f.number) || !f.svg) return;
+    const xml = svgAsXml(f.svg);
+    const { width, height } = sizeOf(/^<svg\b[^>]*>/.exec(xml)![0]);
+    const pngWidth = Math.min(width, pngWidthPx);
+    const key = `${pngWidth} ${xml}`;
+    let png = pngs.get(key);
+    if (!png) {
+      pngs.set(
+        key,
+        (png = limited(async () => {
+          const t = performance.now();
+          const bytes = await svgToPng(xml, pngWidth);
+          workMs += performance.now() - t;
+          return bytes;
+        })),
+      );
+      png.catch(() => undefined); // awaited in all(); a failure surfaces there
+    }
+    started.set(f.number, { svg: Buffer.from(xml, 'utf8'), png, width, height });
+  };
+  return {
+    add,
+    get workMs() {
+      return workMs;
+    },
+    async all(figures) {
+      figures.forEach(add);
+      const out = new Map<number, WordImage>();
+      for (const f of figures) {
+        const i = started.get(f.number)!;
+        out.set(f.number, { svg: i.svg, png: await i.png, width: i.width, height: i.height });
+      }
+      return out;
+    },
+  };
 }

@@ -11,10 +11,10 @@ describe('PNG fallbacks for Word', () => {
     );
     expect(unpackedPath('/work/repo/resources/fonts/x.ttf')).toBe('/work/repo/resources/fonts/x.ttf');
   });
-  it('draws text with the bundled font (a PNG of a label is not blank)', () => {
+  it('draws text with the bundled font (a PNG of a label is not blank)', async () => {
     const svg = (label: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="5" y="28" font-family="Arial" font-size="20">${label}</text></svg>`;
-    const withText = svgToPng(svg('Leicester 49.7'), 200);
-    const blank = svgToPng(svg(''), 200);
+    const withText = await svgToPng(svg('Leicester 49.7'), 200);
+    const blank = await svgToPng(svg(''), 200);
     expect(withText.subarray(1, 4).toString()).toBe('PNG');
     // Glyphs drawn: the image holds far more than the same image without its label.
     expect(withText.length).toBeGreaterThan(blank.length * 2);
