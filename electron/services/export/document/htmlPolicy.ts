@@ -5,7 +5,7 @@ import { isLocalResourceUrl, isResourceUrlAttribute, stripRemoteCss } from '../s
  * enters it (html.ts), so the document is written already sanitised instead of being parsed and
  * sanitised again as a whole. The rules are sanitizeHtml.ts's — DOMPurify's defaults with our
  * config and hooks — for the elements and attributes the document is built from, plus what an
- * HTML parser would change when reading the text back (test/…/document/html.test.ts checks that
+ * HTML parser would change when reading the text back (test/electron/services/export/document/html.test.ts checks that
  * DOMPurify leaves the result as it is). Anything else is left out.
  */
 
