@@ -13,7 +13,9 @@ import { drawFigures, type FigureTimings } from './figures';
 /**
  * The published JSNA as one self-contained HTML file: title page, contents, list of figures, the
  * chapters, and an appendix of recommendations by partner. No script, nothing fetched from
- * elsewhere (a Content-Security-Policy says so too), sanitised with DOMPurify on jsdom.
+ * elsewhere (a Content-Security-Policy says so too), written already sanitised: every piece
+ * of text escaped and every element and attribute checked by DOMPurify's rules as it enters
+ * (document/html.ts, htmlPolicy.ts); each chart's SVG checked by charts/staticSvg.ts.
  *
  * This file runs the export: plan the chapters, draw the charts in worker threads while the
  * document around them is assembled (document/assemble.ts and the parts it names), then put each

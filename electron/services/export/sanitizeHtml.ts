@@ -66,7 +66,7 @@ export function stripRemoteCss(css: string): string {
   return css.replace(/@import\b[^;]*;?/gi, '').replace(/url\(\s*(['"]?)(?!data:)[^)]*\)/gi, 'none');
 }
 
-const FORBID_TAGS = ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'base', 'link', 'frame', 'frameset', 'noscript'];
+export const FORBID_TAGS = ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'base', 'link', 'frame', 'frameset', 'noscript'];
 
 export function sanitizeDocumentHtml(html: string): string {
   const clean = instance().sanitize(html, {

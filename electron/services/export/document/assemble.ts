@@ -1,13 +1,12 @@
-import { JSDOM } from 'jsdom';
 import type { Project } from '../../project/project';
 import type { DrawnFigure, FigureResult } from '../figures';
-import { sanitizeDocumentHtml } from '../sanitizeHtml';
 import type { Plan } from './chapterPlan';
 import { chapterSectionsHtml } from './chapterSections';
 import { contentsHtml, figureListHtml } from './contents';
 import { elementBuilder } from './dom';
 import { newFigureSlots } from './figureSlots';
 import { fillHead, withCsp } from './head';
+import { htmlOf } from './html';
 import { appendixData, partnerAppendixHtml } from './partnerAppendix';
 import { type TitlePage, titlePageHtml } from './titlePage';
 
@@ -21,20 +20,19 @@ export interface AssembledDocument {
 
 /**
  * The document around the images, in reading order: title page, contents, list of figures,
- * chapters, appendix of recommendations by partner. Built on jsdom, then sanitised with DOMPurify.
+ * chapters, appendix of recommendations by partner. Built as html.ts elements and written out
+ * sanitised (htmlPolicy.ts: DOMPurify's rules, applied as each piece enters).
  */
 export function assembleDocument(project: Project, title: TitlePage, p: Plan, figures: readonly FigureResult[], chapterIds?: ReadonlySet<string>): AssembledDocument {
   const assembleStart = performance.now();
   const drawn = figures.filter((f): f is DrawnFigure => f.ok);
   const { nonce, slot } = newFigureSlots();
 
-  const dom = new JSDOM('<!DOCTYPE html><html lang="en-GB"><head></head><body></body></html>');
-  const doc = dom.window.document;
-  const el = elementBuilder(doc);
-  fillHead(el, doc.head, title.title);
+  const el = elementBuilder();
+  const head = el('head');
+  fillHead(el, head, title.title);
 
   const page = el('div', { class: 'page' });
-  doc.body.append(page);
   page.append(titlePageHtml(el, title));
 
   // Appendix data first: the contents lists it.
@@ -45,11 +43,10 @@ export function assembleDocument(project: Project, title: TitlePage, p: Plan, fi
 
   const main = el('main', { id: 'main' });
   page.append(main);
-  main.append(...chapterSectionsHtml(el, doc, p, figures, slot));
+  main.append(...chapterSectionsHtml(el, p, figures, slot));
   const appendixSection = partnerAppendixHtml(el, appendix, new Set(p.recommendationIds.values()));
   if (appendixSection) main.append(appendixSection);
 
-  const html = withCsp(sanitizeDocumentHtml(dom.serialize()));
-  dom.window.close();
+  const html = withCsp(`<!DOCTYPE html>\n${htmlOf(el('html', { lang: 'en-GB' }, head, el('body', {}, page)))}\n`);
   return { html, nonce, drawn, assembleMs: performance.now() - assembleStart };
 }

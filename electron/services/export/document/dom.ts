@@ -1,13 +1,15 @@
-/** The element builder every part of the exported document uses: tag, attributes, children. */
-export type El = HTMLElement;
+import { El } from './html';
+
+/** The element builder every part of the exported document uses: tag, attributes, children (see html.ts). */
+export { El } from './html';
 
 export type ElementBuilder = (tag: string, attrs?: Record<string, string>, ...children: (El | string)[]) => El;
 
-export function elementBuilder(doc: Document): ElementBuilder {
+export function elementBuilder(): ElementBuilder {
   return (tag, attrs = {}, ...children) => {
-    const e = doc.createElement(tag);
+    const e = new El(tag.toLowerCase());
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    for (const c of children) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+    e.append(...children);
     return e;
   };
 }

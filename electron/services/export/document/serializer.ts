@@ -5,16 +5,17 @@ import type { FigureResult } from '../figures';
 import type { Plan } from './chapterPlan';
 import type { ElementBuilder } from './dom';
 import { chartHtml, type SlotName } from './figureHtml';
+import { HtmlSerializer, type MarkRenderer, type NodeRenderer } from './pmHtml';
 
 /**
  * The chapters' serializer: the editor schema's own (shared/editor/extensions.ts), with export
  * renderings of three nodes: headings (shifted under the chapter title, with ids for the contents),
  * charts (a numbered figure) and recommendations (text + partner tags, with an anchor).
  */
-export function exportSerializer(el: ElementBuilder, p: Plan, figures: Map<PMNode, FigureResult>, slot: SlotName): DOMSerializer {
+export function exportSerializer(el: ElementBuilder, p: Plan, figures: Map<PMNode, FigureResult>, slot: SlotName): HtmlSerializer {
   const base = DOMSerializer.fromSchema(editorSchema());
-  const nodes = {
-    ...base.nodes,
+  const nodes: Record<string, NodeRenderer> = {
+    ...(base.nodes as Record<string, NodeRenderer>),
     heading: (node: PMNode) => {
       const h = p.headingIds.get(node) ?? { id: '', level: 3 };
       return [`h${h.level}`, h.id ? { id: h.id } : {}, 0] as const;
@@ -29,5 +30,5 @@ export function exportSerializer(el: ElementBuilder, p: Plan, figures: Map<PMNod
       return { dom: wrap, contentDOM: text };
     },
   };
-  return new DOMSerializer(nodes as unknown as DOMSerializer['nodes'], base.marks);
+  return new HtmlSerializer(nodes, base.marks as Record<string, MarkRenderer>);
 }

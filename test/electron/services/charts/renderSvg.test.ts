@@ -139,6 +139,26 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('aria-label="Another title. In 2017, the rate in Leicester was 50.7 per 100,000');
   });
 
+  it('draws each chart on a view left from an earlier chart of its shape exactly as on a fresh one, whatever the data', async () => {
+    clearChartCache();
+    const trend = sampleData().trend;
+    const variants = [
+      trend.rows,
+      trend.rows.map((r) => ({ ...r, value: (r.value ?? 0) * 40, upper95: (r.upper95 ?? 0) * 40, lower95: (r.lower95 ?? 0) * 40 })),
+      trend.rows.slice(0, 1),
+      trend.rows.map((r, i) => (i === 1 ? { ...r, value: null, lower95: null, upper95: null } : r)),
+    ];
+    for (const [i, rows] of variants.entries()) {
+      const s = buildChartSpec('trend', { ...trend, rows }, { title: `Variant ${i} <b>&</b>` });
+      const fresh = await renderChartSvg(s, { cache: false });
+      expect(await renderChartSvg(s)).toBe(fresh);
+    }
+    // Several at once of one shape: each on its own view.
+    const specs = variants.map((rows, i) => buildChartSpec('trend', { ...trend, rows }, { title: `At once ${i}` }));
+    const fresh = await Promise.all(specs.map((s) => renderChartSvg(s, { cache: false })));
+    expect(await Promise.all(specs.map((s) => renderChartSvg(s)))).toEqual(fresh);
+  });
+
   it('does not change the spec it is given', async () => {
     const s = spec('compare');
     const before = JSON.stringify(s);
