@@ -68,15 +68,34 @@ export function stripRemoteCss(css: string): string {
 
 export const FORBID_TAGS = ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'base', 'link', 'frame', 'frameset', 'noscript'];
 
+const DOCUMENT_CONFIG = {
+  WHOLE_DOCUMENT: true,
+  ADD_TAGS: ['meta', 'style', 'title'],
+  ADD_ATTR: ['charset', 'content'],
+  FORBID_TAGS,
+  RETURN_TRUSTED_TYPE: false as const,
+};
+
 export function sanitizeDocumentHtml(html: string): string {
-  const clean = instance().sanitize(html, {
-    WHOLE_DOCUMENT: true,
-    ADD_TAGS: ['meta', 'style', 'title'],
-    ADD_ATTR: ['charset', 'content'],
-    FORBID_TAGS,
-    RETURN_TRUSTED_TYPE: false,
-  });
+  const clean = instance().sanitize(html, DOCUMENT_CONFIG);
   return `<!DOCTYPE html>\n${clean}\n`;
+}
+
+let attributeChecker: DOMPurify | null = null;
+
+/**
+ * DOMPurify's own verdict on one attribute of a document under sanitizeDocumentHtml's rules
+ * (its isValidAttribute: allowed names, safe URLs, markup break-outs, DOM clobbering), without
+ * parsing anything: for a document that is written already sanitised (export/document/html.ts).
+ * A separate instance, because a set config would override the configs passed to sanitize().
+ */
+export function isAllowedAttribute(tag: string, name: string, value: string): boolean {
+  if (!attributeChecker) {
+    const { window } = new JSDOM('');
+    attributeChecker = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    attributeChecker.setConfig(DOCUMENT_CONFIG);
+  }
+  return attributeChecker.isValidAttribute(tag, name, value);
 }
 
 /**

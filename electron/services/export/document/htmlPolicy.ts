@@ -1,4 +1,4 @@
-import { isLocalResourceUrl, isResourceUrlAttribute, stripRemoteCss } from '../sanitizeHtml';
+import { isAllowedAttribute, isLocalResourceUrl, isResourceUrlAttribute, stripRemoteCss } from '../sanitizeHtml';
 
 /**
  * What the exported document may hold, applied where each element, attribute and piece of text
@@ -17,14 +17,8 @@ const ELEMENTS = new Set(
 /** Written without an end tag or content. */
 export const VOID_ELEMENTS = new Set(['meta', 'br', 'hr', 'col']);
 
-/** Of DOMPurify's allowed attributes, those the export can write (any other is left out). */
+/** Of DOMPurify's allowed attributes, those the export can write (any other is left out); DOMPurify judges their values. */
 const ATTRIBUTES = new Set(['class', 'id', 'href', 'rel', 'title', 'start', 'type', 'colspan', 'rowspan', 'style', 'scope', 'lang', 'charset', 'content', 'name', 'role', 'reversed']);
-const URI_SAFE = new Set(['alt', 'class', 'for', 'id', 'label', 'name', 'pattern', 'placeholder', 'role', 'summary', 'title', 'value', 'style', 'xmlns']);
-const DATA_ATTR = /^data-[-\w.\u00B7-\uFFFF]+$/;
-const ARIA_ATTR = /^aria-[-\w]+$/;
-const IS_ALLOWED_URI = /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|sms|cid|xmpp|matrix):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
-const ATTR_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
-const ATTR_VALUE_BREAKOUT = /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
 const MARKUP = /<[/\w!]/;
 /**
  * ids and names that could shadow a property of `document` (DOM clobbering) are dropped. No DOM
@@ -54,15 +48,16 @@ export function styleText(css: string): string | null {
   return MARKUP.test(t) ? null : t;
 }
 
-/** The value an attribute is written with, or null when it is left out (DOMPurify's checks, in its order). */
+/**
+ * The value an attribute is written with, or null when it is left out: our rule for fetched URLs
+ * (sanitizeHtml's hook), then DOMPurify's own isValidAttribute under the document's rules.
+ */
 export function attributeValue(tag: string, name: string, raw: string): string | null {
   const value = parsedText(raw, 'other').trim();
   if (isResourceUrlAttribute(tag, name) && !isLocalResourceUrl(value)) return null;
-  if (ATTR_VALUE_BREAKOUT.test(value) || value.includes('/>')) return null;
-  if (name === 'patchsrc' || (name === 'for' && tag !== 'label' && tag !== 'output')) return null;
+  if (!ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-')) return null;
   if ((name === 'id' || name === 'name') && !value.includes('-') && !UNDASHED_NAMES.has(value)) return null;
-  const kept = DATA_ATTR.test(name) || ARIA_ATTR.test(name) || (ATTRIBUTES.has(name) && (URI_SAFE.has(name) || IS_ALLOWED_URI.test(value.replace(ATTR_WHITESPACE, '')) || !value));
-  if (!kept) return null;
+  if (!isAllowedAttribute(tag, name, value)) return null;
   return name === 'style' ? stripRemoteCss(value) : value;
 }
 
