@@ -42,9 +42,17 @@ describe('page numbers in the PDF contents', () => {
         expect(Number(entry![1]), heading).toBe(real);
         expect(pages.get(id)).toBe(real);
       }
+      // Every entry in the list of figures (up to the footer, "Page 3 of 26"): the number it gives is the page where that figure's caption is.
       const figures = text.findIndex((p) => p.includes('Figures Figure 1:'));
-      const fig1 = /Figure 1: \D*(\d+)/.exec(text[figures]!);
-      expect(Number(fig1![1])).toBe(text.findIndex((p, i) => i > figures && p.includes('Figure 1:')) + 1);
+      expect(figures).toBeGreaterThan(contents);
+      const listed = [...text[figures]!.matchAll(/Figure (\d+): (.*?) (\d+)(?= Figure \d+:| Page \d+ of \d+|$)/g)];
+      expect(listed.length).toBe(r.html.figures);
+      for (const [, n, title, page] of listed) {
+        // The caption (number and title: the text may mention a figure elsewhere).
+        const real = text.findIndex((p, i) => i > figures && p.includes(`Figure ${n}: ${title}`)) + 1;
+        expect(Number(page), `Figure ${n}`).toBe(real);
+        expect(pages.get(`figure-${n}`), `Figure ${n}`).toBe(real);
+      }
     } finally {
       project.close();
       library.close();
