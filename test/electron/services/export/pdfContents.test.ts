@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../../electron/services/export/exportDocument';
 import { findChromium } from '../../../../electron/services/export/findChromium';
-import { destinationPages, fillPageNumbers } from '../../../../electron/services/export/pdfContents';
+import { destinationPages, draftHtml, fillPageNumbers, printWithPageNumbers } from '../../../../electron/services/export/pdfContents';
+import { startPlaywrightPrinter } from '../../../../electron/services/export/printPdf';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
 import { openProject } from '../../../../electron/services/project/project';
 import { pdfPages, poppler, sampleWorkspace } from './helpers';
@@ -58,4 +59,55 @@ describe('page numbers in the PDF contents', () => {
       library.close();
     }
   }, 120_000);
+
+  it.skipIf(!findChromium())('the draft print lays the sample out as the real print does, so two prints settle it, and paints nothing', async () => {
+    const ws = await sampleWorkspace(join(dir, 'ws-draft'));
+    const project = openProject(ws.projectPath, { readOnly: true });
+    const library = openLibrary(ws.libraryPath, { readOnly: true });
+    const printer = await startPlaywrightPrinter();
+    try {
+      const html = (await exportDocument(project, library, { format: 'html' })).bytes.toString('utf8');
+      const htmlPath = join(dir, 'draft-check.html');
+      writeFileSync(htmlPath, draftHtml(html));
+      const draft = await printer.print(htmlPath, { draft: true });
+      const draftPath = join(dir, 'draft.pdf');
+      writeFileSync(draftPath, draft);
+      expect(pdfPages(draftPath).join('')).toBe('');
+      const printed = await printWithPageNumbers(html, htmlPath, (d) => printer.print(htmlPath, { draft: d }));
+      expect(printed.passes).toBe(2);
+      const final = destinationPages(printed.bytes);
+      const first = destinationPages(draft);
+      expect(first.pageCount).toBe(final.pageCount);
+      expect([...first.pages]).toEqual([...final.pages]);
+    } finally {
+      await printer.close();
+      project.close();
+      library.close();
+    }
+  }, 120_000);
+
+  it.skipIf(!findChromium())('when the first print falls differently from the real one, the numbers still come from the real layout', async () => {
+    const ws = await sampleWorkspace(join(dir, 'ws-off'));
+    const project = openProject(ws.projectPath, { readOnly: true });
+    const library = openLibrary(ws.libraryPath, { readOnly: true });
+    const printer = await startPlaywrightPrinter();
+    try {
+      const html = (await exportDocument(project, library, { format: 'html' })).bytes.toString('utf8');
+      const htmlPath = join(dir, 'off.html');
+      // A first print of a different layout: a blank page more after the title page, so every later page is one off.
+      const offPath = join(dir, 'off-draft.html');
+      writeFileSync(offPath, html.replace('</head>', '<style>@media print { .title-page { padding-bottom: 300mm; } }</style></head>'));
+      const printed = await printWithPageNumbers(html, htmlPath, (d) => printer.print(d ? offPath : htmlPath, { draft: d }));
+      expect(printed.passes).toBe(3);
+      const real = destinationPages(printed.bytes);
+      const filled = [...printed.html.matchAll(/data-page-of="([^"]+)">(\d+)</g)];
+      expect(filled.length).toBeGreaterThan(10);
+      for (const [, id, page] of filled) expect(Number(page), id).toBe(real.pages.get(id));
+    } finally {
+      await printer.close();
+      project.close();
+      library.close();
+    }
+  }, 120_000);
 });
+
