@@ -102,7 +102,7 @@ describe('page numbers in the PDF contents', () => {
       const real = destinationPages(printed.bytes);
       const filled = [...printed.html.matchAll(/data-page-of="([^"]+)">(\d+)</g)];
       expect(filled.length).toBeGreaterThan(10);
-      for (const [, id, page] of filled) expect(Number(page), id).toBe(real.pages.get(id));
+      for (const [, id, page] of filled) expect(Number(page), id).toBe(real.pages.get(id!));
     } finally {
       await printer.close();
       project.close();
