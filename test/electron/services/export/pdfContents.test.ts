@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../../electron/services/export/exportDocument';
 import { findChromium } from '../../../../electron/services/export/findChromium';
 import { destinationPages, draftHtml, fillPageNumbers, printWithPageNumbers } from '../../../../electron/services/export/pdfContents';
-import { startPlaywrightPrinter } from '../../../../electron/services/export/printPdf';
+import { type StartedPrinter, startPlaywrightPrinter } from '../../../../electron/services/export/printPdf';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
 import { openProject } from '../../../../electron/services/project/project';
 import { pdfPages, poppler, sampleWorkspace } from './helpers';
@@ -60,13 +60,23 @@ describe('page numbers in the PDF contents', () => {
     }
   }, 120_000);
 
-  it.skipIf(!findChromium())('the draft print lays the sample out as the real print does, so two prints settle it, and paints nothing', async () => {
-    const ws = await sampleWorkspace(join(dir, 'ws-draft'));
+  /** The sample exported to HTML, and a started Chromium to print it with (closed afterwards). */
+  async function withSampleHtml(name: string, fn: (html: string, printer: StartedPrinter) => Promise<void>): Promise<void> {
+    const ws = await sampleWorkspace(join(dir, `ws-${name}`));
     const project = openProject(ws.projectPath, { readOnly: true });
     const library = openLibrary(ws.libraryPath, { readOnly: true });
     const printer = await startPlaywrightPrinter();
     try {
-      const html = (await exportDocument(project, library, { format: 'html' })).bytes.toString('utf8');
+      await fn((await exportDocument(project, library, { format: 'html' })).bytes.toString('utf8'), printer);
+    } finally {
+      await printer.close();
+      project.close();
+      library.close();
+    }
+  }
+
+  it.skipIf(!findChromium())('the draft print lays the sample out as the real print does, so two prints settle it, and paints nothing', () =>
+    withSampleHtml('draft', async (html, printer) => {
       const htmlPath = join(dir, 'draft-check.html');
       writeFileSync(htmlPath, draftHtml(html));
       const draft = await printer.print(htmlPath, { draft: true });
@@ -79,20 +89,10 @@ describe('page numbers in the PDF contents', () => {
       const first = destinationPages(draft);
       expect(first.pageCount).toBe(final.pageCount);
       expect([...first.pages]).toEqual([...final.pages]);
-    } finally {
-      await printer.close();
-      project.close();
-      library.close();
-    }
-  }, 120_000);
+    }), 120_000);
 
-  it.skipIf(!findChromium())('when the first print falls differently from the real one, the numbers still come from the real layout', async () => {
-    const ws = await sampleWorkspace(join(dir, 'ws-off'));
-    const project = openProject(ws.projectPath, { readOnly: true });
-    const library = openLibrary(ws.libraryPath, { readOnly: true });
-    const printer = await startPlaywrightPrinter();
-    try {
-      const html = (await exportDocument(project, library, { format: 'html' })).bytes.toString('utf8');
+  it.skipIf(!findChromium())('when the first print falls differently from the real one, the numbers still come from the real layout', () =>
+    withSampleHtml('off', async (html, printer) => {
       const htmlPath = join(dir, 'off.html');
       // A first print of a different layout: a blank page more after the title page, so every later page is one off.
       const offPath = join(dir, 'off-draft.html');
@@ -103,11 +103,5 @@ describe('page numbers in the PDF contents', () => {
       const filled = [...printed.html.matchAll(/data-page-of="([^"]+)">(\d+)</g)];
       expect(filled.length).toBeGreaterThan(10);
       for (const [, id, page] of filled) expect(Number(page), id).toBe(real.pages.get(id!));
-    } finally {
-      await printer.close();
-      project.close();
-      library.close();
-    }
-  }, 120_000);
+    }), 120_000);
 });
-
