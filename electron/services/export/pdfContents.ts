@@ -62,9 +62,19 @@ export function fillPageNumbers(html: string, pages: ReadonlyMap<string, number>
   });
 }
 
-/** Every chart's SVG emptied: same element, attributes and size, nothing to draw. */
+/**
+ * Invisible everywhere: `visibility` moves nothing (boxes, breaks and named destinations are as
+ * before) but nothing is painted. The page's CSP allows inline styles (style-src 'unsafe-inline').
+ */
+const DRAFT_STYLE = '<style>html, html * { visibility: hidden !important; }</style>';
+
+/**
+ * For the first print, which only tells where things fall: every chart's SVG emptied (same element,
+ * attributes and size) and nothing painted, so the same layout prints in less time (on the 300-chart
+ * bench, the draft's print ~16 s → ~11.5 s median of 6 interleaved runs on a loaded machine).
+ */
 export function draftHtml(html: string): string {
-  return html.replace(/(<svg\b[^>]*>)[^]*?<\/svg>/g, '$1</svg>');
+  return html.replace(/(<svg\b[^>]*>)[^]*?<\/svg>/g, '$1</svg>').replace('</head>', `${DRAFT_STYLE}</head>`);
 }
 
 export const hasPageSlots = (html: string) => new RegExp(SLOT.source).test(html);
@@ -73,7 +83,7 @@ export const hasPageSlots = (html: string) => new RegExp(SLOT.source).test(html)
 export async function printWithPageNumbers(html: string, htmlPath: string, print: (draft: boolean) => Promise<Buffer>): Promise<{ bytes: Buffer; html: string; passes: number }> {
   if (!hasPageSlots(html)) return { bytes: await print(false), html, passes: 1 };
   // The first print only tells where things fall: a draft (untagged, no outline, each chart an
-  // empty SVG of the same size, so the same layout), which prints in a fraction of the time.
+  // empty SVG of the same size, nothing painted, so the same layout), which prints in a fraction of the time.
   writeFileSync(htmlPath, draftHtml(html), 'utf8');
   let bytes = await print(true);
   let first = destinationPages(bytes);
