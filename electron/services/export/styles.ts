@@ -94,7 +94,12 @@ tbody th { font-weight: normal; }
   details::details-content { content-visibility: visible; display: block; }
   /* On paper the table's own caption ("Data for Figure 3: …") says what the summary line would. */
   .chart-data summary { display: none; }
-  /* Wide data tables (a spine chart's has 14 columns) fit the page: smaller type, tighter cells, hyphenation. */
+  /* Data tables fit the page width, so Chromium never shrinks every page to fit one table: long words
+     ("Aggregated from all known lower geography values" in a narrow column) may break as a last resort,
+     tables of 9+ columns are set smaller, and wide ones (a spine chart's has 14 columns) smaller still. */
+  .chart-data :is(th, td) { overflow-wrap: anywhere; }
+  .chart-data table:has(th:nth-child(9)) { font-size: 8pt; }
+  .chart-data table:has(th:nth-child(9)) :is(th, td) { padding: 0.2em 0.3em; hyphens: auto; }
   .chart-data table:has(th:nth-child(12)) { font-size: 7pt; }
   .chart-data table:has(th:nth-child(12)) :is(th, td) { padding: 0.2em 0.25em; hyphens: auto; }
   /* The source and data date stay whole, and with the table they belong to. */
