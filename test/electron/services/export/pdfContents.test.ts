@@ -46,9 +46,9 @@ describe('page numbers in the PDF contents', () => {
       // Every entry in the list of figures (up to the footer, "Page 3 of 26"): the number it gives is the page where that figure's caption is.
       const figures = text.findIndex((p) => p.includes('Figures Figure 1:'));
       expect(figures).toBeGreaterThan(contents);
-      const listed = [...text[figures]!.matchAll(/Figure (\d+): (.*?) (\d+)(?= Figure \d+:| Page \d+ of \d+|$)/g)];
+      const listed = figureListEntries(poppler('pdftotext', '-layout', '-f', String(figures + 1), '-l', String(figures + 1), path, '-'));
       expect(listed.length).toBe(r.html.figures);
-      for (const [, n, title, page] of listed) {
+      for (const { n, title, page } of listed) {
         // The caption (number and title: the text may mention a figure elsewhere).
         const real = text.findIndex((p, i) => i > figures && p.includes(`Figure ${n}: ${title}`)) + 1;
         expect(Number(page), `Figure ${n}`).toBe(real);
@@ -105,3 +105,17 @@ describe('page numbers in the PDF contents', () => {
       for (const [, id, page] of filled) expect(Number(page), id).toBe(real.pages.get(id!));
     }), 120_000);
 });
+
+/**
+ * The list of figures as laid out (pdftotext -layout): "Figure N: title … page" on a line, the page
+ * number at the right of the entry's first line; a long title goes on below it.
+ */
+function figureListEntries(layoutText: string): { n: string; title: string; page: string }[] {
+  const entries: { n: string; title: string; page: string }[] = [];
+  for (const line of layoutText.split('\n')) {
+    const start = /^\s*Figure (\d+): (.*?)\s{2,}(\d+)\s*$/.exec(line);
+    if (start) entries.push({ n: start[1]!, title: start[2]!, page: start[3]! });
+    else if (entries.length && line.trim() && !/^\s*Page \d+ of \d+\s*$/.test(line)) entries.at(-1)!.title += ` ${line.trim()}`;
+  }
+  return entries;
+}
