@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
@@ -22,6 +22,47 @@ export interface NewFileBuild {
  */
 function buildingPath(target: string): string {
   return join(dirname(target), `${basename(target)}.importing-${process.pid}-${randomUUID().slice(0, 8)}.tmp`);
+}
+
+/** A build left by a killed import is this old at least (a live build is written to all the time). */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes earlier builds of `target` that a killed import left behind: their process is gone and
+ * they have not been written to for ABANDONED_AFTER_MS (so a build by another machine on a shared
+ * folder, whose process id means nothing here, is left alone while it is being written).
+ */
+export function removeAbandonedBuilds(target: string, now: number = Date.now()): string[] {
+  const prefix = `${basename(target)}.importing-`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length)) : null;
+    if (!m || processAlive(Number(m[1]))) continue;
+    const path = join(dirname(target), name);
+    try {
+      if (now - statSync(path).mtimeMs < ABANDONED_AFTER_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(path);
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
 }
 
 function syncPath(path: string): void {
@@ -52,6 +93,7 @@ export function buildNewFile(kind: FileKind, rawTarget: string): NewFileBuild {
   if (existsSync(target)) {
     throw new AppError('BAD_INPUT', `${target} already exists; choose another name or open it instead.`, { file: target });
   }
+  removeAbandonedBuilds(target);
   const temp = buildingPath(target);
   const journalMode = journalModeFor(target);
   const opened = createDatabase(kind, temp, { building: { journalMode } });

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,5 +94,32 @@ describe('importing into a new library', () => {
     expect((e as AppError).message).toMatch(/was created by something else during the import/);
     expect(readFileSync(path, 'utf8')).toBe('someone else’s file');
     expect(readdirSync(dir)).toEqual(['library.jsnalib']);
+  });
+
+  it('removes the builds a killed import left beside the library (process gone, not written for 10 minutes), and nothing else', async () => {
+    const dir = tmp();
+    const path = join(dir, 'library.jsnalib');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    const make = (name: string, old: boolean) => {
+      writeFileSync(join(dir, name), 'left by a killed import');
+      if (old) utimesSync(join(dir, name), hourAgo, hourAgo);
+    };
+    make(`library.jsnalib.importing-${dead}-0123abcd.tmp`, true);
+    make(`library.jsnalib.importing-${dead}-0123abcd.tmp-journal`, true);
+    make(`library.jsnalib.importing-${dead}-4567cdef.tmp`, false); // still being written (another machine?)
+    make(`library.jsnalib.importing-${process.pid}-89abcdef.tmp`, true); // a live process's
+    make('library.jsnalib.importing-notes.txt', true); // not a build
+    make(`other.jsnalib.importing-${dead}-0123abcd.tmp`, true); // another library's
+    await importToPath(path, [REAL_FILE]);
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'library.jsnalib',
+        `library.jsnalib.importing-${dead}-4567cdef.tmp`,
+        `library.jsnalib.importing-${process.pid}-89abcdef.tmp`,
+        'library.jsnalib.importing-notes.txt',
+        `other.jsnalib.importing-${dead}-0123abcd.tmp`,
+      ].sort(),
+    );
   });
 });
