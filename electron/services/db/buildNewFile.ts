@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
 import type { FileKind } from './fileKind';
+import { processAlive } from './lockFile';
 import { createDatabase, journalModeFor, type OpenedDatabase, settleJournal } from './openDatabase';
 
 const SIDECARS = ['', '-wal', '-shm', '-journal'];
@@ -26,15 +27,6 @@ function buildingPath(target: string): string {
 
 /** A build left by a killed import is this old at least (a live build is written to all the time). */
 const ABANDONED_AFTER_MS = 10 * 60_000;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes earlier builds of `target` that a killed import left behind: their process is gone and

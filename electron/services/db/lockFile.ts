@@ -39,7 +39,8 @@ function currentHolder(): LockHolder {
   return { user, host: hostname(), pid: process.pid, since: new Date().toISOString() };
 }
 
-function processAlive(pid: number): boolean {
+/** Is a process of this id running on this machine? */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
