@@ -1,6 +1,7 @@
 import { Bookmark, type FileChild, ImageRun, Paragraph, SequentialIdentifier, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ILLUSTRATIVE_NOTE } from '../../../../shared/charts/format';
 import { type DrawnFigure, figureIds, type FigureResult } from '../figures';
+import { textWidth } from '../../charts/fontMetrics';
 import { CELL_MARGINS, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
 import { wordText } from './text';
 
@@ -14,16 +15,25 @@ export interface WordImage {
 
 const cellParagraph = (text: string, bold = false) => new Paragraph({ style: 'TableText', children: [new TextRun({ text: wordText(text), bold })] });
 
-/** Column widths (twips) in proportion to each column's longest word and text, so no column is squeezed to one letter a line. */
+const TABLE_TEXT_PT = 9; // the TableText style
+const twips = (text: string, bold: boolean) => textWidth(text, TABLE_TEXT_PT, bold) * 20;
+
+/**
+ * Column widths (twips): first every column as wide as its longest word (bold in the header) plus the
+ * cell's margins, measured with Arial's widths, so no number or word is broken when the table can
+ * hold them all; what is left goes to the columns with longer texts, in proportion to what they lack.
+ */
 export function columnWidths(columns: readonly string[], rows: readonly (readonly string[])[]): number[] {
-  const need = columns.map((c, i) => {
-    const texts = [c, ...rows.map((r) => r[i] ?? '')];
-    const word = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length)));
-    const whole = Math.max(...texts.map((t) => t.length));
-    return Math.max(word + 1, Math.min(whole, 28) * 0.6, 4);
-  });
-  const sum = need.reduce((a, b) => a + b, 0);
-  return need.map((n) => Math.floor((n / sum) * CONTENT_WIDTH_TWIPS));
+  const margins = CELL_MARGINS.left + CELL_MARGINS.right + 20;
+  const longestWord = (t: string, bold: boolean) => Math.max(0, ...t.split(/\s+/).map((w) => twips(w, bold)));
+  const least = columns.map((c, i) => margins + Math.max(longestWord(c, true), ...rows.map((r) => longestWord(r[i] ?? '', false))));
+  const wish = columns.map((c, i) => margins + Math.min(Math.max(twips(c, true), ...rows.map((r) => twips(r[i] ?? '', false))), 2800));
+  const sumLeast = least.reduce((a, b) => a + b, 0);
+  if (sumLeast >= CONTENT_WIDTH_TWIPS) return least.map((n) => Math.floor((n / sumLeast) * CONTENT_WIDTH_TWIPS));
+  const lack = wish.map((w, i) => Math.max(0, w - least[i]!));
+  const sumLack = lack.reduce((a, b) => a + b, 0);
+  const spare = CONTENT_WIDTH_TWIPS - sumLeast;
+  return least.map((n, i) => Math.floor(n + (sumLack ? (lack[i]! / sumLack) * spare : spare / least.length)));
 }
 
 /** The chart's data as a real Word table: a header row repeated on every page, the first column as row headers (bold). */
