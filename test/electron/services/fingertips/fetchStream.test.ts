@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FingertipsClient } from '../../../../electron/services/fingertips/client';
 import { fetchToLibrary } from '../../../../electron/services/fingertips/fetchData';
 import { importToPath } from '../../../../electron/services/library/importFiles';
 import { sha256 } from '../../../helpers/files';
 import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../../../helpers/fingertipsReplay';
+import { bundleImportWorker } from '../../../helpers/importWorkerBundle';
 import { useTempDir } from '../../../helpers/tmp';
 
 /**
@@ -22,15 +22,7 @@ const RECORDED_SHA = '26e306e1426f7607d3cddeb06cc5adbd15e5ecc88c3edc6d3352fab67f
 let workerDir = '';
 beforeAll(async () => {
   workerDir = mkdtempSync(join(tmpdir(), 'jsna-worker-'));
-  await build({
-    entryPoints: [resolve(__dirname, '../../../../electron/services/library/importWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: join(workerDir, 'libraryImportWorker.cjs'),
-    logLevel: 'warning',
-  });
+  await bundleImportWorker(workerDir);
 });
 afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImportProgress, importToPath } from '../../../../electron/services/library/importFiles';
+import { bundleImportWorker } from '../../../helpers/importWorkerBundle';
 import { useTempDir } from '../../../helpers/tmp';
 import { fingertipsCsv, REAL_FILE, REAL_RECORDS, row, sha256, writeFile } from './helpers';
 
@@ -18,16 +18,7 @@ let workerDir = '';
 let worker = '';
 beforeAll(async () => {
   workerDir = mkdtempSync(join(tmpdir(), 'jsna-worker-'));
-  worker = join(workerDir, 'libraryImportWorker.cjs');
-  await build({
-    entryPoints: [resolve(__dirname, '../../../../electron/services/library/importWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: worker,
-    logLevel: 'warning',
-  });
+  worker = await bundleImportWorker(workerDir);
 });
 afterAll(() => rmSync(workerDir, { recursive: true, force: true }));
 
