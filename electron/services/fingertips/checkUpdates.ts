@@ -8,7 +8,11 @@ import { readDataFile } from '../library/readDataFile';
 import { inspectTextFile } from '../text/decodeText';
 import type { FingertipsUpdateCheck } from '../../../shared/api/fingertips';
 import type { FingertipsClient } from './client';
+import { downloadAhead } from './downloadAhead';
 import { parseRequestName } from './requestName';
+
+/** Requests in flight at once: the answers overlap each other and the comparing, politely few. */
+const ASK_AT_ONCE = 3;
 
 export type UpdateCheck = FingertipsUpdateCheck;
 
@@ -37,7 +41,7 @@ function fetchedIndicators(db: Database.Database): FromFingertips[] {
 const same = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
 /**
- * Asks Fingertips again, request by request, for every indicator in the library that came from it,
+ * Asks Fingertips again, request by request (a few at once, compared in order), for every indicator in the library that came from it,
  * and says which have a newer period or changed values. Reads only: the library is not changed (the
  * answers are streamed to temporary files, compared with the library and deleted).
  */
@@ -57,13 +61,24 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
       'SELECT value, lower95, upper95, count, denominator, value_note AS valueNote FROM indicator_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
     );
     const out: UpdateCheck[] = [];
+    const requests = [...byRequest];
+    const answers = downloadAhead(
+      requests,
+      ASK_AT_ONCE,
+      async ([source], i, signal) => {
+        // Ask again exactly as before, so an unchanged answer is the very same file (same sha256).
+        const path = join(dir, `check-${i + 1}.csv`);
+        await client.downloadData(parseRequestName(source)!, path, { signal });
+        return path;
+      },
+      opts.signal,
+    );
     let done = 0;
-    for (const [source, indicators] of byRequest) {
-      opts.onProgress?.({ label: `Asking Fingertips: ${source.replace(/^Fingertips API: /, '')}`, done: done++, total: byRequest.size });
+    opts.onProgress?.({ label: 'Asking Fingertips', done, total: requests.length });
+    for await (const path of answers) {
+      const [source, indicators] = requests[done]!;
       const asked = parseRequestName(source)!;
-      // Ask again exactly as before, so an unchanged answer is the very same file (same sha256).
-      const path = join(dir, `check-${done}.csv`);
-      await client.downloadData(asked, path, { signal: opts.signal });
+      opts.onProgress?.({ label: `Comparing with your library: ${source.replace(/^Fingertips API: /, '')}`, done: done++, total: requests.length });
       const facts = await inspectTextFile(path, source);
       const stats = new Map(indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null as string | null, newValues: 0, changedValues: 0 }]));
       if (facts.sha256 !== indicators[0]!.sha256) {
@@ -100,6 +115,7 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
           changedValues: st.changedValues,
         });
       }
+      rmSync(path, { force: true });
     }
     return out;
   } finally {

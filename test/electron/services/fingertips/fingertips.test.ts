@@ -219,6 +219,27 @@ describe('Fingertips client against the replay server', () => {
     expect((await checkUpdates(client, lib()))[0]!.status).toBe('unchanged');
   });
 
+  it('check for updates asks several requests at once and lists them in order; a failed one is named', async () => {
+    const BOTH = { indicatorIds: [93356, 99001], areaTypeId: 402, parentAreaTypeId: 6 };
+    await fetchToLibrary(client, lib(), [BOTH], { createFolder: true });
+    // 93356's newest vintage then comes from its own request, 99001's from the two-indicator one.
+    server.serveNewer();
+    await fetchToLibrary(client, lib(), [REQ]);
+    const before = sha256(lib());
+    server.requests.length = 0;
+    const progress: string[] = [];
+    const checks = await checkUpdates(client, lib(), { onProgress: (p) => progress.push(p.label) });
+    expect(checks.map((c) => [c.indicatorId, c.source, c.status])).toEqual([
+      ['93356', 'Fingertips API: indicator 93356, area type 402, parent area type 6', 'unchanged'],
+      ['99001', 'Fingertips API: indicators 93356,99001, area type 402, parent area type 6', 'unchanged'],
+    ]);
+    expect(server.requests.filter((r) => r.startsWith('/api/all_data'))).toHaveLength(2);
+    expect(progress).toEqual(['Asking Fingertips', expect.stringMatching(/^Comparing with your library: indicator 93356/), expect.stringMatching(/^Comparing with your library: indicators 93356,99001/)]);
+    server.fault('/api/all_data', { status: 500 });
+    await expect(checkUpdates(client, lib())).rejects.toThrow(/^Fingertips could not be reached; your library is unchanged\. http:\/\/127\.0\.0\.1:\d+\/api\/all_data\/csv\/by_indicator_id\?indicator_ids=93356/);
+    expect(sha256(lib())).toBe(before);
+  });
+
   it('check for updates finds a changed value in a period the library has (a revision), and says how many', async () => {
     await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
     const revised = readFileSync(join(FIXTURES, 'data', '93356-402-6.csv'), 'latin1').replace(
