@@ -67,11 +67,14 @@ function methodWords(t: RecentTrend): string {
   return `computed by JSNA Studio${method ? `: ${method}` : ''}`;
 }
 
+/** "↑ Increasing and getting better", or "not available": the trend alone, for a table whose next column says where it came from. */
+export function trendLabel(t: RecentTrend | null): string {
+  return t === null ? 'not available' : `${ARROWS[t.direction]} ${cleanText(t.label)}`;
+}
+
 /** "↑ Increasing and getting better", "→ No significant change (computed by JSNA Studio: …)", or "not available". */
 export function trendWords(t: RecentTrend | null): string {
-  if (t === null) return 'not available';
-  const words = `${ARROWS[t.direction]} ${cleanText(t.label)}`;
-  return t.source === 'computed' ? `${words} (${methodWords(t)})` : words;
+  return t?.source === 'computed' ? `${trendLabel(t)} (${methodWords(t)})` : trendLabel(t);
 }
 
 /** The colour of a trend's words: green getting better, red getting worse, neutral otherwise. */

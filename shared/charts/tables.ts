@@ -7,7 +7,7 @@ import { NOT_COMPARED } from './comparisonLegend';
 import { provenanceWords } from './comparisonWords';
 import { areasInOrder, englandComparator, englandRowFor, periodsInOrder, sortByPeriod } from './data';
 import { ENGLAND_CODE } from './definition';
-import { ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatValue, listInWords, unitLabel, valueCell } from './format';
+import { ILLUSTRATIVE_NOTE, NOT_AVAILABLE, cleanText, formatValue, listInWords, saysIllustrative, unitLabel, valueCell } from './format';
 import type { ChartRow, SeriesChartData } from './types';
 
 export interface ChartDataTable {
@@ -54,9 +54,10 @@ export function comparisonCells(c: Comparison): [string, string] {
   return [cleanText(c.label), provenanceWords(c)];
 }
 
+/** The parts joined, then the illustrative note unless the caption already says so (an indicator named as illustrative). */
 export function tableCaption(parts: string[], illustrative: boolean): string {
   const text = parts.filter((p) => p !== '').join(', ');
-  return illustrative ? `${text}. ${ILLUSTRATIVE_NOTE}` : text;
+  return illustrative && !saysIllustrative(text) ? `${text}. ${ILLUSTRATIVE_NOTE}` : text;
 }
 
 /** One table row per area and period in `periods`: the selected areas, then the non-England comparators. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { legendScale, legendWord, NOT_COMPARED, OUTCOME_ORDER, textColourOnOutcome, trendColour, trendProvenance, trendWords } from '../../../shared/charts/comparisonLegend';
+import { legendScale, legendWord, NOT_COMPARED, OUTCOME_ORDER, textColourOnOutcome, trendColour, trendLabel, trendProvenance, trendWords } from '../../../shared/charts/comparisonLegend';
+import { tableCaption } from '../../../shared/charts/tables';
 import { describeComparison, provenanceWords } from '../../../shared/charts/comparisonWords';
 import { contrastRatio } from '../../../shared/charts/theme';
 import { COMPARISON_COLOURS, type Comparison, type ComparisonOutcome, type RecentTrend } from '../../../shared/library/comparison';
@@ -92,5 +93,20 @@ describe('recent trend as Fingertips shows it', () => {
     // The library's method text says "(computed by JSNA Studio)" itself: said once.
     const stored = { ...computed, method: 'chi-squared test for trend, most recent 5 points (computed by JSNA Studio)' };
     expect(trendWords(stored)).toBe('↑ Increasing (computed by JSNA Studio: chi-squared test for trend, most recent 5 points)');
+    // For a table with a source column: the trend alone.
+    expect(trendLabel(computed)).toBe('↑ Increasing');
+    expect(trendLabel(null)).toBe('not available');
+  });
+});
+
+describe('table captions', () => {
+  it('end with the illustrative note once: not again after an indicator whose name says so', () => {
+    expect(tableCaption(['Basket of indicators for Leicester', 'latest period for each indicator'], true)).toBe(
+      'Basket of indicators for Leicester, latest period for each indicator. Illustrative data — not official statistics.',
+    );
+    expect(tableCaption(['School readiness (%) — Illustrative data — not official statistics', 'Leicester', '2022/23'], true)).toBe(
+      'School readiness (%) — Illustrative data — not official statistics, Leicester, 2022/23',
+    );
+    expect(tableCaption(['Campylobacter', '', 'Leicester'], false)).toBe('Campylobacter, Leicester');
   });
 });

@@ -1,5 +1,5 @@
 import { NOT_AVAILABLE, cleanText, formatValue, saysIllustrative, unitLabel, valueCell } from '../../format';
-import { trendProvenance, trendWords } from '../../comparisonLegend';
+import { trendLabel, trendProvenance } from '../../comparisonLegend';
 import { comparisonCells, noteCell, tableCaption, withNotes, type ChartDataTable } from '../../tables';
 import type { BasketChartData } from '../../types';
 import { basketOrder } from './order';
@@ -24,7 +24,8 @@ export function basketTable(data: BasketChartData): ChartDataTable {
       latest === null || latest.value === null ? NOT_AVAILABLE : orNa(latest.upper95, ind),
       orNa(item.england?.value ?? null, ind),
       ...comparisonCells(item.comparison),
-      trendWords(item.trend),
+      // The trend, then where it came from (said once, in its own column).
+      trendLabel(item.trend),
       trendProvenance(item.trend),
     ];
   });
