@@ -132,8 +132,10 @@ export async function drawFigures<T = undefined>(
       });
       job.catch(() => undefined); // awaited below; its error (or the cancellation) surfaces there
       jobs.push(job);
-      // On this thread, one at a time (so cancelling is checked between charts).
+      // On this thread, one at a time (so cancelling is checked between charts); with workers,
+      // this thread draws some too whenever they fall behind.
       if (drawer === inThreadDrawer) await job;
+      else await drawer.helpIfBehind?.();
     }
     const during = opts.whileDrawing?.(figures);
     // Nothing left to do here but wait: draw what the workers have not started yet.

@@ -1,14 +1,17 @@
-import { Bookmark, type FileChild, ImageRun, Paragraph, SequentialIdentifier, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Bookmark, type FileChild, type ImageRun, Paragraph, SequentialIdentifier, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { ILLUSTRATIVE_NOTE } from '../../../../shared/charts/format';
 import { type DrawnFigure, figureIds, type FigureResult } from '../figures';
 import { textWidth } from '../../charts/fontMetrics';
+import { PictureRun } from './pictureRun';
 import { CELL_MARGINS, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
 import { wordText } from './text';
 
-/** The picture of a drawn figure for Word: its SVG as XML, its PNG fallback, its size in pixels. */
+/** The picture of a drawn figure for Word: its SVG as XML, its PNG fallback (each with its SHA-1, hex), its size in pixels. */
 export interface WordImage {
   svg: Buffer;
+  svgHash: string;
   png: Buffer;
+  pngHash: string;
   width: number;
   height: number;
 }
@@ -65,13 +68,11 @@ function drawnFigure(f: DrawnFigure, image: WordImage): FileChild[] {
   const picture = new Paragraph({
     keepNext: true,
     children: [
-      new ImageRun({
-        type: 'svg',
-        data: image.svg,
-        fallback: { type: 'png', data: image.png },
-        transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
-        altText: { name: `Figure ${f.number}`, title: wordText(f.title), description: wordText(f.summary) },
-      }),
+      new PictureRun(
+        image,
+        { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+        { name: `Figure ${f.number}`, title: wordText(f.title), description: wordText(f.summary) },
+      ) as unknown as ImageRun, // docx's types list the run classes a paragraph may hold; this is ImageRun's markup
     ],
   });
   const out: FileChild[] = [caption, picture];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../../shared/api/errors';
 import type { DrawnFigure } from '../figures';
@@ -29,6 +30,9 @@ function sizeOf(svgTag: string): { width: number; height: number } {
   const box = /\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"/.exec(svgTag);
   return { width: Number(box?.[1] ?? 600), height: Number(box?.[2] ?? 400) };
 }
+
+/** Names a picture in word/media, as docx does (its SHA-1 in hex). */
+const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /** A task queue running at most `slots` at once, in the order they came. */
 function limiter(slots: number) {
@@ -66,8 +70,8 @@ export interface WordImages {
  * which Word stores once anyway).
  */
 export function wordImages(pngWidthPx: number): WordImages {
-  const pngs = new Map<string, Promise<Buffer>>();
-  const started = new Map<number, { svg: Buffer; png: Promise<Buffer>; width: number; height: number }>();
+  const pictures = new Map<string, Promise<WordImage>>();
+  const started = new Map<number, Promise<WordImage>>();
   const limited = limiter(Math.max(1, availableParallelism()));
   let workMs = 0;
   const add = (f: DrawnFigure) => {
@@ -76,20 +80,20 @@ export function wordImages(pngWidthPx: number): WordImages {
     const { width, height } = sizeOf(/^<svg\b[^>]*>/.exec(xml)![0]);
     const pngWidth = Math.min(width, pngWidthPx);
     const key = `${pngWidth} ${xml}`;
-    let png = pngs.get(key);
-    if (!png) {
-      pngs.set(
-        key,
-        (png = limited(async () => {
-          const t = performance.now();
-          const bytes = await svgToPng(xml, pngWidth);
-          workMs += performance.now() - t;
-          return bytes;
-        })),
-      );
-      png.catch(() => undefined); // awaited in all(); a failure surfaces there
+    let picture = pictures.get(key);
+    if (!picture) {
+      const svg = Buffer.from(xml, 'utf8');
+      const svgHash = sha1(svg);
+      const png = limited(async () => {
+        const t = performance.now();
+        const bytes = await svgToPng(xml, pngWidth);
+        workMs += performance.now() - t;
+        return bytes;
+      });
+      pictures.set(key, (picture = png.then((bytes) => ({ svg, svgHash, png: bytes, pngHash: sha1(bytes), width, height }))));
+      picture.catch(() => undefined); // awaited in all(); a failure surfaces there
     }
-    started.set(f.number, { svg: Buffer.from(xml, 'utf8'), png, width, height });
+    started.set(f.number, picture);
   };
   return {
     add,
@@ -99,10 +103,7 @@ export function wordImages(pngWidthPx: number): WordImages {
     async all(figures) {
       figures.forEach(add);
       const out = new Map<number, WordImage>();
-      for (const f of figures) {
-        const i = started.get(f.number)!;
-        out.set(f.number, { svg: i.svg, png: await i.png, width: i.width, height: i.height });
-      }
+      for (const f of figures) out.set(f.number, await started.get(f.number)!);
       return out;
     },
   };

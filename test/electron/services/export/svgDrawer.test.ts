@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getChapter, listChapters } from '../../../../electron/services/documents/chapters';
 import { drawFigures } from '../../../../electron/services/export/figures';
-import { drawerFor, figureWorkerPath, idleCoresNow, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, sharedDrawer, workerCount, workerDrawer } from '../../../../electron/services/export/svgDrawer';
+import { figurePool, stopWarmPool, warmPool } from '../../../../electron/services/export/figurePool';
+import { drawerFor, figureWorkerPath, idleCoresNow, inThreadDrawer, MIN_CHARTS_FOR_WORKERS, sharedDrawer, workerCount } from '../../../../electron/services/export/svgDrawer';
 import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
 import { openProject } from '../../../../electron/services/project/project';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
@@ -34,7 +35,8 @@ describe('drawing figure images on worker threads', () => {
     library = openLibrary(ws.libraryPath, { readOnly: true });
     charts = [...charts, ...charts, ...charts]; // 21
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await stopWarmPool();
     library?.close();
     rmSync(dir, { recursive: true, force: true });
     rmSync(workerPath, { force: true });
@@ -42,30 +44,31 @@ describe('drawing figure images on worker threads', () => {
 
   it('draws exactly what the main thread draws, in document order, numbered the same', { timeout: 60_000 }, async () => {
     const here = await drawFigures(charts, library, { drawer: inThreadDrawer });
-    const pool = workerDrawer(workerPath, 2);
+    const pool = figurePool(workerPath, 2);
     const seen: number[] = [];
     try {
-      const there = await drawFigures(charts, library, { drawer: pool, onDrawn: (done) => seen.push(done) });
+      const there = await drawFigures(charts, library, { drawer: pool.session(charts.length), onDrawn: (done) => seen.push(done) });
       expect(there.figures).toEqual(here.figures);
       expect(there.figures.map((f) => f.ok && f.number)).toEqual(charts.map((_, i) => i + 1));
       expect(seen).toEqual(charts.map((_, i) => i + 1));
       expect(there.timings.svgMs).toBeGreaterThan(0);
     } finally {
-      await pool.close();
+      await pool.stop();
     }
   });
 
   it('with this thread taking over jobs the worker has not started: the same figures', { timeout: 60_000 }, async () => {
     const here = await drawFigures(charts, library, { drawer: inThreadDrawer });
-    const pool = workerDrawer(workerPath, 1);
+    const pool = figurePool(workerPath, 1);
+    const session = pool.session(charts.length);
     const stolen: number[] = [];
-    const steal = pool.steal.bind(pool);
-    pool.steal = () => {
+    const steal = session.steal.bind(session);
+    session.steal = () => {
       const q = steal();
       if (q) stolen.push(1);
       return q;
     };
-    const drawer = sharedDrawer(pool);
+    const drawer = sharedDrawer(session, 1);
     try {
       // Every job goes to the worker at once; this thread, free after loading the rows, takes over
       // the ones it has not started (the last of them at least: the worker draws in order).
@@ -74,6 +77,7 @@ describe('drawing figure images on worker threads', () => {
       expect(stolen.length).toBeGreaterThan(0);
     } finally {
       await drawer.close();
+      await pool.stop();
     }
   });
 
@@ -90,12 +94,43 @@ describe('drawing figure images on worker threads', () => {
     expect(err).toMatchObject({ code: 'CANCELLED' });
   });
 
+  it('keeps the workers warm: after a cancelled export, the second and third export on the same pool draw the same figures', { timeout: 90_000 }, async () => {
+    const many = [...charts, ...charts]; // 42: long enough for workers
+    const here = await drawFigures(many, library, { drawer: inThreadDrawer });
+    const controller = new AbortController();
+    const first = drawerFor(many.length, { workerPath, workers: 1 });
+    const pool = warmPool(workerPath, () => 1)!;
+    const err = await drawFigures(many, library, { signal: controller.signal, drawer: first, onDrawn: (done) => done === 3 && controller.abort() }).catch((e: unknown) => e as { code?: string });
+    expect(err).toMatchObject({ code: 'CANCELLED' });
+    await first.close();
+    for (let round = 0; round < 2; round++) {
+      const drawer = drawerFor(many.length, { workerPath, workers: 1 });
+      expect(warmPool(workerPath, () => 1)).toBe(pool); // the same threads, not new ones
+      const there = await drawFigures(many, library, { drawer });
+      await drawer.close();
+      expect(there.figures).toEqual(here.figures);
+    }
+    expect(pool.alive).toBe(true);
+  });
+
+  it('an idle pool stops on its own; a session cannot outgrow the figures it was opened for', { timeout: 60_000 }, async () => {
+    const pool = figurePool(workerPath, 1, { keepWarmMs: 50 });
+    const session = pool.session(1);
+    const job = { spec: { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } } as never, labelId: 'a', descriptionId: 'b' };
+    await expect(session.draw(job)).resolves.toMatchObject({ svg: expect.stringContaining('<svg') });
+    await expect(session.draw(job)).rejects.toThrow(/holds 1 figures/);
+    await session.close();
+    expect(pool.alive).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(pool.alive).toBe(false);
+  });
+
   it('a chart the worker cannot draw fails the export with its reason', { timeout: 60_000 }, async () => {
-    const pool = workerDrawer(workerPath, 1);
+    const pool = figurePool(workerPath, 1);
     try {
-      await expect(pool.draw({ spec: { data: { url: 'https://example.org/x.csv' }, mark: 'bar' } as never, labelId: 'a', descriptionId: 'b' })).rejects.toThrow(/may not load anything/);
+      await expect(pool.session(1).draw({ spec: { data: { url: 'https://example.org/x.csv' }, mark: 'bar' } as never, labelId: 'a', descriptionId: 'b' })).rejects.toThrow(/may not load anything/);
     } finally {
-      await pool.close();
+      await pool.stop();
     }
   });
 
