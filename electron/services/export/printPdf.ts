@@ -52,6 +52,15 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
   if (signal?.aborted) throw cancelledError();
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
+  // Chromium may still be writing into its profile as it closes (a cancel while it starts): retry,
+  // and never fail an export or a cancel over a temporary folder left behind.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // left in the temporary folder
+    }
+  };
   let context: BrowserContext | null = null;
   let closed = false;
   const close = async () => {
@@ -59,7 +68,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     closed = true;
     signal?.removeEventListener('abort', abort);
     await context?.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
   };
   const abort = () => void close();
   signal?.addEventListener('abort', abort, { once: true });
@@ -80,7 +89,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     // Cancelled while Chromium was starting: close() ran before there was a browser to close.
     await context.close().catch(() => undefined);
     await close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw cancelledError();
   }
   const ctx = context;
