@@ -104,17 +104,18 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
       if (m.ok) p.resolve(m.result);
       else p.reject('code' in m.error ? AppError.fromPayload(m.error) : new Error(m.error.message));
     });
-    w.on('error', (e) => {
-      alive = false;
-      rejectAll(w, e);
-    });
-    w.on('exit', (code) => {
-      const wasAlive = alive;
-      alive = false;
-      rejectAll(w, wasAlive ? new Error(`an export worker stopped (exit code ${code})`) : cancelled());
-    });
+    w.on('error', (e) => died(w, e));
+    w.on('exit', (code) => died(w, new Error(`an export worker stopped (exit code ${code})`)));
     return w;
   });
+  // A worker that fails takes its jobs' exports down with its error, and the pool with it (the
+  // others are stopped; the next export starts a new pool).
+  function died(w: Worker, e: unknown) {
+    if (!alive) return;
+    alive = false;
+    rejectAll(w, e);
+    void stop();
+  }
   const stop = async () => {
     alive = false;
     if (idleTimer) clearTimeout(idleTimer);

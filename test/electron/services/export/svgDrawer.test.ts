@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -123,6 +123,18 @@ describe('drawing figure images on worker threads', () => {
     expect(pool.alive).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
     expect(pool.alive).toBe(false);
+  });
+
+  it('a worker that stops fails its export with that, and the next export gets a new pool', { timeout: 60_000 }, async () => {
+    const dying = join(dir, 'dying-worker.cjs');
+    writeFileSync(dying, "require('node:worker_threads').parentPort.once('message', () => {}); setTimeout(() => process.exit(3), 200);");
+    const pool = warmPool(dying, () => 1)!;
+    const drawer = drawerFor(100, { workerPath: dying, workers: 1 });
+    await expect(drawer.draw({ spec: {} as never, labelId: 'a', descriptionId: 'b' })).rejects.toThrow(/exit code 3/);
+    await drawer.close();
+    expect(pool.alive).toBe(false);
+    expect(warmPool(dying, () => 1)).not.toBe(pool);
+    await stopWarmPool();
   });
 
   it('a chart the worker cannot draw fails the export with its reason', { timeout: 60_000 }, async () => {
