@@ -103,8 +103,8 @@ export async function run() {
     return {
       name: 'Fingertips fetch (issue 13)',
       notes:
-        `A ${ROWS.toLocaleString('en-GB')}-row, ${(body.length / 2 ** 20).toFixed(1)} MB response served by the replay server on 127.0.0.1 and ` +
-        '(in a process of its own) fetched by the client into a new library: the download starts at once and the strict importer (in the import worker, as in the app) ' +
+        `A ${ROWS.toLocaleString('en-GB')}-row, ${(body.length / 2 ** 20).toFixed(1)} MB response served by the replay server (in a process of its own) on 127.0.0.1 and ` +
+        'fetched by the client into a new library: the download starts at once and the strict importer (in the import worker, as in the app) ' +
         'reads it as it arrives, teed to a temporary file (the metadata requests run meanwhile; the import waits for them before its first row). ' +
         `Peer: importing the same bytes from disk into a new library, the same importer. ${ROUNDS} rounds, alternating; best and median.`,
       rows: [
