@@ -50,9 +50,8 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
   const t = performance.now();
   const drawn = results.filter((f): f is DrawnFigure => f.ok);
-  const images = await pictures.all(drawn);
-  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-  const pngMs = performance.now() - t;
+  // The document is built while the last PNG fallbacks are still being rasterised.
+  const images = pictures.of(drawn);
   const figures = new Map<PMNode, FigureResult>(plan.chartNodes.map((n, i) => [n, results[i]!]));
   let instance = 0;
   const ctx: WordContext = { plan, figures, images, nextListInstance: () => ++instance };
@@ -63,7 +62,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     body.push(...childBlocks(c.node, ctx));
   });
   body.push(...partnerAppendixBlocks(appendixData(project, opts.chapterIds)));
-  const blocksMs = performance.now() - t - pngMs;
+  const blocksMs = performance.now() - t;
   let pagesMs = 0;
   const pageNumbers: typeof estimatePages = (xml, context) => {
     const t0 = performance.now();
@@ -87,6 +86,10 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
       },
     ],
   });
+  const waited = performance.now();
+  await pictures.ready();
+  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  const pngMs = performance.now() - waited;
   const packStarted = performance.now();
   const bytes = await Packer.toBuffer(doc);
   const packMs = performance.now() - packStarted - pagesMs;
@@ -98,6 +101,6 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     figures: drawn.length,
     recommendations: plan.recommendationIds.size,
     timings: { ...timings, assembleMs: performance.now() - t, totalMs: performance.now() - started },
-    word: { pngMs, pngWorkMs: pictures.workMs, pngs: new Set([...images.values()].map((i) => i.png)).size, blocksMs, pagesMs, packMs },
+    word: { pngMs, pngWorkMs: pictures.workMs, pngs: new Set(images.values()).size, blocksMs, pagesMs, packMs },
   };
 }

@@ -6,12 +6,14 @@ import { PictureRun } from './pictureRun';
 import { CELL_MARGINS, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
 import { wordText } from './text';
 
-/** The picture of a drawn figure for Word: its SVG as XML, its PNG fallback (each with its SHA-1, hex), its size in pixels. */
+/**
+ * The picture of a drawn figure for Word: its SVG as XML (with its SHA-1, hex), its size in pixels,
+ * and its PNG fallback, rasterised from that SVG (null until it is: filled in before the file is packed).
+ */
 export interface WordImage {
   svg: Buffer;
   svgHash: string;
-  png: Buffer;
-  pngHash: string;
+  png: Buffer | null;
   width: number;
   height: number;
 }

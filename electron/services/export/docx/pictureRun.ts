@@ -1,12 +1,14 @@
 import { Drawing, type DocPropertiesOptions, type IContext, type IMediaData, type IXmlableObject, RunProperties, XmlComponent } from 'docx';
+import { AppError } from '../../../../shared/api/errors';
 import type { WordImage } from './figure';
 
 /**
  * A chart's picture as a Word run: the same markup as docx's ImageRun with an SVG and its PNG
  * fallback (an inline drawing; the SVG and PNG stored once each in word/media), but named by the
- * SHA-1 that wordImage.ts computed once per distinct picture with Node's native hash: ImageRun
- * hashes both files in JavaScript for every figure, which took most of the time building a
- * 300-chart Word file's blocks.
+ * SVG's SHA-1, which wordImage.ts computed once per distinct picture with Node's native hash (the
+ * PNG is rasterised from that SVG, so the same name serves both): ImageRun hashes both files in
+ * JavaScript for every figure, which took most of the time building a 300-chart Word file's
+ * blocks, and needs the PNG before the run can be made.
  */
 export class PictureRun extends XmlComponent {
   private readonly media: IMediaData;
@@ -22,7 +24,16 @@ export class PictureRun extends XmlComponent {
       data: image.svg,
       fileName: `${image.svgHash}.svg`,
       transformation,
-      fallback: { type: 'png', data: image.png, fileName: `${image.pngHash}.png`, transformation },
+      // The PNG is the SVG's, rasterised: named by the SVG's hash, its bytes read when the file is packed.
+      fallback: {
+        type: 'png',
+        get data(): Buffer {
+          if (!image.png) throw new AppError('INTERNAL', 'A chart’s PNG fallback was not ready when the Word file was packed.');
+          return image.png;
+        },
+        fileName: `${image.svgHash}.png`,
+        transformation,
+      },
     };
     this.root.push(new RunProperties());
     this.root.push(new Drawing(this.media, { docProperties: altText }));

@@ -57,21 +57,27 @@ function limiter(slots: number) {
 export interface WordImages {
   /** Starts the figure's picture (call it as soon as its SVG is drawn); again for the same figure does nothing. */
   add(f: DrawnFigure): void;
-  /** The pictures of these figures, by number (adding any not added yet). */
-  all(figures: readonly DrawnFigure[]): Promise<Map<number, WordImage>>;
+  /**
+   * The pictures of these figures, by number, at once (adding any not added yet): the document can
+   * be built around them while their PNG fallbacks are still being rasterised; ready() fills those in.
+   */
+  of(figures: readonly DrawnFigure[]): Map<number, WordImage>;
+  /** Resolves once every picture added has its PNG fallback (rejects with the first that failed). */
+  ready(): Promise<void>;
   /** Time spent rasterising and encoding, summed over the PNGs (each from its start to its end). */
   readonly workMs: number;
 }
 
 /**
  * The pictures of the drawn figures. Their PNG fallbacks are rasterised off this thread while the
- * other charts are still being drawn, a few at a time (one per core: each holds its pixels until
- * encoded), and once per distinct SVG (a chart repeated in the document has the same picture,
- * which Word stores once anyway).
+ * other charts are still being drawn and the document is built, a few at a time (one per core: each
+ * holds its pixels until encoded), and once per distinct SVG (a chart repeated in the document has
+ * the same picture, which Word stores once anyway).
  */
 export function wordImages(pngWidthPx: number): WordImages {
-  const pictures = new Map<string, Promise<WordImage>>();
-  const started = new Map<number, Promise<WordImage>>();
+  const pictures = new Map<string, WordImage>();
+  const started = new Map<number, WordImage>();
+  const rasterising: Promise<void>[] = [];
   const limited = limiter(Math.max(1, availableParallelism()));
   let workMs = 0;
   const add = (f: DrawnFigure) => {
@@ -83,15 +89,17 @@ export function wordImages(pngWidthPx: number): WordImages {
     let picture = pictures.get(key);
     if (!picture) {
       const svg = Buffer.from(xml, 'utf8');
-      const svgHash = sha1(svg);
+      const image: WordImage = { svg, svgHash: sha1(svg), png: null, width, height };
+      picture = image;
+      pictures.set(key, image);
       const png = limited(async () => {
         const t = performance.now();
         const bytes = await svgToPng(xml, pngWidth);
         workMs += performance.now() - t;
         return bytes;
-      });
-      pictures.set(key, (picture = png.then((bytes) => ({ svg, svgHash, png: bytes, pngHash: sha1(bytes), width, height }))));
-      picture.catch(() => undefined); // awaited in all(); a failure surfaces there
+      }).then((bytes) => void (image.png = bytes));
+      png.catch(() => undefined); // awaited in ready(); a failure surfaces there
+      rasterising.push(png);
     }
     started.set(f.number, picture);
   };
@@ -100,11 +108,12 @@ export function wordImages(pngWidthPx: number): WordImages {
     get workMs() {
       return workMs;
     },
-    async all(figures) {
+    of(figures) {
       figures.forEach(add);
-      const out = new Map<number, WordImage>();
-      for (const f of figures) out.set(f.number, await started.get(f.number)!);
-      return out;
+      return new Map(figures.flatMap((f) => (started.has(f.number) ? [[f.number, started.get(f.number)!] as const] : [])));
+    },
+    async ready() {
+      await Promise.all(rasterising);
     },
   };
 }
