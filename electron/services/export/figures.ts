@@ -4,6 +4,7 @@ import { figureOf } from '../../../shared/charts/figure';
 import type { ChartDataTable } from '../../../shared/charts/tables';
 import { loadChartData } from '../charts/chartData';
 import type { Library } from '../library/openLibrary';
+import { breather } from './breather';
 import { drawerFor, inThreadDrawer, type SvgDrawer } from './svgDrawer';
 
 export { labelSvg } from './labelSvg';
@@ -95,10 +96,12 @@ export async function drawFigures<T = undefined>(
   opts.signal?.addEventListener('abort', stop, { once: true });
   let done = 0;
   const drawn = (figure?: DrawnFigure) => opts.onDrawn?.(++done, charts.length, figure);
+  const breathe = breather();
   const jobs: Promise<void>[] = [];
   let number = 0;
   try {
     for (const [i, attrs] of charts.entries()) {
+      await breathe();
       throwIfAborted(opts.signal);
       const t = performance.now();
       const checked = chartRefOf(attrs);

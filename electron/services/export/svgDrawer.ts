@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { AppError } from '../../../shared/api/errors';
 import { renderChartSvg } from '../charts/renderSvg';
 import { isPlainSvg } from '../charts/staticSvg';
+import { breather } from './breather';
 import { type PoolSession, warmPool } from './figurePool';
 import { labelSvg } from './labelSvg';
 import { sanitizeFragmentHtml } from './sanitizeHtml';
@@ -143,7 +144,8 @@ export function sharedDrawer(session: PoolSession, workers = 1): SvgDrawer {
       while (session.unstarted() > BACKLOG_PER_WORKER * workers && (await drawOne()));
     },
     async helpUntilDone() {
-      while (await drawOne());
+      const breathe = breather();
+      while (await drawOne()) await breathe();
     },
     async close() {
       closed = true;
