@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { ExportFormat } from '../../shared/api/export';
-import { AppError } from '../../shared/api/errors';
+import { throwIfCancelled } from '../services/export/cancelled';
 import { type ExportHost, setExportHost } from '../services/export/jobs';
 import type { PdfPrinter } from '../services/export/printPdf';
 import type { Session } from '../services/rpc/session';
@@ -11,7 +11,7 @@ import { printToPdfOptions, printWindowOptions, saveFilters } from './policy/exp
  * from the exported HTML file loaded in a hidden, script-less window.
  */
 export const electronPdf: PdfPrinter = async (htmlPath, { signal }) => {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  throwIfCancelled(signal);
   const win = new BrowserWindow(printWindowOptions());
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -23,7 +23,7 @@ export const electronPdf: PdfPrinter = async (htmlPath, { signal }) => {
     await win.loadFile(htmlPath);
     return await win.webContents.printToPDF(printToPdfOptions());
   } catch (e) {
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+    throwIfCancelled(signal);
     throw e;
   } finally {
     signal?.removeEventListener('abort', abort);

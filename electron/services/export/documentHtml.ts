@@ -1,9 +1,9 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { AppError } from '../../../shared/api/errors';
 import { type ChartAttrs, defaultChartAttrs } from '../../../shared/editor/nodes/chart';
 import { liveChapters } from '../documents/chapterStore';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
+import { throwIfCancelled } from './cancelled';
 import { assembleDocument } from './document/assemble';
 import { planChapters } from './document/chapterPlan';
 import { placeFigures } from './document/figureSlots';
@@ -76,7 +76,7 @@ export async function renderDocumentHtml(project: Project, library: Library | nu
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
     whileDrawing: (figures) => assembleDocument(project, title, p, figures, opts.chapterIds),
   });
-  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  throwIfCancelled(opts.signal);
   const assembled = during!;
   const spliceStart = performance.now();
   const html = placeFigures(assembled.html, assembled.nonce, assembled.drawn);

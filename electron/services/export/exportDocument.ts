@@ -8,6 +8,7 @@ import { listChapters } from '../documents/chapters';
 import type { Library } from '../library/openLibrary';
 import type { Project } from '../project/project';
 import { type DocumentExportSummary, type HtmlExportProgress, renderDocumentHtml } from './documentHtml';
+import { throwIfCancelled } from './cancelled';
 import { renderDocumentDocx } from './docx/documentDocx';
 import { chromiumPath } from './findChromium';
 import { printWithPageNumbers } from './pdfContents';
@@ -50,9 +51,6 @@ export function chosenChapters(project: Project, ids: readonly string[] | undefi
   return new Set(ids);
 }
 
-function cancelled(): AppError {
-  return new AppError('CANCELLED', 'The export was cancelled.');
-}
 
 /** "Children and young people JSNA (sample)" → "Children and young people JSNA (sample).pdf", safe on every OS. */
 export function exportFileName(title: string, format: ExportFormat): string {
@@ -70,7 +68,7 @@ export async function exportDocument(project: Project, library: Library | null, 
   const report = opts.onProgress;
   if (opts.format === 'docx') {
     const docx = await renderDocumentDocx(project, library, { ...(opts.now ? { now: opts.now } : {}), chapterIds: only, signal: opts.signal, onProgress: report });
-    if (opts.signal?.aborted) throw cancelled();
+    throwIfCancelled(opts.signal);
     const { bytes, ...summary } = docx;
     return { format: 'docx', bytes, html: summary, printMs: 0, ms: performance.now() - started };
   }
@@ -95,7 +93,7 @@ export async function exportDocument(project: Project, library: Library | null, 
         report?.({ label: p.done < p.total ? 'Drawing charts' : pdf ? 'Printing the PDF' : 'Writing the file', done: p.done, total: steps });
       },
     });
-    if (opts.signal?.aborted) throw cancelled();
+    throwIfCancelled(opts.signal);
     if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, ms: performance.now() - started };
 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
@@ -105,7 +103,7 @@ export async function exportDocument(project: Project, library: Library | null, 
     const print = (draft: boolean) => (running ? running.print(htmlPath, { draft }) : opts.printPdf!(htmlPath, { signal: opts.signal }));
     // Twice: the second print has the contents' page numbers read from the first (pdfContents.ts).
     const printed = await printWithPageNumbers(html.html, htmlPath, print);
-    if (opts.signal?.aborted) throw cancelled();
+    throwIfCancelled(opts.signal);
     report?.({ label: 'Writing the file', done: steps, total: steps });
     return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, ms: performance.now() - started };
   } finally {

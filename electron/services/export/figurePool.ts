@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorPayload } from '../../../shared/api/errors';
+import { exportCancelled } from './cancelled';
 import type { DrawnSvg, SvgDrawer, SvgJob } from './svgDrawer';
 
 /**
@@ -57,8 +58,6 @@ export interface FigurePool {
   stop(): Promise<void>;
 }
 
-const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.');
-
 interface Pending extends StolenJob {
   worker: Worker;
 }
@@ -76,12 +75,14 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
   let alive = true;
   let idleTimer: NodeJS.Timeout | null = null;
 
+  // Each worker's count of jobs sent to it and not yet settled (new jobs go to the least loaded).
+  const release = (p: Pending) => load.set(p.worker, (load.get(p.worker) ?? 1) - 1);
   const rejectAll = (worker: Worker | null, e: unknown) => {
     for (const s of sessions.values()) {
       for (const [index, p] of s.pending) {
         if (worker !== null && p.worker !== worker) continue;
         s.pending.delete(index);
-        load.set(p.worker, (load.get(p.worker) ?? 1) - 1);
+        release(p);
         p.reject(e);
       }
     }
@@ -90,7 +91,7 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
     const p = sessions.get(session)?.pending.get(index);
     if (!p) return null;
     sessions.get(session)!.pending.delete(index);
-    load.set(p.worker, (load.get(p.worker) ?? 1) - 1);
+    release(p);
     return p;
   };
   const workers = Array.from({ length: size }, () => {
@@ -120,7 +121,7 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
     alive = false;
     if (idleTimer) clearTimeout(idleTimer);
     await Promise.all(workers.map((w) => w.terminate()));
-    rejectAll(null, cancelled());
+    rejectAll(null, exportCancelled());
   };
   // Busy: the workers keep the process alive (its exports await them). Idle: they do not, and stop after a while.
   const busy = (on: boolean) => {
@@ -155,7 +156,7 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
       let closed = false;
       return {
         draw(job) {
-          if (closed || !alive) return Promise.reject(cancelled());
+          if (closed || !alive) return Promise.reject(exportCancelled());
           if (sent >= state.claims.length) return Promise.reject(new AppError('INTERNAL', `An export session holds ${state.claims.length} figures.`));
           const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
           const index = sent++;
@@ -186,8 +187,8 @@ export function figurePool(path: string, size: number, opts: { keepWarmMs?: numb
           // What no worker has started is skipped; what one is drawing finishes and is dropped.
           for (const [index, p] of state.pending) {
             Atomics.compareExchange(state.claims, index, 0, 2);
-            load.set(p.worker, (load.get(p.worker) ?? 1) - 1);
-            p.reject(cancelled());
+            release(p);
+            p.reject(exportCancelled());
           }
           state.pending.clear();
           sessions.delete(id);

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/api/errors';
 import { chartRefOf, type ChartAttrs, type ChartKind } from '../../../shared/charts/definition';
 import { figureOf } from '../../../shared/charts/figure';
 import type { ChartDataTable } from '../../../shared/charts/tables';
 import { loadChartData } from '../charts/chartData';
 import type { Library } from '../library/openLibrary';
 import { breather } from './breather';
+import { throwIfCancelled } from './cancelled';
 import { drawerFor, inThreadDrawer, type SvgDrawer } from './svgDrawer';
 
 export { labelSvg } from './labelSvg';
@@ -61,16 +61,13 @@ export function figureIds(n: number): { figure: string; caption: string; summary
   return { figure: `figure-${n}`, caption: `figure-${n}-caption`, summary: `figure-${n}-summary` };
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-}
 
 /**
  * Draws every chart of the document in order: rows from the library by the one data path
  * (loadChartData), the same spec builders as the screen, the text summary and the data table on
  * this thread; vega headless to SVG and sanitising by the drawer (worker threads for a long
  * document, see svgDrawer.ts). Numbers the drawn ones. Checks for cancellation between charts, and
- * stops the workers when cancelled.
+ * when cancelled closes the drawer (the workers skip this export's jobs not yet started).
  */
 export async function drawFigures<T = undefined>(
   charts: readonly ChartAttrs[],
@@ -102,7 +99,7 @@ export async function drawFigures<T = undefined>(
   try {
     for (const [i, attrs] of charts.entries()) {
       await breathe();
-      throwIfAborted(opts.signal);
+      throwIfCancelled(opts.signal);
       const t = performance.now();
       const checked = chartRefOf(attrs);
       const loaded = !checked.ok
@@ -144,10 +141,10 @@ export async function drawFigures<T = undefined>(
     // Nothing left to do here but wait: draw what the workers have not started yet.
     await drawer.helpUntilDone?.();
     await Promise.all(jobs);
-    throwIfAborted(opts.signal);
+    throwIfCancelled(opts.signal);
     return { figures, timings, during };
   } catch (e) {
-    throwIfAborted(opts.signal);
+    throwIfCancelled(opts.signal);
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', stop);

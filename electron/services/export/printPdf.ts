@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/api/errors';
+import { exportCancelled } from './cancelled';
 import { chromiumArgs, chromiumPath } from './findChromium';
 import { mm, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_MM } from './pdfOptions';
 
@@ -41,15 +42,13 @@ export interface StartedPrinter {
   close(): Promise<void>;
 }
 
-const cancelledError = () => new AppError('CANCELLED', 'The export was cancelled.');
-
 /**
  * Starts Chromium (found by findChromium) for Playwright `page.pdf()`: a throwaway profile,
  * JavaScript off, no network. Started apart from printing so an export can start the browser while
  * it is still writing the HTML. Cancelling closes the browser.
  */
 export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<StartedPrinter> {
-  if (signal?.aborted) throw cancelledError();
+  if (signal?.aborted) throw exportCancelled();
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
   // Chromium may still be writing into its profile as it closes (a cancel while it starts): retry,
@@ -82,7 +81,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     });
   } catch (e) {
     await close();
-    if (signal?.aborted) throw cancelledError();
+    if (signal?.aborted) throw exportCancelled();
     throw new AppError('INTERNAL', `Could not start Chromium (${executablePath}) to print the PDF: ${(e as Error).message.split('\n')[0]}`);
   }
   if (closed || signal?.aborted) {
@@ -90,7 +89,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     await context.close().catch(() => undefined);
     await close();
     removeProfile();
-    throw cancelledError();
+    throw exportCancelled();
   }
   const ctx = context;
   return {
@@ -110,7 +109,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
           outline: !draft,
         });
       } catch (e) {
-        if (signal?.aborted || closed) throw cancelledError();
+        if (signal?.aborted || closed) throw exportCancelled();
         throw e;
       }
     },

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import { AppError } from '../../../shared/api/errors';
 import { renderChartSvg } from '../charts/renderSvg';
 import { isPlainSvg } from '../charts/staticSvg';
 import { breather } from './breather';
+import { exportCancelled } from './cancelled';
 import { type PoolSession, warmPool } from './figurePool';
 import { labelSvg } from './labelSvg';
 import { sanitizeFragmentHtml } from './sanitizeHtml';
@@ -137,7 +137,7 @@ export function sharedDrawer(session: PoolSession, workers = 1): SvgDrawer {
   };
   return {
     draw(job) {
-      if (closed) return Promise.reject(new AppError('CANCELLED', 'The export was cancelled.'));
+      if (closed) return Promise.reject(exportCancelled());
       return session.draw(job);
     },
     async helpIfBehind() {

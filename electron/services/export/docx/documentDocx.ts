@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Document, Packer } from 'docx';
-import { AppError } from '../../../../shared/api/errors';
+import { throwIfCancelled } from '../cancelled';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
 import { liveChapters } from '../../documents/chapterStore';
 import type { Library } from '../../library/openLibrary';
@@ -47,7 +47,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     },
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
   });
-  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  throwIfCancelled(opts.signal);
   const t = performance.now();
   const drawn = results.filter((f): f is DrawnFigure => f.ok);
   // The document is built while the last PNG fallbacks are still being rasterised.
@@ -88,7 +88,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   });
   const waited = performance.now();
   await pictures.ready();
-  if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
+  throwIfCancelled(opts.signal);
   const pngMs = performance.now() - waited;
   const packStarted = performance.now();
   const bytes = await Packer.toBuffer(doc);

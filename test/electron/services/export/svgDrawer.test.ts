@@ -81,7 +81,7 @@ describe('drawing figure images on worker threads', () => {
     }
   });
 
-  it('stops the workers when the export is cancelled', { timeout: 60_000 }, async () => {
+  it('a cancelled export rejects as cancelled', { timeout: 60_000 }, async () => {
     const controller = new AbortController();
     const many = [...charts, ...charts];
     const err = await drawFigures(many, library, {
