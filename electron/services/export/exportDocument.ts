@@ -32,6 +32,8 @@ export interface ExportedDocument {
   html: DocumentExportSummary;
   /** Printing the PDF, from the HTML being ready to the PDF's bytes (0 for HTML). */
   printMs: number;
+  /** How many times Chromium printed the PDF (1 when the contents' page numbers were written into the first print; 0 for HTML and Word). */
+  prints: number;
   ms: number;
 }
 
@@ -70,7 +72,7 @@ export async function exportDocument(project: Project, library: Library | null, 
     const docx = await renderDocumentDocx(project, library, { ...(opts.now ? { now: opts.now } : {}), chapterIds: only, signal: opts.signal, onProgress: report });
     throwIfCancelled(opts.signal);
     const { bytes, ...summary } = docx;
-    return { format: 'docx', bytes, html: summary, printMs: 0, ms: performance.now() - started };
+    return { format: 'docx', bytes, html: summary, printMs: 0, prints: 0, ms: performance.now() - started };
   }
   const pdf = opts.format === 'pdf';
   // Chromium (outside the app) starts while the HTML is written; no browser is said before any work.
@@ -94,18 +96,18 @@ export async function exportDocument(project: Project, library: Library | null, 
       },
     });
     throwIfCancelled(opts.signal);
-    if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, ms: performance.now() - started };
+    if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, prints: 0, ms: performance.now() - started };
 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
     writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
     const running = printer ? await printer : null;
-    const print = (draft: boolean) => (running ? running.print(htmlPath, { draft }) : opts.printPdf!(htmlPath, { signal: opts.signal }));
-    // Twice: the second print has the contents' page numbers read from the first (pdfContents.ts).
+    const print = () => (running ? running.print(htmlPath) : opts.printPdf!(htmlPath, { signal: opts.signal }));
+    // The contents' page numbers are read from the print and written into it (pdfContents.ts).
     const printed = await printWithPageNumbers(html.html, htmlPath, print);
     throwIfCancelled(opts.signal);
     report?.({ label: 'Writing the file', done: steps, total: steps });
-    return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, ms: performance.now() - started };
+    return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, prints: printed.passes, ms: performance.now() - started };
   } finally {
     if (printer) await printer.then((p) => p.close(), () => undefined);
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -79,5 +79,24 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
     '--disable-component-update',
     '--no-first-run',
     '--disable-sync',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
   ];
 }
+
+/**
+ * Chromium features turned off. Chromium takes only the last --disable-features it is given, and
+ * ours comes after Playwright's own, so this repeats Playwright 1.65's list (mostly requests to
+ * Google at start-up; a test checks that none of Playwright's is lost) and adds two of ours:
+ * headless Chromium 13x+ preloads the address bar's drop-down (two WebUI pages) in a renderer of
+ * its own at start-up, about a second of CPU that an export drawing its charts on both cores at the
+ * same time would otherwise share with it.
+ */
+export const DISABLED_FEATURES = [
+  // Playwright's (playwright-core chromiumSwitches).
+  'AimEnabled', 'AvoidCorsURLLoaderRestartOnRedirect', 'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsFirstBalancedModeAutoEnable', 'HttpsUpgrades', 'LensOverlay', 'MediaRouter', 'NetworkTimeServiceQuerying', 'OptimizationHints',
+  'PaintHolding', 'PreconnectToSearch', 'TcpPortRandomizationWin', 'ThirdPartyStoragePartitioning', 'msEdgeUpdateLaunchServicesPreferredVersion',
+  'msForceBrowserSignIn',
+  // Ours: the address bar's drop-down, which nothing printed has.
+  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+];

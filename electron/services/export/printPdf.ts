@@ -37,8 +37,7 @@ function playwrightChromium(): Chromium {
 
 /** A Chromium started for printing: print one HTML file, then close (closing is safe to repeat). */
 export interface StartedPrinter {
-  /** `draft`: only for reading where things fall (no tags, outline, header or footer, which move nothing). */
-  print(htmlPath: string, opts?: { draft?: boolean }): Promise<Buffer>;
+  print(htmlPath: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -94,7 +93,7 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
   const ctx = context;
   return {
     close,
-    async print(htmlPath: string, { draft = false }: { draft?: boolean } = {}) {
+    async print(htmlPath: string) {
       try {
         const page = ctx.pages()[0] ?? (await ctx.newPage());
         await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
@@ -102,11 +101,11 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
           format: 'A4',
           margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
           printBackground: true,
-          displayHeaderFooter: !draft,
+          displayHeaderFooter: true,
           headerTemplate: PDF_HEADER_TEMPLATE,
           footerTemplate: PDF_FOOTER_TEMPLATE,
-          tagged: !draft,
-          outline: !draft,
+          tagged: true,
+          outline: true,
         });
       } catch (e) {
         if (signal?.aborted || closed) throw exportCancelled();

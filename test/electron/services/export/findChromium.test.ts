@@ -1,3 +1,4 @@
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumCandidates, chromiumPath, findChromium, NO_CHROMIUM_MESSAGE } from '../../../../electron/services/export/findChromium';
 
@@ -45,4 +46,22 @@ describe('findChromium', () => {
     expect(chromiumArgs(false)).not.toContain('--no-sandbox');
     expect(chromiumArgs(false)).toContain('--disable-background-networking');
   });
+
+  it.skipIf(!findChromium())('keeps every feature Playwright turns off (Chromium takes only the last --disable-features) and starts without the address bar’s drop-down', async () => {
+    // --enable-automation: so Chromium tells its command line.
+    const browser = await chromium.launch({ executablePath: findChromium()!, headless: true, args: [...chromiumArgs(), '--enable-automation'] });
+    try {
+      const cdp = await browser.newBrowserCDPSession();
+      const { arguments: args } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
+      const lists = args.filter((a) => a.startsWith('--disable-features=')).map((a) => a.slice('--disable-features='.length).split(','));
+      expect(lists.length).toBe(2);
+      const [playwrights, ours] = [lists[0]!, lists.at(-1)!];
+      expect(ours).toEqual(expect.arrayContaining(playwrights));
+      await browser.newContext().then((c) => c.newPage());
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+      expect(targetInfos.map((t) => t.url).filter((u) => u.includes('omnibox'))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
