@@ -99,7 +99,6 @@ export async function exportDocument(project: Project, library: Library | null, 
     if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, prints: 0, ms: performance.now() - started };
 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
-    writeFileSync(htmlPath, html.html, 'utf8');
     const t = performance.now();
     const running = printer ? await printer : null;
     const print = () => (running ? running.print(htmlPath) : opts.printPdf!(htmlPath, { signal: opts.signal }));

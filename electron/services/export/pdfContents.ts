@@ -15,10 +15,10 @@ import { PLACEHOLDER, writePageNumbers } from './pdfPageNumbers';
 
 const SLOT = /<span class="toc-page" data-page-of="([A-Za-z0-9_-]+)"><\/span>/g;
 
-/** Each named destination's page (1-based) and the number of pages. */
+/** Each named destination's page (1-based) and the number of pages; none of either when the PDF is not laid out as Chromium writes them. */
 export function destinationPages(bytes: Buffer): { pages: Map<string, number>; pageCount: number } {
   const pdf = ChromiumPdf.read(bytes);
-  if (!pdf) throw new AppError('INTERNAL', 'The printed PDF could not be read for its contents’ page numbers.');
+  if (!pdf) return { pages: new Map(), pageCount: 0 };
   const order = pdf.pages();
   const index = new Map(order.map((n, i) => [n, i + 1]));
   const pages = new Map<string, number>();
@@ -46,11 +46,14 @@ export const slotIds = (html: string) => [...html.matchAll(SLOT)].map((m) => m[1
 export const hasPageSlots = (html: string) => new RegExp(SLOT.source).test(html);
 
 /**
- * Prints `html` (written to `htmlPath`) with its contents' page numbers; `print` prints the file at
+ * Prints `html` (writing it to `htmlPath`) with its contents' page numbers; `print` prints the file at
  * htmlPath. `passes`: how many prints it took (1 when the numbers could be written into the first).
  */
 export async function printWithPageNumbers(html: string, htmlPath: string, print: () => Promise<Buffer>): Promise<{ bytes: Buffer; html: string; passes: number }> {
-  if (!hasPageSlots(html)) return { bytes: await print(), html, passes: 1 };
+  if (!hasPageSlots(html)) {
+    writeFileSync(htmlPath, html, 'utf8');
+    return { bytes: await print(), html, passes: 1 };
+  }
   writeFileSync(htmlPath, withPlaceholders(html), 'utf8');
   let bytes = await print();
   let first = destinationPages(bytes);
