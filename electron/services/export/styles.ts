@@ -39,7 +39,7 @@ hr { border: 0; border-top: 1px solid #b1b4b6; margin: 2em 0; }
 .toc li { margin: 0.2em 0; }
 .figure-list ol { padding-left: 0; list-style: none; }
 .figure-list li { margin: 0.15em 0; }
-/* Page numbers exist only on paper (filled in after a first print); a fixed width, so filling them moves nothing. */
+/* Page numbers exist only on paper (written into the print, see pdfContents.ts); a fixed width, so what a slot holds moves nothing. */
 .toc-page { display: none; }
 
 .chapter { margin-top: 3rem; }

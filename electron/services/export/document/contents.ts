@@ -3,7 +3,7 @@ import type { Plan } from './chapterPlan';
 import type { El, ElementBuilder } from './dom';
 import { APPENDIX_ID, APPENDIX_TITLE } from './partnerAppendix';
 
-/** Where the PDF's contents shows the page an entry is on: empty here, filled in after a first print (see pdfContents.ts). */
+/** Where the PDF’s contents shows the page an entry is on: empty here; the print fills it in (see pdfContents.ts). */
 export function pageSlot(el: ElementBuilder, id: string): El {
   return el('span', { class: 'toc-page', 'data-page-of': id });
 }
