@@ -5,6 +5,7 @@ import type { FigureResult } from '../figures';
 import type { Plan } from '../document/chapterPlan';
 import { chartBlocks, type WordImage } from './figure';
 import { inlineRuns } from './inline';
+import type { PlainTables } from './plainTable';
 import { CELL_MARGINS } from './styles';
 import { wordText } from './text';
 
@@ -18,6 +19,8 @@ export interface WordContext {
   plan: Plan;
   figures: ReadonlyMap<PMNode, FigureResult>;
   images: ReadonlyMap<number, WordImage>;
+  /** Where the charts' data tables are kept until the file is packed. */
+  tables: PlainTables;
   /** A fresh numbering instance per ordered list, so each starts at 1. */
   nextListInstance(): number;
 }
@@ -101,7 +104,7 @@ export function blocks(node: PMNode, ctx: WordContext, depth = 0): FileChild[] {
     case 'table':
       return table(node);
     case 'chart':
-      return chartBlocks(ctx.figures.get(node), ctx.images);
+      return chartBlocks(ctx.figures.get(node), ctx.images, ctx.tables);
     case 'recommendation':
       return recommendation(node);
     default:

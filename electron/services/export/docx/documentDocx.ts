@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import { throwIfCancelled } from '../cancelled';
 import { type ChartAttrs, defaultChartAttrs } from '../../../../shared/editor/nodes/chart';
 import { liveChapters } from '../../documents/chapterStore';
@@ -11,7 +11,9 @@ import { titlePageOf } from '../document/titlePage';
 import type { DocumentExportSummary, HtmlExportOptions } from '../documentHtml';
 import { type DrawnFigure, drawFigures, type FigureResult } from '../figures';
 import { partnerAppendixBlocks } from './appendix';
-import { estimatePages } from './pageEstimate';
+import { pageEstimator } from './pageEstimate';
+import { packDocx } from './pack';
+import { PlainTables } from './plainTable';
 import { childBlocks, type WordContext } from './blocks';
 import { contentsBlocks, figureListBlocks, titlePageBlocks } from './front';
 import { A4, CONTENT_WIDTH_PX, MARGIN, NUMBERING, runningHeaderFooter, STYLES } from './styles';
@@ -34,7 +36,8 @@ const chartAttrsOf = (node: PMNode): ChartAttrs => ({ ...defaultChartAttrs, ...(
  */
 export async function renderDocumentDocx(project: Project, library: Library | null, opts: HtmlExportOptions = {}): Promise<DocxExportResult> {
   const started = performance.now();
-  const title = titlePageOf(project, opts.now ?? new Date());
+  const now = opts.now ?? new Date();
+  const title = titlePageOf(project, now);
   const plan = planChapters(liveChapters(project).filter((c) => !opts.chapterIds || opts.chapterIds.has(c.id)));
   const total = plan.chartNodes.length + 1;
   opts.onProgress?.({ label: 'Drawing charts', done: 0, total });
@@ -54,7 +57,8 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   const images = pictures.of(drawn);
   const figures = new Map<PMNode, FigureResult>(plan.chartNodes.map((n, i) => [n, results[i]!]));
   let instance = 0;
-  const ctx: WordContext = { plan, figures, images, nextListInstance: () => ++instance };
+  const tables = new PlainTables();
+  const ctx: WordContext = { plan, figures, images, tables, nextListInstance: () => ++instance };
 
   const body: FileChild[] = [...titlePageBlocks(title), ...contentsBlocks(), ...figureListBlocks(drawn)];
   plan.chapters.forEach((c, i) => {
@@ -64,9 +68,10 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   body.push(...partnerAppendixBlocks(appendixData(project, opts.chapterIds)));
   const blocksMs = performance.now() - t;
   let pagesMs = 0;
-  const pageNumbers: typeof estimatePages = (xml, context) => {
+  const estimate = pageEstimator(tables);
+  const pageNumbers: typeof estimate = (xml, context) => {
     const t0 = performance.now();
-    const pages = estimatePages(xml, context);
+    const pages = estimate(xml, context);
     pagesMs += performance.now() - t0;
     return pages;
   };
@@ -91,7 +96,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   throwIfCancelled(opts.signal);
   const pngMs = performance.now() - waited;
   const packStarted = performance.now();
-  const bytes = await Packer.toBuffer(doc);
+  const bytes = packDocx(doc, tables, now);
   const packMs = performance.now() - packStarted - pagesMs;
   opts.onProgress?.({ label: 'Drawing charts', done: total, total });
   return {

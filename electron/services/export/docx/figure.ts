@@ -1,8 +1,9 @@
-import { Bookmark, type FileChild, type ImageRun, Paragraph, SequentialIdentifier, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Bookmark, type FileChild, type ImageRun, Paragraph, SequentialIdentifier, TextRun } from 'docx';
 import { ILLUSTRATIVE_NOTE } from '../../../../shared/charts/format';
 import { type DrawnFigure, figureIds, type FigureResult } from '../figures';
 import { textWidth } from '../../charts/fontMetrics';
 import { PictureRun } from './pictureRun';
+import type { PlainRow, PlainTables } from './plainTable';
 import { CELL_MARGINS, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS } from './styles';
 import { wordText } from './text';
 
@@ -17,8 +18,6 @@ export interface WordImage {
   width: number;
   height: number;
 }
-
-const cellParagraph = (text: string, bold = false) => new Paragraph({ style: 'TableText', children: [new TextRun({ text: wordText(text), bold })] });
 
 const TABLE_TEXT_PT = 9; // the TableText style
 const twips = (text: string, bold: boolean) => textWidth(text, TABLE_TEXT_PT, bold) * 20;
@@ -42,15 +41,16 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
 }
 
 /** The chart's data as a real Word table: a header row repeated on every page, the first column as row headers (bold). */
-function dataTable(f: DrawnFigure): FileChild[] {
+function dataTable(f: DrawnFigure, tables: PlainTables): FileChild[] {
   const columns = Math.max(1, f.table.columns.length);
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: f.table.columns.map((c) => new TableCell({ children: [cellParagraph(c, true)], shading: { fill: 'F3F2F1', type: 'clear', color: 'auto' } })) });
-  const rows = f.table.rows.length
-    ? f.table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((cell, i) => new TableCell({ children: [cellParagraph(cell, i === 0)] })) }))
-    : [new TableRow({ children: [new TableCell({ columnSpan: columns, children: [cellParagraph('No values.')] })] })];
+  const header: PlainRow = { header: true, cantSplit: true, cells: f.table.columns.map((c) => ({ text: c, bold: true, shading: 'F3F2F1' })) };
+  const rows: PlainRow[] = f.table.rows.length
+    ? f.table.rows.map((r) => ({ cantSplit: true, cells: r.map((cell, i) => ({ text: cell, bold: i === 0 })) }))
+    : [{ cells: [{ text: 'No values.', span: columns }] }];
+  const widths = f.table.columns.length ? columnWidths(f.table.columns, f.table.rows) : [CONTENT_WIDTH_TWIPS];
   return [
     new Paragraph({ style: 'TableText', keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: wordText(`Data for Figure ${f.number}: ${f.table.caption}`), bold: true })] }),
-    new Table({ width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: columnWidths(f.table.columns, f.table.rows), margins: CELL_MARGINS, rows: f.table.columns.length ? [header, ...rows] : rows }),
+    tables.add({ style: 'TableText', width: CONTENT_WIDTH_TWIPS, columnWidths: widths, margins: CELL_MARGINS, rows: f.table.columns.length ? [header, ...rows] : rows }),
   ];
 }
 
@@ -61,7 +61,7 @@ function dataTable(f: DrawnFigure): FileChild[] {
  * author's caption, the summary, the data table, and the source line with the illustrative-data
  * warning where it applies.
  */
-function drawnFigure(f: DrawnFigure, image: WordImage): FileChild[] {
+function drawnFigure(f: DrawnFigure, image: WordImage, tables: PlainTables): FileChild[] {
   const scale = Math.min(1, CONTENT_WIDTH_PX / image.width);
   const caption = new Paragraph({
     style: 'Caption',
@@ -80,7 +80,7 @@ function drawnFigure(f: DrawnFigure, image: WordImage): FileChild[] {
   const out: FileChild[] = [caption, picture];
   if (f.caption) out.push(new Paragraph({ children: [new TextRun({ text: wordText(f.caption), italics: true })] }));
   out.push(new Paragraph({ children: [new TextRun({ text: 'Summary: ', bold: true }), new TextRun(wordText(f.summary))] }));
-  out.push(...dataTable(f));
+  out.push(...dataTable(f, tables));
   const source = [new TextRun(wordText(f.source))];
   if (f.illustrative) source.push(new TextRun({ text: ` ${ILLUSTRATIVE_NOTE}`, bold: true }));
   out.push(new Paragraph({ style: 'Source', spacing: { before: 120 }, children: source }));
@@ -88,11 +88,11 @@ function drawnFigure(f: DrawnFigure, image: WordImage): FileChild[] {
 }
 
 /** A chart node in the Word file: its figure, or a note saying why it could not be drawn. */
-export function chartBlocks(f: FigureResult | undefined, images: ReadonlyMap<number, WordImage>): FileChild[] {
+export function chartBlocks(f: FigureResult | undefined, images: ReadonlyMap<number, WordImage>, tables: PlainTables): FileChild[] {
   if (!f) return [];
   if (f.ok) {
     const image = images.get(f.number);
-    if (image) return drawnFigure(f, image);
+    if (image) return drawnFigure(f, image, tables);
   }
   const title = f.ok ? f.title : f.title;
   const message = f.ok ? 'The chart could not be drawn.' : f.message;

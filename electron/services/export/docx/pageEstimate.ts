@@ -1,4 +1,5 @@
 import type { EstimatedPageNumbers, IContext, IXmlableObject, PageNumberEstimator } from 'docx';
+import type { PlainTables } from './plainTable';
 import { A4, CONTENT_WIDTH_TWIPS, MARGIN } from './styles';
 import { type Block, type ParagraphBlock, wordBlocks } from './wordBlocks';
 
@@ -99,13 +100,15 @@ export function paginate(blocks: readonly Block[], pageHeight = PAGE_HEIGHT): Pa
   return { bookmarks, pages: page };
 }
 
-/** docx's page-number hook: the body just before it is written, laid out with paginate. */
-export const estimatePages: PageNumberEstimator = (body: IXmlableObject, _context: IContext): EstimatedPageNumbers => {
-  const { bookmarks, pages } = paginate(wordBlocks(body, CONTENT_WIDTH_TWIPS));
-  return {
-    bookmarks: new Map([...bookmarks].map(([name, p]) => [name, String(p)])),
-    bookmarkPageNumbers: bookmarks,
-    pageCount: pages,
-    sectionPageCounts: [pages],
+/** docx's page-number hook: the body just before it is written (its plain tables measured from `tables`), laid out with paginate. */
+export const pageEstimator =
+  (tables?: Pick<PlainTables, 'get'>): PageNumberEstimator =>
+  (body: IXmlableObject, _context: IContext): EstimatedPageNumbers => {
+    const { bookmarks, pages } = paginate(wordBlocks(body, CONTENT_WIDTH_TWIPS, (id) => tables?.get(id)));
+    return {
+      bookmarks: new Map([...bookmarks].map(([name, p]) => [name, String(p)])),
+      bookmarkPageNumbers: bookmarks,
+      pageCount: pages,
+      sectionPageCounts: [pages],
+    };
   };
-};

@@ -1,5 +1,7 @@
 import type { IXmlableObject } from 'docx';
 import { textWidth } from '../../charts/fontMetrics';
+import { AppError } from '../../../../shared/api/errors';
+import { PLACEHOLDER_TAG, type PlainTable } from './plainTable';
 import { STYLES } from './styles';
 
 /**
@@ -91,6 +93,12 @@ interface Piece {
   bold?: boolean;
 }
 
+/** Text as words and spaces with their widths (appended to `out`). */
+function textPieces(text: string, size: number, bold: boolean, out: Piece[]): Piece[] {
+  for (const part of text.split(/( +)/)) if (part) out.push({ width: textWidth(part, size, bold) * 20, size, space: part.startsWith(' '), text: part, bold });
+  return out;
+}
+
 /** The visible text, tabs, breaks and pictures of a paragraph, as words and spaces with their widths. */
 function pieces(p: El, base: Props): { pieces: Piece[]; bookmarks: string[]; pageBreak: boolean } {
   const out: Piece[] = [];
@@ -106,8 +114,7 @@ function pieces(p: El, base: Props): { pieces: Piece[]; bookmarks: string[]; pag
       const n = nameOf(k);
       if (n === 'w:fldChar') inInstruction = attr(k as El, 'w:fldCharType') === 'begin';
       else if (n === 'w:t' && !inInstruction) {
-        const text = kids(k as El).filter((x): x is string => typeof x === 'string').join('');
-        for (const part of text.split(/( +)/)) if (part) out.push({ width: textWidth(part, size, bold) * 20, size, space: part.startsWith(' '), text: part, bold });
+        textPieces(kids(k as El).filter((x): x is string => typeof x === 'string').join(''), size, bold, out);
       } else if (n === 'w:tab') out.push({ width: 720, size, space: true });
       else if (n === 'w:br') {
         if (attr(k as El, 'w:type') === 'page') pageBreak = true;
@@ -203,50 +210,114 @@ function paragraph(p: El, width: number, styles: Map<string, Props>): ParagraphB
   };
 }
 
+/** What a table's rows are measured with: its grid (stretched to its width), cell margins and border width. */
+interface Geometry {
+  grid: number[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  border: number;
+}
+interface MeasuredCell {
+  span: number;
+  /** The cell's content height and bookmarks when its text is `width` twips wide. */
+  measure(width: number): { height: number; bookmarks: string[] };
+}
+interface MeasuredRow {
+  header: boolean;
+  cantSplit: boolean;
+  cells: MeasuredCell[];
+}
+
+/** The columns are stretched or shrunk to the table's width, when it has one. */
+const gridOf = (given: number[], tableWidth: number) => {
+  const sum = given.reduce((a, b) => a + b, 0);
+  return tableWidth > 0 && sum > 0 ? given.map((g) => (g * tableWidth) / sum) : given;
+};
+
 /** A table's rows: each as tall as its tallest cell (its paragraphs in the cell's width, less the cell margins). */
+function tableRows(g: Geometry, measured: Iterable<MeasuredRow>): TableBlock {
+  const rows: TableBlock['rows'] = [];
+  for (const r of measured) {
+    let col = 0;
+    let height = 0;
+    const bookmarks: string[] = [];
+    for (const cell of r.cells) {
+      const width = g.grid.slice(col, col + cell.span).reduce((a, b) => a + b, 0) - g.left - g.right;
+      col += cell.span;
+      const m = cell.measure(width);
+      bookmarks.push(...m.bookmarks);
+      height = Math.max(height, m.height);
+    }
+    // Each row's top border (and the last row's bottom one) adds its width.
+    rows.push({ height: height + g.top + g.bottom + g.border, header: r.header, cantSplit: r.cantSplit, bookmarks });
+  }
+  if (rows.length) rows[rows.length - 1]!.height += g.border;
+  return { kind: 'table', rows };
+}
+
+/** A docx table object (w:tbl), measured. */
 function table(t: El, width: number, styles: Map<string, Props>): TableBlock {
   const tblPr = child(t, 'w:tblPr');
   const mar = tblPr && child(tblPr, 'w:tblCellMar');
   const m = (side: string, fallback: number) => Number(attr(mar && child(mar, `w:${side}`), 'w:w') ?? fallback);
-  const [top, bottom, left, right] = [m('top', 0), m('bottom', 0), m('left', 108), m('right', 108)];
-  // Each row's top border (and the last row's bottom one) adds its width: eighths of a point (docx writes single 4 by default).
+  // Border widths are eighths of a point (docx writes single 4 by default).
   const borders = tblPr && child(tblPr, 'w:tblBorders');
   const border = Number(attr(borders && child(borders, 'w:insideH'), 'w:sz') ?? 4) * 2.5;
   const given = kids(child(t, 'w:tblGrid') ?? { g: [] }).map((g) => Number(attr(g as El, 'w:w') ?? 0));
-  // The columns are stretched or shrunk to the table's width, when it has one.
   const tblW = tblPr && child(tblPr, 'w:tblW');
   const w = attr(tblW, 'w:w') ?? '';
   const tableWidth = attr(tblW, 'w:type') === 'pct' ? (w.endsWith('%') ? parseFloat(w) / 100 : Number(w) / 5000) * width : attr(tblW, 'w:type') === 'dxa' ? Number(w) : 0;
-  const sum = given.reduce((a, b) => a + b, 0);
-  const grid = tableWidth > 0 && sum > 0 ? given.map((g) => (g * tableWidth) / sum) : given;
-  const rows: TableBlock['rows'] = [];
-  for (const tr of kids(t).filter((k) => nameOf(k) === 'w:tr') as El[]) {
+  const geometry: Geometry = { grid: gridOf(given, tableWidth), top: m('top', 0), bottom: m('bottom', 0), left: m('left', 108), right: m('right', 108), border };
+  const rows = (kids(t).filter((k) => nameOf(k) === 'w:tr') as El[]).map((tr): MeasuredRow => {
     const trPr = child(tr, 'w:trPr');
-    let col = 0;
-    let height = 0;
-    const bookmarks: string[] = [];
-    for (const tc of kids(tr).filter((k) => nameOf(k) === 'w:tc') as El[]) {
-      const span = Number(attr(child(child(tc, 'w:tcPr') ?? { x: [] }, 'w:gridSpan'), 'w:val') ?? 1);
-      const width = grid.slice(col, col + span).reduce((a, b) => a + b, 0) - left - right;
-      col += span;
-      let content = 0;
-      for (const p of kids(tc).filter((k) => nameOf(k) === 'w:p') as El[]) {
-        const b = paragraph(p, width, styles);
-        bookmarks.push(...b.bookmarks);
-        content += b.before + b.lines.reduce((a, x) => a + x, 0) + b.after;
-      }
-      height = Math.max(height, content);
-    }
-    rows.push({ height: height + top + bottom + border, header: Boolean(trPr && child(trPr, 'w:tblHeader')), cantSplit: Boolean(trPr && child(trPr, 'w:cantSplit')), bookmarks });
-  }
-  if (rows.length) rows[rows.length - 1]!.height += border;
-  return { kind: 'table', rows };
+    return {
+      header: Boolean(trPr && child(trPr, 'w:tblHeader')),
+      cantSplit: Boolean(trPr && child(trPr, 'w:cantSplit')),
+      cells: (kids(tr).filter((k) => nameOf(k) === 'w:tc') as El[]).map((tc) => ({
+        span: Number(attr(child(child(tc, 'w:tcPr') ?? { x: [] }, 'w:gridSpan'), 'w:val') ?? 1),
+        measure: (cellWidth: number) => {
+          let height = 0;
+          const bookmarks: string[] = [];
+          for (const p of kids(tc).filter((k) => nameOf(k) === 'w:p') as El[]) {
+            const b = paragraph(p, cellWidth, styles);
+            bookmarks.push(...b.bookmarks);
+            height += b.before + b.lines.reduce((a, x) => a + x, 0) + b.after;
+          }
+          return { height, bookmarks };
+        },
+      })),
+    };
+  });
+  return tableRows(geometry, rows);
+}
+
+/** A plain table (plainTable.ts), measured from its spec as the same table written by docx would be. */
+function plainTable(t: PlainTable, styles: Map<string, Props>): TableBlock {
+  const s = styles.get(t.style) ?? styles.get('Normal')!;
+  const geometry: Geometry = { grid: gridOf(t.columnWidths, t.width), ...t.margins, border: 4 * 2.5 };
+  const rows = t.rows.map((r): MeasuredRow => ({
+    header: Boolean(r.header),
+    cantSplit: Boolean(r.cantSplit),
+    cells: r.cells.map((c) => ({
+      span: Math.max(1, c.span ?? 1),
+      measure: (cellWidth: number) => {
+        const lines = lineHeights(textPieces(c.text, s.size / 2, c.bold ?? s.bold, []), cellWidth - s.indent, s);
+        return { height: s.before + lines.reduce((a, x) => a + x, 0) + s.after, bookmarks: [] };
+      },
+    })),
+  }));
+  return tableRows(geometry, rows);
 }
 
 const CONTAINERS = new Set(['w:body', 'w:sdt', 'w:sdtContent']);
 
-/** The body's paragraphs and tables in order, measured for a text column `width` twips wide. */
-export function wordBlocks(body: El, width: number): Block[] {
+/**
+ * The body's paragraphs and tables in order, measured for a text column `width` twips wide; a plain
+ * table's placeholder is measured from the table `plainTables` gives for its id.
+ */
+export function wordBlocks(body: El, width: number, plainTables: (id: number) => PlainTable | undefined = () => undefined): Block[] {
   const styles = styleTable();
   const out: Block[] = [];
   const walk = (e: El) => {
@@ -254,6 +325,12 @@ export function wordBlocks(body: El, width: number): Block[] {
       const n = nameOf(k);
       if (n === 'w:p') out.push(paragraph(k as El, width, styles));
       else if (n === 'w:tbl') out.push(table(k as El, width, styles));
+      else if (n === PLACEHOLDER_TAG) {
+        const id = Number(attr(k as El, 'id'));
+        const t = plainTables(id);
+        if (!t) throw new AppError('INTERNAL', `The Word file's table ${id} has no spec to measure.`);
+        out.push(plainTable(t, styles));
+      }
       else if (n && CONTAINERS.has(n)) walk(k as El);
     }
   };
