@@ -50,6 +50,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
     },
     noLibraryMessage: `The indicator library (${project.libraryPath}) could not be opened, so this chart cannot be drawn.`,
   });
+  pictures.allCores();
   throwIfCancelled(opts.signal);
   const t = performance.now();
   const drawn = results.filter((f): f is DrawnFigure => f.ok);
@@ -96,7 +97,7 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
   throwIfCancelled(opts.signal);
   const pngMs = performance.now() - waited;
   const packStarted = performance.now();
-  const bytes = packDocx(doc, tables, now);
+  const bytes = await packDocx(doc, tables, now);
   const packMs = performance.now() - packStarted - pagesMs;
   opts.onProgress?.({ label: 'Drawing charts', done: total, total });
   return {

@@ -34,11 +34,12 @@ function sizeOf(svgTag: string): { width: number; height: number } {
 /** Names a picture in word/media, as docx does (its SHA-1 in hex). */
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
-/** A task queue running at most `slots` at once, in the order they came. */
-function limiter(slots: number) {
+/** A task queue running at most `slots` at once, in the order they came; `widen` lets more run from then on. */
+function limiter(initialSlots: number) {
   const queue: (() => void)[] = [];
   let running = 0;
-  return (work: () => Promise<Buffer>) =>
+  let slots = initialSlots;
+  const run = (work: () => Promise<Buffer>) =>
     new Promise<Buffer>((resolve, reject) => {
       const start = () => {
         running += 1;
@@ -52,6 +53,11 @@ function limiter(slots: number) {
       if (running < slots) start();
       else queue.push(start);
     });
+  const widen = (to: number) => {
+    slots = Math.max(slots, to);
+    while (running < slots && queue.length) queue.shift()!();
+  };
+  return { run, widen };
 }
 
 export interface WordImages {
@@ -62,6 +68,8 @@ export interface WordImages {
    * be built around them while their PNG fallbacks are still being rasterised; ready() fills those in.
    */
   of(figures: readonly DrawnFigure[]): Map<number, WordImage>;
+  /** The charts are drawn: rasterise on every core from now on. */
+  allCores(): void;
   /** Resolves once every picture added has its PNG fallback (rejects with the first that failed). */
   ready(): Promise<void>;
   /** Time spent rasterising and encoding, summed over the PNGs (each from its start to its end). */
@@ -70,15 +78,19 @@ export interface WordImages {
 
 /**
  * The pictures of the drawn figures. Their PNG fallbacks are rasterised off this thread while the
- * other charts are still being drawn and the document is built, a few at a time (one per core: each
- * holds its pixels until encoded), and once per distinct SVG (a chart repeated in the document has
- * the same picture, which Word stores once anyway).
+ * other charts are still being drawn and the document is built, one at a time until the charts are
+ * drawn and then one per core (each holds its pixels until encoded), and once per distinct SVG (a
+ * chart repeated in the document has the same picture, which Word stores once anyway).
  */
 export function wordImages(pngWidthPx: number): WordImages {
   const pictures = new Map<string, WordImage>();
   const started = new Map<number, WordImage>();
   const rasterising: Promise<void>[] = [];
-  const limited = limiter(Math.max(1, availableParallelism()));
+  // While the charts are drawn the cores are busy drawing them (the figure workers take every idle
+  // core but one, which this thread uses): one PNG at a time beside them. Once they are drawn
+  // (allCores), as many at once as there are cores. On 2 cores this took the 300-chart Word export
+  // from 2.9 s to 2.55 s (means of 3 runs each, alternated) against two at a time from the start.
+  const limited = limiter(1);
   let workMs = 0;
   const add = (f: DrawnFigure) => {
     if (started.has(f.number) || !f.svg) return;
@@ -92,7 +104,7 @@ export function wordImages(pngWidthPx: number): WordImages {
       const image: WordImage = { svg, svgHash: sha1(svg), png: null, width, height };
       picture = image;
       pictures.set(key, image);
-      const png = limited(async () => {
+      const png = limited.run(async () => {
         const t = performance.now();
         const bytes = await svgToPng(xml, pngWidth);
         workMs += performance.now() - t;
@@ -111,6 +123,9 @@ export function wordImages(pngWidthPx: number): WordImages {
     of(figures) {
       figures.forEach(add);
       return new Map(figures.flatMap((f) => (started.has(f.number) ? [[f.number, started.get(f.number)!] as const] : [])));
+    },
+    allCores() {
+      limited.widen(Math.max(1, availableParallelism()));
     },
     async ready() {
       await Promise.all(rasterising);

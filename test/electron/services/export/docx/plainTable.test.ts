@@ -42,7 +42,7 @@ function docxTable(t: PlainTable): Table {
 }
 
 /** The body docx hands the page-number hook, measured as the export measures it. */
-function measured(children: FileChild[], tables: PlainTables): { blocks: ReturnType<typeof wordBlocks>; bytes: Buffer } {
+async function measured(children: FileChild[], tables: PlainTables): Promise<{ blocks: ReturnType<typeof wordBlocks>; bytes: Buffer }> {
   let blocks: ReturnType<typeof wordBlocks> = [];
   const doc = new Document({
     pageNumbers: (body: IXmlableObject, _c: IContext) => {
@@ -51,7 +51,7 @@ function measured(children: FileChild[], tables: PlainTables): { blocks: ReturnT
     },
     sections: [{ children }],
   });
-  const bytes = packDocx(doc, tables, new Date('2026-01-02T03:04:05Z'));
+  const bytes = await packDocx(doc, tables, new Date('2026-01-02T03:04:05Z'));
   return { blocks, bytes };
 }
 
@@ -77,10 +77,10 @@ describe('tables written as Word XML by us (the charts’ data tables)', () => {
     expect(xml.match(/<w:b\/>/g)).toHaveLength(4);
   });
 
-  it('is measured for the page numbers exactly as the same table made with docx is', () => {
-    const viaDocx = measured([docxTable(SAMPLE)], new PlainTables());
+  it('is measured for the page numbers exactly as the same table made with docx is', async () => {
+    const viaDocx = await measured([docxTable(SAMPLE)], new PlainTables());
     const tables = new PlainTables();
-    const ours = measured([tables.add(SAMPLE)], tables);
+    const ours = await measured([tables.add(SAMPLE)], tables);
     const rows = (b: ReturnType<typeof wordBlocks>) => (b.find((x) => x.kind === 'table') as TableBlock).rows;
     expect(rows(ours.blocks)).toEqual(rows(viaDocx.blocks));
     expect(rows(ours.blocks).map((r) => r.header)).toEqual([true, false, false]);
@@ -88,10 +88,10 @@ describe('tables written as Word XML by us (the charts’ data tables)', () => {
     expect(rows(ours.blocks)[1]!.height).toBeGreaterThan(rows(ours.blocks)[2]!.height);
   });
 
-  it('fills every placeholder in word/document.xml, in place, several tables in one file', () => {
+  it('fills every placeholder in word/document.xml, in place, several tables in one file', async () => {
     const tables = new PlainTables();
     const children = [new Paragraph('before'), tables.add(SAMPLE), new Paragraph('between'), tables.add(spec([{ cells: [{ text: 'second table' }] }])), new Paragraph('after')];
-    const xml = documentXml(measured(children, tables).bytes);
+    const xml = documentXml((await measured(children, tables)).bytes);
     expect(xml).not.toContain('jsna:');
     const order = ['before', 'Period', 'No values.', 'between', 'second table', 'after'].map((t) => xml.indexOf(`>${t}<`));
     expect(order.every((i) => i > 0)).toBe(true);
@@ -99,18 +99,18 @@ describe('tables written as Word XML by us (the charts’ data tables)', () => {
     expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
   });
 
-  it('gives the same parts for the same document, and refuses a placeholder it has no table for', () => {
+  it('gives the same parts for the same document, and refuses a placeholder it has no table for', async () => {
     // docx stamps the time the file is made in docProps/core.xml; every other part is the same.
-    const make = () => {
+    const make = async () => {
       const tables = new PlainTables();
-      const parts = unzipSync(new Uint8Array(measured([tables.add(SAMPLE)], tables).bytes));
+      const parts = unzipSync(new Uint8Array((await measured([tables.add(SAMPLE)], tables)).bytes));
       delete parts['docProps/core.xml'];
       return parts;
     };
-    expect(make()).toEqual(make());
+    expect(await make()).toEqual(await make());
     const made = new PlainTables();
     const placeholder = made.add(SAMPLE);
-    expect(() => measured([placeholder], new PlainTables())).toThrow(/table 0 has no spec/);
+    await expect(measured([placeholder], new PlainTables())).rejects.toThrow(/table 0 has no spec/);
     expect(() => new PlainTables().fill('<w:body><jsna:table id="0"/></w:body>')).toThrow(/table \(0\) that was not made/);
   });
 });
