@@ -27,6 +27,9 @@ function toBlobUrl(base64: string, mimeType: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: mimeType }));
 }
 
+/** A browser shows HTML and PDF; a Word file opened in a tab would only be downloaded again. */
+const viewableInBrowser = (format: ExportFormat) => format !== 'docx';
+
 function download(url: string, filename: string): void {
   const a = document.createElement('a');
   a.href = url;
@@ -108,7 +111,7 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
           urlRef.current = url;
           download(url, result.filename);
           let openBlocked = false;
-          if (openWhenDone) {
+          if (openWhenDone && viewableInBrowser(result.format)) {
             const tab = window.open(url, '_blank');
             if (tab) tab.opener = null;
             else openBlocked = true;
@@ -224,10 +227,16 @@ export function ExportButton({ disabled = false }: { disabled?: boolean }) {
                     <a href={phase.url} download={phase.filename}>
                       Download {phase.filename} again
                     </a>
-                    {' · '}
-                    <a href={phase.url} target="_blank" rel="noopener">
-                      Open it{phase.openBlocked ? ' (your browser blocked opening it automatically)' : ''}
-                    </a>
+                    {viewableInBrowser(phase.result.format) ? (
+                      <>
+                        {' · '}
+                        <a href={phase.url} target="_blank" rel="noopener">
+                          Open it{phase.openBlocked ? ' (your browser blocked opening it automatically)' : ''}
+                        </a>
+                      </>
+                    ) : (
+                      ' · Open the downloaded file in Word (or LibreOffice).'
+                    )}
                   </p>
                 )}
               </div>

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../electron/services/project/project';
@@ -92,6 +93,39 @@ describe('E2E: exporting the sample from the app (browser mode)', () => {
     await file.saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await dialog.locator('.export-done').innerText()).toMatch(/as a PDF/);
+  });
+
+  it('Export… → Word downloads a Word file each time it is asked, three times, none opened in a tab', { timeout: 90_000 }, async () => {
+    const { page, context } = app;
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    let tabs = 0;
+    context.on('page', () => (tabs += 1));
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export this assessment' });
+    await dialog.getByLabel(/Word for committee papers/).check();
+    await dialog.getByLabel('Open it when done').check();
+    for (let round = 1; round <= 3; round++) {
+      const download = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: 'Export and download' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('Children and young people JSNA (sample).docx');
+      const saved = join(dir, `downloaded-${round}.docx`);
+      await file.saveAs(saved);
+      const parts = unzipSync(new Uint8Array(readFileSync(saved)));
+      const xml = strFromU8(parts['word/document.xml']!);
+      expect(xml.match(/<wp:docPr [^>]*descr="[^"]+"/g)).toHaveLength(8);
+      expect(xml.match(/>SEQ Figure</g)).toHaveLength(8);
+      expect(xml.match(/<w:tblHeader\/>/g)!.length).toBeGreaterThanOrEqual(8);
+      expect(xml).not.toContain('jsna:');
+      const done = dialog.locator('.export-done');
+      await done.waitFor();
+      expect(await done.innerText()).toMatch(/Exported 8 figures and 22 recommendations as a Word document/);
+      expect(await done.innerText()).toMatch(/Open the downloaded file in Word/);
+    }
+    // A browser cannot show a Word file: "Open it when done" opens no tab (which would only download it again).
+    expect(tabs).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('the app\'s File menu ("Export as Web Page (HTML)…") runs the same export in the page', { timeout: 60_000 }, async () => {
