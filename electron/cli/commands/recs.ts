@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
 import type { RegisterQuery, RegisterRow } from '../../../shared/api/register';
 import { matchWord, RAGS, STATUSES } from '../../../shared/recommendations/status';
 import { exportActionList } from '../../services/export/actionList';
+import { writeFileAtomic } from '../../services/export/exportDocument';
+import { checkExportTarget } from '../../services/export/exportTarget';
 import type { Project } from '../../services/project/project';
 import { listRegister } from '../../services/recommendations/register';
 import { setStatus, statusHistory } from '../../services/recommendations/status';
@@ -63,17 +64,15 @@ function clearable(values: OptionValues, name: string): string | null | undefine
 
 const FLAG_FOR: Record<string, string> = { status: '--status', rag: '--rag', dueDate: '--due', lead: '--lead', note: '--note', id: '<id>' };
 
-function writeOut(io: CliIO, out: string | undefined, content: string, summary: Record<string, unknown>): void {
+/** The listing to stdout, or to --out: written whole (never half), and never over a file that is not an earlier listing of its kind. */
+function writeOut(io: CliIO, out: string | undefined, content: string, summary: { format: 'json' | 'csv' | 'html' } & Record<string, unknown>): void {
   if (out === undefined) {
     io.out(content);
     return;
   }
   const path = resolve(out);
-  try {
-    writeFileSync(path, content, 'utf8');
-  } catch (e) {
-    throw new AppError('BAD_INPUT', `--out ${path}: ${(e as Error).message}`, { field: 'out' });
-  }
+  checkExportTarget(path, summary.format);
+  writeFileAtomic(path, Buffer.from(content, 'utf8'));
   printJson(io, { out: path, ...summary });
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
 import { exportDocument, writeFileAtomic } from '../../services/export/exportDocument';
+import { checkExportTarget } from '../../services/export/exportTarget';
 import { chromiumPath } from '../../services/export/findChromium';
 import { type Library, openLibrary } from '../../services/library/openLibrary';
 import { type CliCommand, printJson } from '../command';
@@ -24,6 +25,7 @@ export const renderCommands: CliCommand[] = [
       const to = requiredOption(values, 'to');
       const input = parseOrThrow(contract['export.document'].input, { format: to, path: requiredOption(values, 'out') }, 'render --to');
       const out = resolve(input.path!);
+      checkExportTarget(out, input.format);
       const explicitLibrary = stringOption(values, 'library');
       // No browser to print with: say how to get one before doing any work.
       if (input.format === 'pdf') chromiumPath();
@@ -41,6 +43,7 @@ export const renderCommands: CliCommand[] = [
           library?.close();
         }
       });
+      checkExportTarget(out, input.format);
       writeFileAtomic(out, result.bytes);
       printJson(io, {
         format: result.format,

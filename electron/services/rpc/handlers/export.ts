@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ExportCounts } from '../../../../shared/api/export';
 import { exportDocument, exportFileName, MIME_TYPES, writeFileAtomic } from '../../export/exportDocument';
+import { checkExportTarget } from '../../export/exportTarget';
 import { cancelJob, exportHostFor, startJob } from '../../export/jobs';
 import type { Library } from '../../library/openLibrary';
 import type { HandlerSlice } from '../handler';
@@ -25,6 +26,7 @@ export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> =
       target = await host.chooseSavePath(format, exportFileName(project.getMeta('title') ?? 'JSNA', format));
       if (!target) return { status: 'not-saved' as const };
     }
+    if (target) checkExportTarget(target, format);
     const job = startJob(session, jobId, signal);
     try {
       const done = await exportDocument(project, libraryOrNull(session), {
@@ -45,6 +47,7 @@ export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> =
       if (!target) {
         return { status: 'download' as const, ...counts, filename: exportFileName(done.html.title, format), mimeType: MIME_TYPES[format], base64: done.bytes.toString('base64') };
       }
+      checkExportTarget(target, format);
       writeFileAtomic(target, done.bytes);
       let opened = false;
       if (open && host) {

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsna } from '../../helpers/cli';
+
+describe('jsna render --out and recs --out never replace what is not an export', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jsna-cli-target-'));
+  let project = '';
+  let library = '';
+  beforeAll(async () => {
+    const demo = JSON.parse((await jsna('demo', join(dir, 'workspace'))).out) as { project: string; library: string };
+    project = demo.project;
+    library = demo.library;
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses the project or the library as --out, before any work, and leaves them byte-identical', async () => {
+    for (const target of [project, library]) {
+      const before = readFileSync(target);
+      const r = await jsna('render', project, '--to', 'html', '--out', target);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toContain(target);
+      expect(r.err).toMatch(/is a database .*an export never replaces one.*Nothing was written/);
+      expect(readFileSync(target).equals(before)).toBe(true);
+    }
+  }, 120_000);
+
+  it('refuses a file of another kind, and replaces its own earlier export the second and third time', async () => {
+    const notes = join(dir, 'notes.html');
+    writeFileSync(notes, 'My notes for the board, not an export.\n');
+    const r = await jsna('render', project, '--to', 'html', '--out', notes);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/already exists and is not a web page \(HTML\), so the export does not replace it/);
+    expect(readFileSync(notes, 'utf8')).toBe('My notes for the board, not an export.\n');
+
+    const pdfNamedDocx = join(dir, 'paper.docx');
+    writeFileSync(pdfNamedDocx, '%PDF-1.7 a PDF someone named .docx');
+    expect((await jsna('render', project, '--to', 'docx', '--out', pdfNamedDocx)).err).toMatch(/is not a Word file/);
+
+    const out = join(dir, 'sample.html');
+    for (let round = 0; round < 3; round++) {
+      const again = await jsna('render', project, '--to', 'html', '--out', out);
+      expect(again.err).toBe('');
+      expect(again.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    }
+  }, 120_000);
+
+  it('recs --out refuses the project, and rewrites its own action list each time', async () => {
+    const before = readFileSync(project);
+    const r = await jsna('recs', project, '--format', 'csv', '--out', project);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/is a database/);
+    expect(readFileSync(project).equals(before)).toBe(true);
+    const out = join(dir, 'actions.csv');
+    for (let round = 0; round < 3; round++) {
+      const again = await jsna('recs', project, '--format', 'csv', '--out', out);
+      expect(again.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFF/);
+    }
+  }, 120_000);
+});
