@@ -254,7 +254,7 @@ async function docxBench(svc, project, library) {
     notes:
       `Word: medians of ${DOCX_RUNS} runs (nothing kept between exports but the warm figure workers; the first Word export in this process took ${sec(runs[0].ms)}); the same bytes with the figures forced onto the main thread (${sec(single.ms)}). ` +
       `Per chart: rows + spec + summary + table ${per('dataMs')}, vega SVG ${per('svgMs')}. PNG fallbacks, rasterised while the charts are drawn: ${last.html.word.pngs} distinct images of ${CHARTS} ` +
-      `(a chart repeated with the same data is rasterised once), ${ms(w('pngWorkMs') / last.html.word.pngs)} each (resvg at 2× + encoding, start to end on libuv's pool), ${sec(w('pngMs'))} still to wait for once all were drawn. The Word file: ` +
+      `(a chart repeated with the same data is rasterised once), ${ms(w('pngWorkMs') / last.html.word.pngs)} each (resvg at 2× + encoding, start to end on libuv's pool: one at a time while the charts are drawn, then one per core), ${sec(w('pngMs'))} still to wait for once docx had written the file's parts (it writes them while the last PNGs are made). The Word file: ` +
       `building the blocks ${sec(w('blocksMs'))}, page-number estimate ${sec(w('pagesMs'))}, docx's XML and zip ${sec(w('packMs'))}; ${(last.bytes.length / 2 ** 20).toFixed(1)} MB.`,
     rows: [
       { metric: `DOCX export, ${CHARTS} charts (whole file)`, ours: sec(median(runs.map((r) => r.ms))), goal: '≤ 3 s' },

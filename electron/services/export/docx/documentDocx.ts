@@ -92,13 +92,11 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
       },
     ],
   });
-  const waited = performance.now();
-  await pictures.ready();
-  throwIfCancelled(opts.signal);
-  const pngMs = performance.now() - waited;
+  // docx writes the parts while the last PNG fallbacks are still being rasterised; they go in as they are ready.
   const packStarted = performance.now();
-  const bytes = await packDocx(doc, tables, now);
-  const packMs = performance.now() - packStarted - pagesMs;
+  const { bytes, waitedMs: pngMs } = await packDocx(doc, tables, now, pictures.pngs());
+  throwIfCancelled(opts.signal);
+  const packMs = performance.now() - packStarted - pagesMs - pngMs;
   opts.onProgress?.({ label: 'Drawing charts', done: total, total });
   return {
     bytes,

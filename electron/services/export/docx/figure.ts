@@ -9,12 +9,15 @@ import { wordText } from './text';
 
 /**
  * The picture of a drawn figure for Word: its SVG as XML (with its SHA-1, hex), its size in pixels,
- * and its PNG fallback, rasterised from that SVG (null until it is: filled in before the file is packed).
+ * and its PNG fallback, rasterised from that SVG (null until it is: docx writes the file's parts
+ * meanwhile, with a placeholder that is replaced by the PNG once it is ready).
  */
 export interface WordImage {
   svg: Buffer;
   svgHash: string;
   png: Buffer | null;
+  /** Stands in for the PNG while docx writes the parts (this very object); pack.ts puts the PNG in its place. */
+  pngPlaceholder: Buffer;
   width: number;
   height: number;
 }

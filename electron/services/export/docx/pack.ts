@@ -59,15 +59,29 @@ function zipped(entries: readonly Entry[], mtime: Date): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** The .docx bytes of `doc`, with `tables` written in; every entry dated `mtime` so the same input gives the same bytes. */
-export async function packDocx(doc: Document, tables: PlainTables, mtime: Date): Promise<Buffer> {
+/**
+ * The .docx bytes of `doc`, with `tables` written in; every entry dated `mtime` so the same input
+ * gives the same bytes. `late`: parts docx wrote as a placeholder (this very object) whose bytes are
+ * still being made (PNG fallbacks): each is put in its place once ready, so docx writes the file
+ * while the last pictures are rasterised. `waitedMs`: how long the file then waited for them.
+ */
+export async function packDocx(doc: Document, tables: PlainTables, mtime: Date, late: ReadonlyMap<unknown, Promise<Buffer>> = new Map()): Promise<{ bytes: Buffer; waitedMs: number }> {
   const parts = compiler()(doc, undefined, []);
+  let waitedMs = 0;
   const entries = await Promise.all(
-    [...parts].map(async ([path, data]): Promise<Entry> => {
+    [...parts].map(async ([path, written]): Promise<Entry> => {
+      let data = written;
+      const coming = late.get(data);
+      if (coming) {
+        const t = performance.now();
+        data = await coming;
+        waitedMs = Math.max(waitedMs, performance.now() - t);
+      }
       const bytes = path === 'word/document.xml' ? Buffer.from(tables.fill(typeof data === 'string' ? data : bytesOf(data).toString('utf8')), 'utf8') : bytesOf(data);
       const stored = STORED.test(path);
+      if (stored && bytes.length === 0) throw new AppError('INTERNAL', `The Word file's picture ${path} was left empty (its PNG was never made).`);
       return { path, bytes, stored, data: stored ? bytes : await deflateAsync(bytes, { level: 6 }) };
     }),
   );
-  return zipped(entries, mtime);
+  return { bytes: zipped(entries, mtime), waitedMs };
 }

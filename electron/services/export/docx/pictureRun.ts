@@ -1,5 +1,4 @@
 import { Drawing, type DocPropertiesOptions, type IContext, type IMediaData, type IXmlableObject, RunProperties, XmlComponent } from 'docx';
-import { AppError } from '../../../../shared/api/errors';
 import type { WordImage } from './figure';
 
 /**
@@ -24,12 +23,12 @@ export class PictureRun extends XmlComponent {
       data: image.svg,
       fileName: `${image.svgHash}.svg`,
       transformation,
-      // The PNG is the SVG's, rasterised: named by the SVG's hash, its bytes read when the file is packed.
+      // The PNG is the SVG's, rasterised: named by the SVG's hash; while it is still being rasterised
+      // docx writes the placeholder, which pack.ts replaces with the PNG once it is ready.
       fallback: {
         type: 'png',
         get data(): Buffer {
-          if (!image.png) throw new AppError('INTERNAL', 'A chart’s PNG fallback was not ready when the Word file was packed.');
-          return image.png;
+          return image.png ?? image.pngPlaceholder;
         },
         fileName: `${image.svgHash}.png`,
         transformation,

@@ -65,13 +65,13 @@ export interface WordImages {
   add(f: DrawnFigure): void;
   /**
    * The pictures of these figures, by number, at once (adding any not added yet): the document can
-   * be built around them while their PNG fallbacks are still being rasterised; ready() fills those in.
+   * be built and written around them while their PNG fallbacks are still being rasterised (see pngs).
    */
   of(figures: readonly DrawnFigure[]): Map<number, WordImage>;
   /** The charts are drawn: rasterise on every core from now on. */
   allCores(): void;
-  /** Resolves once every picture added has its PNG fallback (rejects with the first that failed). */
-  ready(): Promise<void>;
+  /** Each picture's PNG placeholder and its PNG to come (rejects if rasterising it failed): pack.ts swaps them. */
+  pngs(): ReadonlyMap<Buffer, Promise<Buffer>>;
   /** Time spent rasterising and encoding, summed over the PNGs (each from its start to its end). */
   readonly workMs: number;
 }
@@ -85,7 +85,7 @@ export interface WordImages {
 export function wordImages(pngWidthPx: number): WordImages {
   const pictures = new Map<string, WordImage>();
   const started = new Map<number, WordImage>();
-  const rasterising: Promise<void>[] = [];
+  const rasterising = new Map<Buffer, Promise<Buffer>>();
   // While the charts are drawn the cores are busy drawing them (the figure workers take every idle
   // core but one, which this thread uses): one PNG at a time beside them. Once they are drawn
   // (allCores), as many at once as there are cores. On 2 cores this took the 300-chart Word export
@@ -101,7 +101,7 @@ export function wordImages(pngWidthPx: number): WordImages {
     let picture = pictures.get(key);
     if (!picture) {
       const svg = Buffer.from(xml, 'utf8');
-      const image: WordImage = { svg, svgHash: sha1(svg), png: null, width, height };
+      const image: WordImage = { svg, svgHash: sha1(svg), png: null, pngPlaceholder: Buffer.alloc(0), width, height };
       picture = image;
       pictures.set(key, image);
       const png = limited.run(async () => {
@@ -109,9 +109,9 @@ export function wordImages(pngWidthPx: number): WordImages {
         const bytes = await svgToPng(xml, pngWidth);
         workMs += performance.now() - t;
         return bytes;
-      }).then((bytes) => void (image.png = bytes));
-      png.catch(() => undefined); // awaited in ready(); a failure surfaces there
-      rasterising.push(png);
+      }).then((bytes) => (image.png = bytes));
+      png.catch(() => undefined); // awaited when the file is packed; a failure surfaces there
+      rasterising.set(image.pngPlaceholder, png);
     }
     started.set(f.number, picture);
   };
@@ -127,8 +127,8 @@ export function wordImages(pngWidthPx: number): WordImages {
     allCores() {
       limited.widen(Math.max(1, availableParallelism()));
     },
-    async ready() {
-      await Promise.all(rasterising);
+    pngs() {
+      return rasterising;
     },
   };
 }

@@ -51,7 +51,7 @@ async function measured(children: FileChild[], tables: PlainTables): Promise<{ b
     },
     sections: [{ children }],
   });
-  const bytes = await packDocx(doc, tables, new Date('2026-01-02T03:04:05Z'));
+  const { bytes } = await packDocx(doc, tables, new Date('2026-01-02T03:04:05Z'));
   return { blocks, bytes };
 }
 
