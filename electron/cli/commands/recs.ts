@@ -4,8 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { RegisterQuery, RegisterRow } from '../../../shared/api/register';
 import { matchWord, RAGS, STATUSES } from '../../../shared/recommendations/status';
 import { exportActionList } from '../../services/export/actionList';
-import { writeFileAtomic } from '../../services/export/exportDocument';
-import { checkExportTarget } from '../../services/export/exportTarget';
+import { writeExportFile } from '../../services/export/exportTarget';
 import type { Project } from '../../services/project/project';
 import { listRegister } from '../../services/recommendations/register';
 import { setStatus, statusHistory } from '../../services/recommendations/status';
@@ -71,8 +70,7 @@ function writeOut(io: CliIO, out: string | undefined, content: string, summary: 
     return;
   }
   const path = resolve(out);
-  checkExportTarget(path, summary.format);
-  writeFileAtomic(path, Buffer.from(content, 'utf8'));
+  writeExportFile(path, summary.format, Buffer.from(content, 'utf8'));
   printJson(io, { out: path, ...summary });
 }
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
-import { exportDocument, writeFileAtomic } from '../../services/export/exportDocument';
-import { checkExportTarget } from '../../services/export/exportTarget';
+import { exportDocument } from '../../services/export/exportDocument';
+import { checkExportTarget, writeExportFile } from '../../services/export/exportTarget';
 import { chromiumPath } from '../../services/export/findChromium';
 import { type Library, openLibrary } from '../../services/library/openLibrary';
 import { type CliCommand, printJson } from '../command';
@@ -43,8 +43,7 @@ export const renderCommands: CliCommand[] = [
           library?.close();
         }
       });
-      checkExportTarget(out, input.format);
-      writeFileAtomic(out, result.bytes);
+      writeExportFile(out, input.format, result.bytes);
       printJson(io, {
         format: result.format,
         out,

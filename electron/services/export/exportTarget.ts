@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { ExportFormat } from '../../../shared/api/export';
 import { AppError } from '../../../shared/api/errors';
+import { writeFileAtomic } from './exportDocument';
 
 /**
  * Where an export may be written. An export replaces an earlier export (a file of its own kind: a
@@ -57,4 +58,10 @@ export function checkExportTarget(path: string, format: ExportKind): void {
   if (!isKind(start, format)) {
     throw new AppError('BAD_INPUT', `${path} already exists and is not a ${LABEL[format]}, so the export does not replace it. Choose another name, or delete the file first. Nothing was written.`, { file: path });
   }
+}
+
+/** Writes an export whole (writeFileAtomic), checking the target once more just before. */
+export function writeExportFile(path: string, format: ExportKind, bytes: Buffer): void {
+  checkExportTarget(path, format);
+  writeFileAtomic(path, bytes);
 }

@@ -102,9 +102,9 @@ export function paginate(blocks: readonly Block[], pageHeight = PAGE_HEIGHT): Pa
 
 /** docx's page-number hook: the body just before it is written (its plain tables measured from `tables`), laid out with paginate. */
 export const pageEstimator =
-  (tables?: Pick<PlainTables, 'get'>): PageNumberEstimator =>
+  (tables: Pick<PlainTables, 'get'>): PageNumberEstimator =>
   (body: IXmlableObject, _context: IContext): EstimatedPageNumbers => {
-    const { bookmarks, pages } = paginate(wordBlocks(body, CONTENT_WIDTH_TWIPS, (id) => tables?.get(id)));
+    const { bookmarks, pages } = paginate(wordBlocks(body, CONTENT_WIDTH_TWIPS, (id) => tables.get(id)));
     return {
       bookmarks: new Map([...bookmarks].map(([name, p]) => [name, String(p)])),
       bookmarkPageNumbers: bookmarks,

@@ -44,7 +44,9 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text as XML character data: only characters XML can hold (wordText), with &, < and > escaped. */
 const xmlText = (text: string) => wordText(text).replace(/[&<>]/g, (c) => ESCAPES[c]!);
 
-const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
+/** Every border's width, in eighths of a point (docx's default single line); wordBlocks.ts measures rows with it. */
+export const BORDER_SIZE = 4;
+const BORDER = `w:val="single" w:color="auto" w:sz="${BORDER_SIZE}"`;
 const BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('')}</w:tblBorders>`;
 const int = (n: number) => String(Math.round(n));
 

@@ -1,7 +1,7 @@
 import type { IXmlableObject } from 'docx';
 import { textWidth } from '../../charts/fontMetrics';
 import { AppError } from '../../../../shared/api/errors';
-import { PLACEHOLDER_TAG, type PlainTable } from './plainTable';
+import { BORDER_SIZE, PLACEHOLDER_TAG, type PlainTable } from './plainTable';
 import { STYLES } from './styles';
 
 /**
@@ -296,7 +296,7 @@ function table(t: El, width: number, styles: Map<string, Props>): TableBlock {
 /** A plain table (plainTable.ts), measured from its spec as the same table written by docx would be. */
 function plainTable(t: PlainTable, styles: Map<string, Props>): TableBlock {
   const s = styles.get(t.style) ?? styles.get('Normal')!;
-  const geometry: Geometry = { grid: gridOf(t.columnWidths, t.width), ...t.margins, border: 4 * 2.5 };
+  const geometry: Geometry = { grid: gridOf(t.columnWidths, t.width), ...t.margins, border: BORDER_SIZE * 2.5 };
   const rows = t.rows.map((r): MeasuredRow => ({
     header: Boolean(r.header),
     cantSplit: Boolean(r.cantSplit),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ExportCounts } from '../../../../shared/api/export';
-import { exportDocument, exportFileName, MIME_TYPES, writeFileAtomic } from '../../export/exportDocument';
-import { checkExportTarget } from '../../export/exportTarget';
+import { exportDocument, exportFileName, MIME_TYPES } from '../../export/exportDocument';
+import { checkExportTarget, writeExportFile } from '../../export/exportTarget';
 import { cancelJob, exportHostFor, startJob } from '../../export/jobs';
 import type { Library } from '../../library/openLibrary';
 import type { HandlerSlice } from '../handler';
@@ -47,8 +47,7 @@ export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> =
       if (!target) {
         return { status: 'download' as const, ...counts, filename: exportFileName(done.html.title, format), mimeType: MIME_TYPES[format], base64: done.bytes.toString('base64') };
       }
-      checkExportTarget(target, format);
-      writeFileAtomic(target, done.bytes);
+      writeExportFile(target, format, done.bytes);
       let opened = false;
       if (open && host) {
         await host.openPath(target).then(
