@@ -6,7 +6,7 @@
 //    only), and prepared inserts alone of the same rows into the library's schema (no parsing);
 //  - the chart query through the service (queryChart) on a 5,000,000-row library.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -81,25 +81,13 @@ export async function run() {
     );
     // The import worker, beside the bundle as in dist/electron/ (workerImport.ts looks there).
     await build({ ...nodeBundle, sourcemap: false, entryPoints: [join(root, 'electron/services/library/importWorker.ts')], outfile: join(root, 'dist', 'bench', 'libraryImportWorker.cjs') });
-    const child = join(dir, 'import-child.cjs');
-    writeFileSync(
-      child,
-      `const lib = require(${JSON.stringify(join(root, 'dist', 'bench', 'library.cjs'))});
-       (async () => {
-         const t = performance.now();
-         const s = await lib.importToPath(process.argv[2], [process.argv[3]]);
-         const seconds = (performance.now() - t) / 1000;
-         // Peak RSS of this process's own memory (VmHWM). Not resourceUsage().maxRSS: on Linux a spawned
-         // child's ru_maxrss starts at its parent's RSS when it was spawned (measured: a parent holding
-         // 1.2 GB made an empty child report 1,233 MB), so after other benches in one run it showed theirs.
-         const hwm = (() => { try { return Number(/VmHWM:\s+(\d+) kB/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return null; } })();
-         process.stdout.write(JSON.stringify({ seconds, rows: s.rows, maxRssMB: (hwm ?? process.resourceUsage().maxRSS) / 1024 }));
-       })().catch((e) => { console.error(e); process.exit(1); });`,
-    );
+    // The child's script is a file of its own (bench/importChild.cjs): it says how peak RSS is read.
+    const child = join(root, 'bench', 'importChild.cjs');
+    const bundle = join(root, 'dist', 'bench', 'library.cjs');
     const libraryPath = join(dir, 'library.jsnalib');
     const importOurs = () => {
       rmSync(libraryPath, { force: true });
-      const r = spawnSync(process.execPath, [child, libraryPath, csv], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, [child, bundle, libraryPath, csv], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
       if (r.status !== 0) throw new Error(`our import failed: ${r.stderr}`);
       const o = JSON.parse(r.stdout);
       if (o.rows !== ROWS) throw new Error(`our import read ${o.rows} rows, expected ${ROWS}`);
