@@ -215,7 +215,7 @@ export function actionListHtml(list: ActionList): string {
   };
   const anchors = list.groups.map(anchor);
   const parts: string[] = [];
-  parts.push(`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
+  parts.push(`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="JSNA Studio">`);
   parts.push(`<title>${escapeHtml(title)}${list.projectTitle ? ` – ${escapeHtml(list.projectTitle)}` : ''}</title><style>${STYLE}</style></head><body><main>`);
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
   parts.push(

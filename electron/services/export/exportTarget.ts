@@ -1,13 +1,17 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { ExportFormat } from '../../../shared/api/export';
 import { AppError } from '../../../shared/api/errors';
+import { CSV_HEADER } from './actionList';
 import { writeFileAtomic } from './exportDocument';
 
 /**
- * Where an export may be written. An export replaces an earlier export (a file of its own kind: a
- * web page, a PDF, a Word file) or an empty file, never anything else: `render --out` with the
- * project's or the library's name (a slip of tab completion) used to replace the analyst's work
- * with the HTML. Checked before the work starts and again just before the file is written.
+ * Where an export may be written. An export replaces only an earlier export of its own kind that
+ * JSNA Studio wrote (see {@link isOurExport}) or an empty file, never anything else: `render --out`
+ * with the project's or the library's name (a slip of tab completion) used to replace the analyst's
+ * work with the HTML, and `recs --out` an indicator CSV or a hand-written page. Checked before the
+ * work starts and again just before the file is written.
  */
 /** What an export writes: a document (ExportFormat) or a register listing (action lists as CSV, the register as JSON). */
 export type ExportKind = ExportFormat | 'csv' | 'json';
@@ -23,21 +27,44 @@ function head(path: string, n: number): Buffer {
   }
 }
 
-/** Does this file's start look like a file of `format`? */
-function isKind(start: Buffer, format: ExportKind): boolean {
+const GENERATOR_META = /<meta name="generator" content="JSNA Studio"/;
+const CSV_HEAD = `\uFEFF${CSV_HEADER.join(',')}`;
+
+/**
+ * Was this file, by its first bytes, written by our export of `format`? HTML: our generator
+ * <meta>; CSV: the action list's BOM and header row; JSON: the register listing (an array of
+ * recommendations, each starting with its id); Word: "JSNA Studio" as the document's creator;
+ * PDF: printed by Chromium (Skia/PDF), as our PDF export is.
+ */
+function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
+  const text = () => start.toString('utf8');
   switch (format) {
     case 'pdf':
-      return start.subarray(0, 5).toString('latin1') === '%PDF-';
+      return start.subarray(0, 5).toString('latin1') === '%PDF-' && start.includes('/Producer (Skia/PDF');
     case 'docx':
-      return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && docxCreator(path) === 'JSNA Studio';
     case 'html':
-      return /^(?:\uFEFF)?\s*(?:<!doctype html|<html)/i.test(start.toString('utf8'));
+      return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text());
     case 'csv':
-      return !start.includes(0);
+      return text().startsWith(CSV_HEAD);
     case 'json':
-      return /^(?:\uFEFF)?\s*[[{]/.test(start.toString('utf8'));
+      return /^\[\s*(?:\]|\{\s*"id":\s*")/.test(text());
   }
 }
+
+/** The creator a Word file names in docProps/core.xml, or null when it is not a readable one. */
+function docxCreator(path: string): string | null {
+  try {
+    const parts = unzipSync(readFileSync(path), { filter: (f) => f.name === 'docProps/core.xml' });
+    const core = parts['docProps/core.xml'];
+    return core ? (/<dc:creator>([^<]*)<\/dc:creator>/.exec(strFromU8(core))?.[1] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A database's journal or shared-memory file: an empty one is not a free name (writing it corrupts the database). */
+const DATABASE_SIDE_FILE = /-(?:wal|shm|journal)$/i;
 
 /** Throws, naming the file, when an export of `format` must not be written at `path`. */
 export function checkExportTarget(path: string, format: ExportKind): void {
@@ -50,13 +77,20 @@ export function checkExportTarget(path: string, format: ExportKind): void {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
+  if (DATABASE_SIDE_FILE.test(basename(path))) {
+    throw new AppError('BAD_INPUT', `${path} is the name of a database's journal (-wal, -shm or -journal file); an export never writes one. Choose another name. Nothing was written.`, { file: path });
+  }
   if (size === 0) return;
-  const start = head(path, 512);
+  const start = head(path, 4096);
   if (start.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
     throw new AppError('BAD_INPUT', `${path} is a database (a JSNA project or indicator library?); an export never replaces one. Choose another name. Nothing was written.`, { file: path });
   }
-  if (!isKind(start, format)) {
-    throw new AppError('BAD_INPUT', `${path} already exists and is not a ${LABEL[format]}, so the export does not replace it. Choose another name, or delete the file first. Nothing was written.`, { file: path });
+  if (!isOurExport(path, start, format)) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${path} already exists and is not a ${LABEL[format]} that JSNA Studio exported, so the export does not replace it (it may be someone's own work). Choose another name, or delete or move the file first. Nothing was written.`,
+      { file: path },
+    );
   }
 }
 

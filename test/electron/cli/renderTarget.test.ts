@@ -31,7 +31,15 @@ describe('jsna render --out and recs --out never replace what is not an export',
     writeFileSync(notes, 'My notes for the board, not an export.\n');
     const r = await jsna('render', project, '--to', 'html', '--out', notes);
     expect(r.code).not.toBe(0);
-    expect(r.err).toMatch(/already exists and is not a web page \(HTML\), so the export does not replace it/);
+    expect(r.err).toMatch(/already exists and is not a web page \(HTML\) that JSNA Studio exported, so the export does not replace it/);
+    expect(readFileSync(notes, 'utf8')).toBe('My notes for the board, not an export.\n');
+
+    // A hand-written web page is HTML too, but not ours: it stays.
+    const page = join(dir, 'our-jsna.html');
+    writeFileSync(page, '<!DOCTYPE html><html lang="en-GB"><head><title>Our JSNA</title></head><body><p>Written by hand.</p></body></html>\n');
+    const pageBefore = readFileSync(page);
+    expect((await jsna('render', project, '--to', 'html', '--out', page)).err).toMatch(/that JSNA Studio exported/);
+    expect(readFileSync(page).equals(pageBefore)).toBe(true);
     expect(readFileSync(notes, 'utf8')).toBe('My notes for the board, not an export.\n');
 
     const pdfNamedDocx = join(dir, 'paper.docx');
@@ -53,6 +61,14 @@ describe('jsna render --out and recs --out never replace what is not an export',
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/is a database/);
     expect(readFileSync(project).equals(before)).toBe(true);
+    // An indicator CSV of the analyst's is a CSV, but not an action list: it stays.
+    const data = join(dir, 'tidy.csv');
+    writeFileSync(data, 'indicator_id,area_code,period,value\r\nX1,E06000016,2020,5\r\n');
+    const dataBefore = readFileSync(data);
+    expect((await jsna('recs', project, '--format', 'csv', '--out', data)).err).toMatch(/is not a CSV file that JSNA Studio exported/);
+    expect(readFileSync(data).equals(dataBefore)).toBe(true);
+    const list = join(dir, 'actions.html');
+    for (let round = 0; round < 3; round++) expect((await jsna('recs', project, '--format', 'html', '--out', list)).code).toBe(0);
     const out = join(dir, 'actions.csv');
     for (let round = 0; round < 3; round++) {
       const again = await jsna('recs', project, '--format', 'csv', '--out', out);

@@ -1,8 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CSV_HEADER } from '../../../../electron/services/export/actionList';
 import { checkExportTarget } from '../../../../electron/services/export/exportTarget';
+
+/** A zip with a docProps/core.xml naming `creator`, as a Word file does. */
+const wordFile = (creator: string) =>
+  Buffer.from(zipSync({ 'docProps/core.xml': strToU8(`<?xml version="1.0"?><cp:coreProperties><dc:creator>${creator}</dc:creator></cp:coreProperties>`), 'word/document.xml': strToU8('<w:document/>') }));
 
 describe('where an export may be written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jsna-export-target-'));
@@ -13,14 +19,31 @@ describe('where an export may be written', () => {
     return p;
   };
 
-  it('writes a new name, an empty file, or over an earlier export of the same kind', () => {
+  it('writes a new name, an empty file, or over an earlier export of the same kind that JSNA Studio wrote', () => {
     expect(() => checkExportTarget(join(dir, 'new.html'), 'html')).not.toThrow();
     expect(() => checkExportTarget(file('empty.pdf', ''), 'pdf')).not.toThrow();
-    expect(() => checkExportTarget(file('old.html', '\uFEFF\n<!DOCTYPE html><html lang="en-GB">'), 'html')).not.toThrow();
-    expect(() => checkExportTarget(file('old.pdf', '%PDF-1.7\n'), 'pdf')).not.toThrow();
-    expect(() => checkExportTarget(file('old.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0])), 'docx')).not.toThrow();
-    expect(() => checkExportTarget(file('old.json', '[\n  {}\n]'), 'json')).not.toThrow();
-    expect(() => checkExportTarget(file('old.csv', '\uFEFFPartner,Recommendation\r\n'), 'csv')).not.toThrow();
+    expect(() => checkExportTarget(file('old.html', '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="generator" content="JSNA Studio">'), 'html')).not.toThrow();
+    expect(() => checkExportTarget(file('old.pdf', '%PDF-1.4\n%\n1 0 obj\n<</Creator (Mozilla/5.0 HeadlessChrome)\n/Producer (Skia/PDF m156)>>'), 'pdf')).not.toThrow();
+    expect(() => checkExportTarget(file('old.docx', wordFile('JSNA Studio')), 'docx')).not.toThrow();
+    expect(() => checkExportTarget(file('old.json', '[\n  {\n    "id": "92bf7748"'), 'json')).not.toThrow();
+    expect(() => checkExportTarget(file('none.json', '[]\n'), 'json')).not.toThrow();
+    expect(() => checkExportTarget(file('old.csv', `\uFEFF${CSV_HEADER.join(',')}\r\nLA,`), 'csv')).not.toThrow();
+  });
+
+  it('refuses a file of the same kind that someone else wrote: a page, a Word paper, a PDF, a data CSV, other JSON', () => {
+    const own = /already exists and is not .* that JSNA Studio exported/;
+    expect(() => checkExportTarget(file('page.html', '<!DOCTYPE html><html><head><title>Our JSNA</title>'), 'html')).toThrow(own);
+    expect(() => checkExportTarget(file('paper.docx', wordFile('Jane Analyst')), 'docx')).toThrow(own);
+    expect(() => checkExportTarget(file('board.pdf', '%PDF-1.7\n1 0 obj <</Producer (Microsoft Word)>>'), 'pdf')).toThrow(own);
+    expect(() => checkExportTarget(file('data.csv', 'Indicator ID,Indicator Name,Area Code\r\n93356,x,E92000001\r\n'), 'csv')).toThrow(own);
+    expect(() => checkExportTarget(file('action-list-la.html', '\uFEFFPartner,Recommendation\r\n'), 'csv')).toThrow(own);
+    expect(() => checkExportTarget(file('settings.json', '{"theme": "dark"}'), 'json')).toThrow(own);
+  });
+
+  it("refuses a database's journal even when it is empty (writing it would damage the database)", () => {
+    for (const name of ['Sample JSNA.jsna-wal', 'lib.jsnalib-shm', 'p.jsna-journal']) {
+      expect(() => checkExportTarget(file(name, ''), 'html')).toThrow(/journal/);
+    }
   });
 
   it('refuses a database, a folder, and a file of another kind, naming it', () => {
@@ -29,7 +52,7 @@ describe('where an export may be written', () => {
     const folder = join(dir, 'folder.html');
     mkdirSync(folder);
     expect(() => checkExportTarget(folder, 'html')).toThrow(/is a folder/);
-    expect(() => checkExportTarget(file('notes.html', 'my notes'), 'html')).toThrow(/notes\.html already exists and is not a web page/);
+    expect(() => checkExportTarget(file('notes.html', 'my notes'), 'html')).toThrow(/notes\.html already exists and is not a web page \(HTML\) that JSNA Studio exported/);
     expect(() => checkExportTarget(file('report.docx', '%PDF-1.4'), 'docx')).toThrow(/is not a Word file/);
     expect(() => checkExportTarget(file('picture.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1])), 'csv')).toThrow(/is not a CSV file/);
   });
