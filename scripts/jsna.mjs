@@ -7,4 +7,7 @@ import { nodeBundle } from './esbuildNode.mjs';
 
 const outfile = resolve(import.meta.dirname, '..', 'dist', 'electron', 'cli.cjs');
 await build({ ...nodeBundle, sourcemap: false, entryPoints: [resolve(import.meta.dirname, '..', 'electron', 'cli.ts')], outfile });
+// `npm run` runs scripts in the package's folder; the paths a user types are relative to where they
+// typed them (npm passes that as INIT_CWD).
+if (process.env.npm_lifecycle_event === 'jsna' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 createRequire(import.meta.url)(outfile);

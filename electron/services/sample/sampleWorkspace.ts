@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DocJson } from '../../../shared/api/chapters';
 import { AppError } from '../../../shared/api/errors';
@@ -94,6 +94,9 @@ export async function createSampleWorkspace(dir: string): Promise<SampleWorkspac
 /** `demo <dir>`: a fresh copy of the sample workspace; refuses to overwrite one already there. */
 export async function writeDemoWorkspace(dir: string): Promise<SampleWorkspace> {
   const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new AppError('BAD_INPUT', `${target} is a file, not a folder; give a new or empty folder for the demo workspace.`, { file: target });
+  }
   for (const f of [SAMPLE_PROJECT_FILE, SAMPLE_LIBRARY_FILE]) {
     if (existsSync(join(target, f))) {
       throw new AppError('BAD_INPUT', `${join(target, f)} already exists; choose an empty folder for the demo workspace.`, { file: join(target, f) });

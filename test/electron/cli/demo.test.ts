@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChartData } from '../../../electron/services/charts/chartData';
@@ -49,6 +49,15 @@ describe('jsna demo', () => {
     const again = await jsna('demo', join(tmp(), 'demo'));
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/already exists; choose an empty folder/);
+  });
+
+  it('refuses a path that is a file, saying so, and leaves the file as it was', async () => {
+    const file = join(tmp(), 'notes.csv');
+    writeFileSync(file, 'my data\n');
+    const r = await jsna('demo', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file} is a file, not a folder`);
+    expect(readFileSync(file, 'utf8')).toBe('my data\n');
   });
 
   it('has seed 000 as its recommendations chapter: 22 recommendations with their partner tags, without the web page\'s "Skip to content"', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,13 @@ describe('jsna doc', () => {
     const bad = spawnSync('npm', ['run', '--silent', 'jsna', '--', 'doc', 'chapters', join(tmp(), 'missing.jsna')], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('missing.jsna: no such file');
+  });
+
+  it('reads paths relative to the folder it was typed in, not the package folder npm runs it in', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const here = tmp();
+    execFileSync('npm', ['--prefix', root, 'run', '--silent', 'jsna', '--', 'doc', 'new', 'relative.jsna', '--title', 'Relative'], { cwd: here });
+    expect(existsSync(join(here, 'relative.jsna'))).toBe(true);
+    expect(existsSync(join(root, 'relative.jsna'))).toBe(false);
   });
 });
