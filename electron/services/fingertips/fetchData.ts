@@ -69,7 +69,7 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
       const hasMetadata = await writeMetadata(client, allIds, dir, metaPath, stop.signal, opts.onProgress);
       return importToPath(libraryPath, files.map((f) => f.data.path), {
         format: 'fingertips',
-        ...(hasMetadata ? { metadataPath: metaPath } : {}),
+        ...(hasMetadata ? { metadataPath: metaPath, metadataByPublisher: true } : {}),
         names: new Map([...files.map((f): [string, string] => [f.data.path, f.source]), [metaPath, metadataName(allIds)]]),
         growing: new Map(files.map((f) => [f.data.path, f.data.shared])),
         signal: stop.signal,

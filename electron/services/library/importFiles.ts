@@ -29,6 +29,8 @@ export interface ImportOptions {
   /** Default: worked out from each file's header. */
   format?: DataFormat;
   metadataPath?: string;
+  /** The metadata file is the publisher's (a Fingertips fetch), not the analyst's: it never replaces what the analyst set (their metadata file, their edits). */
+  metadataByPublisher?: boolean;
   /** How to name a file in messages and vintages when not by its path (a file sent from a page). */
   names?: ReadonlyMap<string, string>;
   signal?: AbortSignal;
@@ -117,7 +119,7 @@ async function importOnce(
       throw e;
     }
     try {
-      const run = new ImportRun(db, metadata?.entries ?? new Map(), now);
+      const run = new ImportRun(db, metadata?.entries ?? new Map(), now, opts.metadataByPublisher ?? false);
       const unchangedFiles: string[] = [];
       for (const file of files) {
         const label = `Importing ${file.name.split(/[\\/]/).pop()}`;

@@ -45,6 +45,8 @@ interface IndicatorRow {
   comparison_method_source: string | null;
   compute_for_estimates: number;
   goal: number | null;
+  /** 1 when the 'metadata'-level values came from the publisher (a Fingertips fetch), not the analyst's file. */
+  metadata_by_publisher: number;
 }
 
 /**
@@ -59,19 +61,22 @@ export class ImportIndicators {
     private readonly db: Database.Database,
     private readonly metadata: Map<string, MetadataEntry>,
     private readonly importedAt: string,
+    /** The metadata is the publisher's (a Fingertips fetch): it replaces only the publisher's or the data file's, never the analyst's. */
+    private readonly metadataByPublisher = false,
   ) {
     this.stmt = {
       get: db.prepare(
         `SELECT id, name, unit, value_type, multiplier, definition, source, polarity, polarity_source, meta_source,
-           comparison_method, comparison_method_source, compute_for_estimates, goal FROM indicators WHERE id = ?`,
+           comparison_method, comparison_method_source, compute_for_estimates, goal, metadata_by_publisher FROM indicators WHERE id = ?`,
       ),
       insert: db.prepare(
-        `INSERT INTO indicators (id, name, unit, value_type, multiplier, definition, source, meta_source, updated_at)
-         VALUES (@id, @name, @unit, @value_type, @multiplier, @definition, @source, @meta_source, @updated_at)`,
+        `INSERT INTO indicators (id, name, unit, value_type, multiplier, definition, source, meta_source, metadata_by_publisher, updated_at)
+         VALUES (@id, @name, @unit, @value_type, @multiplier, @definition, @source, @meta_source, @metadata_by_publisher, @updated_at)`,
       ),
       update: db.prepare(
         `UPDATE indicators SET name = @name, unit = @unit, value_type = @value_type, multiplier = @multiplier,
-           definition = @definition, source = @source, meta_source = @meta_source, updated_at = @updated_at WHERE id = @id`,
+           definition = @definition, source = @source, meta_source = @meta_source, metadata_by_publisher = @metadata_by_publisher,
+           updated_at = @updated_at WHERE id = @id`,
       ),
     };
   }
@@ -98,9 +103,10 @@ export class ImportIndicators {
             comparison_method_source: existing?.comparison_method_source ?? null,
             compute_for_estimates: existing?.compute_for_estimates ?? 0,
             goal: existing?.goal ?? null,
+            metadata_by_publisher: 0,
           };
     const meta = this.metadata.get(r.indicatorId);
-    if (meta && next.meta_source !== 'author') applyMetaFields(next, meta);
+    if (meta && this.mayReplace(next.meta_source, next)) this.applyMetaFields(next, meta);
     if (fingertips && next.source === null) next.source = FINGERTIPS_SOURCE;
     const params = {
       id: next.id,
@@ -111,6 +117,7 @@ export class ImportIndicators {
       definition: next.definition,
       source: next.source,
       meta_source: next.meta_source,
+      metadata_by_publisher: next.metadata_by_publisher,
       updated_at: this.importedAt,
     };
     if (existing) this.stmt.update.run(params);
@@ -137,18 +144,20 @@ export class ImportIndicators {
         throw lineError(metaFile, entry.line, `indicator ${entry.indicatorId} is neither in the library nor in the files imported with this metadata.`);
       }
       const next: IndicatorRow = { ...existing };
-      if (existing.meta_source !== 'author') applyMetaFields(next, entry);
-      if (entry.polarity !== undefined && existing.polarity_source !== 'author') {
+      if (this.mayReplace(existing.meta_source, existing)) this.applyMetaFields(next, entry);
+      if (entry.polarity !== undefined && this.mayReplace(existing.polarity_source, existing)) {
         next.polarity = entry.polarity;
         next.polarity_source = 'metadata';
+        next.metadata_by_publisher = this.metadataByPublisher ? 1 : 0;
       }
-      if (entry.comparisonMethod !== undefined && existing.comparison_method_source !== 'author') {
+      if (entry.comparisonMethod !== undefined && this.mayReplace(existing.comparison_method_source, existing)) {
         next.comparison_method = entry.comparisonMethod;
         next.comparison_method_source = 'metadata';
+        next.metadata_by_publisher = this.metadataByPublisher ? 1 : 0;
       }
       this.db
         .prepare(
-          `UPDATE indicators SET unit = ?, value_type = ?, multiplier = ?, definition = ?, source = ?, meta_source = ?,
+          `UPDATE indicators SET unit = ?, value_type = ?, multiplier = ?, definition = ?, source = ?, meta_source = ?, metadata_by_publisher = ?,
              polarity = ?, polarity_source = ?, illustrative = coalesce(?, illustrative), comparison_method = ?,
              comparison_method_source = ?, compute_for_estimates = coalesce(?, compute_for_estimates), goal = coalesce(?, goal),
              updated_at = ? WHERE id = ?`,
@@ -160,6 +169,7 @@ export class ImportIndicators {
           next.definition,
           next.source,
           next.meta_source,
+          next.metadata_by_publisher,
           next.polarity,
           next.polarity_source,
           entry.illustrative === undefined ? null : entry.illustrative ? 1 : 0,
@@ -176,6 +186,21 @@ export class ImportIndicators {
       }
     }
     return this.metadata.size;
+  }
+
+  /**
+   * May this import's metadata replace a value set at `level` ('file', 'metadata', 'author',
+   * 'inferred' or none)? The analyst's own (their edits; their metadata file) is never replaced by
+   * the publisher's; the publisher's own earlier metadata is, by a later fetch.
+   */
+  private mayReplace(level: string | null, row: IndicatorRow): boolean {
+    if (level === 'author') return false;
+    if (!this.metadataByPublisher || level !== 'metadata') return true;
+    return row.metadata_by_publisher === 1;
+  }
+
+  private applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {
+    if (applyMetaFields(row, meta)) row.metadata_by_publisher = this.metadataByPublisher ? 1 : 0;
   }
 
   /** Polarity from the Fingertips files' own "Compared to England" labels, where nobody has set it. */
@@ -202,8 +227,8 @@ export class ImportIndicators {
   }
 }
 
-/** Metadata-file fields onto an indicator row (empty cells were left out of the entry). */
-function applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {
+/** Metadata-file fields onto an indicator row (empty cells were left out of the entry); true when any was set. */
+function applyMetaFields(row: IndicatorRow, meta: MetadataEntry): boolean {
   let touched = false;
   if (meta.unit !== undefined) {
     row.unit = meta.unit;
@@ -226,4 +251,5 @@ function applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {
     touched = true;
   }
   if (touched) row.meta_source = 'metadata';
+  return touched;
 }

@@ -53,10 +53,11 @@ export class ImportRun {
     private readonly db: Database.Database,
     metadata: Map<string, MetadataEntry>,
     now: Date,
+    metadataByPublisher = false,
   ) {
     this.importedAt = now.toISOString();
     this.keys = new ImportKeys(db);
-    this.ind = new ImportIndicators(db, metadata, this.importedAt);
+    this.ind = new ImportIndicators(db, metadata, this.importedAt, metadataByPublisher);
     createStaging(db);
     const key = 'WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?';
     this.stmt = {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveBaseUrl } from '../../../../electron/services/fingertips/baseUrl';
@@ -7,6 +7,7 @@ import { checkUpdates } from '../../../../electron/services/fingertips/checkUpda
 import { updateRequests } from '../../../../shared/fingertips/updateRequests';
 import { FingertipsClient } from '../../../../electron/services/fingertips/client';
 import { fetchToLibrary } from '../../../../electron/services/fingertips/fetchData';
+import { importToPath } from '../../../../electron/services/library/importFiles';
 import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
 import { sha256 } from '../../../helpers/files';
@@ -194,6 +195,31 @@ describe('Fingertips client against the replay server', () => {
     await expect(listProfiles(client)).rejects.toThrow(/^Fingertips sent an answer that is not JSON; your library is unchanged\./);
     server.fault('/api/profiles', { body: JSON.stringify([{ Id: 1, Name: 'x'.repeat(5000), GroupIds: [] }]), times: 1 });
     await expect(listProfiles(client)).rejects.toThrow(/does not understand \(profiles: 0\.Name: /);
+  });
+
+  it("the analyst's own metadata file is never replaced by the publisher's, the 2nd and 3rd fetch too; the publisher's own is refreshed", async () => {
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    const meta = () => {
+      const l = openLibrary(lib(), { readOnly: true });
+      try {
+        return getIndicatorDetail(l.db, '93356').meta;
+      } finally {
+        l.close();
+      }
+    };
+    // A fetch again refreshes the publisher's metadata (the analyst has not set any): same as it was.
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+    expect(meta()).toMatchObject({ polarity: 'low-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
+
+    const mine = join(tmp(), 'our-metadata.csv');
+    writeFileSync(mine, 'indicator_id,definition,polarity\r\n93356,Our local definition,high-is-good\r\n');
+    await importToPath(lib(), [], { metadataPath: mine });
+    for (let round = 0; round < 3; round++) {
+      // The same answer, then a newer edition (new values going in with the publisher's metadata), then that again.
+      if (round === 1) server.serveNewer();
+      await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+      expect(meta()).toMatchObject({ definition: 'Our local definition', polarity: 'high-is-good', polaritySource: 'metadata' });
+    }
   });
 
   it('check for updates finds one newer period; Update fetches it as a new vintage', async () => {
