@@ -9,34 +9,13 @@ import { inspectTextFile } from '../text/decodeText';
 import type { FingertipsUpdateCheck } from '../../../shared/api/fingertips';
 import type { FingertipsClient } from './client';
 import { downloadAhead } from './downloadAhead';
+import { type FetchedIndicator, fetchedIndicators } from './fetchedRequests';
 import { parseRequestName } from './requestName';
 
 /** Requests in flight at once: the answers overlap each other and the comparing, politely few. */
 const ASK_AT_ONCE = 3;
 
 export type UpdateCheck = FingertipsUpdateCheck;
-
-interface FromFingertips {
-  indicatorId: string;
-  name: string;
-  fileName: string;
-  sha256: string;
-  latestPeriod: string | null;
-  latestSortable: number | null;
-}
-
-/** Per indicator, its newest vintage fetched from the Fingertips API (by its name). */
-function fetchedIndicators(db: Database.Database): FromFingertips[] {
-  return db
-    .prepare(
-      `SELECT v.indicator_id AS indicatorId, i.name AS name, v.file_name AS fileName, v.sha256 AS sha256,
-              i.latest_period AS latestPeriod, i.latest_period_sortable AS latestSortable
-       FROM vintages v JOIN indicators i ON i.id = v.indicator_id
-       WHERE v.id = (SELECT max(w.id) FROM vintages w WHERE w.indicator_id = v.indicator_id AND w.file_name LIKE 'Fingertips API: %')
-       ORDER BY i.name COLLATE NOCASE, i.id`,
-    )
-    .all() as FromFingertips[];
-}
 
 const same = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
@@ -50,7 +29,7 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
   const dir = mkdtempSync(join(tmpdir(), 'jsna-fingertips-check-'));
   try {
     const db = library.db;
-    const byRequest = new Map<string, FromFingertips[]>();
+    const byRequest = new Map<string, FetchedIndicator[]>();
     for (const f of fetchedIndicators(db)) {
       if (!parseRequestName(f.fileName)) continue;
       byRequest.set(f.fileName, [...(byRequest.get(f.fileName) ?? []), f]);
@@ -78,10 +57,17 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
     for await (const path of answers) {
       const [source, indicators] = requests[done]!;
       const asked = parseRequestName(source)!;
-      opts.onProgress?.({ label: `Comparing with your library: ${source.replace(/^Fingertips API: /, '')}`, done: done++, total: requests.length });
+      // Not `done++` in the call's arguments: `?.()` skips evaluating them when there is no onProgress.
+      opts.onProgress?.({ label: `Comparing with your library: ${source.replace(/^Fingertips API: /, '')}`, done, total: requests.length });
+      done++;
       const facts = await inspectTextFile(path, source);
-      const stats = new Map(indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null as string | null, newValues: 0, changedValues: 0 }]));
-      if (facts.sha256 !== indicators[0]!.sha256) {
+      // Latest period in the answer, and the latest the library has among the answer's rows (what this
+      // request gave before; the indicator's own latest may come from another area type).
+      const stats = new Map(
+        indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null as string | null, haveSortable: -Infinity, havePeriod: null as string | null, newValues: 0, changedValues: 0 }]),
+      );
+      // The very file of the request's newest vintage: nothing changed (no vintage: compare the values).
+      if (indicators.some((f) => f.sha256 !== facts.sha256)) {
         await readDataFile(facts, 'fingertips', (rows) => {
           for (const r of rows) {
             const st = stats.get(r.indicatorId);
@@ -93,6 +79,10 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
             const s = series.get(r.indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number } | undefined;
             const a = s && (area.get(r.areaCode) as { id: number } | undefined);
             const v = a && (value.get(s.id, a.id, r.periodSortable, r.period) as { value: number | null; lower95: number | null; upper95: number | null; count: number | null; denominator: number | null; valueNote: string | null } | undefined);
+            if (v && r.periodSortable > st.haveSortable) {
+              st.haveSortable = r.periodSortable;
+              st.havePeriod = r.period;
+            }
             if (!v) st.newValues++;
             else if (!same(v.value, r.value) || !same(v.count, r.count) || !same(v.denominator, r.denominator) || (r.lower95 !== null && !same(v.lower95, r.lower95)) || (r.upper95 !== null && !same(v.upper95, r.upper95)) || (v.valueNote ?? null) !== (r.valueNote ?? null)) st.changedValues++;
           }
@@ -102,14 +92,16 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
       }
       for (const f of indicators) {
         const st = stats.get(f.indicatorId)!;
-        const newer = st.latestPeriod !== null && (f.latestSortable === null || st.latestSortable > f.latestSortable);
+        // Read the answer (it differs from the vintage): compare with what the library has of this request.
+        const had = st.havePeriod !== null ? { sortable: st.haveSortable, period: st.havePeriod } : { sortable: f.latestSortable, period: f.latestPeriod };
+        const newer = st.latestPeriod !== null && (had.sortable === null || st.latestSortable > had.sortable);
         out.push({
           indicatorId: f.indicatorId,
           indicatorName: f.name,
           status: newer ? 'newer-period' : st.newValues + st.changedValues > 0 ? 'changed-values' : 'unchanged',
           source,
           request: asked,
-          libraryLatestPeriod: f.latestPeriod,
+          libraryLatestPeriod: had.period,
           fingertipsLatestPeriod: st.latestPeriod ?? f.latestPeriod,
           newValues: st.newValues,
           changedValues: st.changedValues,

@@ -6,6 +6,7 @@ import type { ImportSummary } from '../../../shared/api/library';
 import { type ImportProgress, importToPath } from '../library/importFiles';
 import { GrowingFile } from '../text/growingFile';
 import type { DataRequest, FingertipsClient } from './client';
+import { recordFetchedRequests } from './fetchedRequests';
 import { metadataCsv } from './metadataCsv';
 import { readPublisherPolarity } from './publisherPolarity';
 import { metadataName, requestName } from './requestName';
@@ -76,6 +77,7 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
         // The download's progress while it lasts; then the import's, as it finishes reading and merges.
         onProgress: (p) => !downloading && opts.onProgress?.(p.total > 0 ? p : { ...p, total: downloaded }),
         createFolder: opts.createFolder ?? false,
+        beforeCommit: (db, now) => recordFetchedRequests(db, files.map((f) => ({ request: f.source, indicatorIds: f.req.indicatorIds })), now),
       });
     })();
     const downloads = (async () => {

@@ -40,6 +40,8 @@ export interface ImportOptions {
   worker?: string | false;
   /** Do everything, report what it would change, then roll it all back (the preview). */
   dryRun?: boolean;
+  /** Written in the import's own transaction just before it commits (e.g. which Fingertips requests were fetched). */
+  beforeCommit?: (db: Database.Database, now: Date) => void;
   /** Files still being written (downloads, text/growingFile.ts), by path: read as they grow. */
   growing?: ReadonlyMap<string, SharedArrayBuffer>;
 }
@@ -187,6 +189,7 @@ async function importOnce(
         changes,
         warnings: run.labels.warnings(),
       };
+      opts.beforeCommit?.(db, now);
       db.exec(opts.dryRun ? 'ROLLBACK' : 'COMMIT');
       return summary;
     } catch (e) {

@@ -245,6 +245,32 @@ describe('Fingertips client against the replay server', () => {
     expect((await checkUpdates(client, lib()))[0]!.status).toBe('unchanged');
   });
 
+  it('check for updates checks every request an indicator was fetched with, not only the latest', async () => {
+    const alone = { indicatorIds: [93356], areaTypeId: 402, parentAreaTypeId: 6 };
+    const withAnother = { indicatorIds: [93356, 99001], areaTypeId: 402, parentAreaTypeId: 6 };
+    await fetchToLibrary(client, lib(), [withAnother], { areaTypeNames: NAMES, createFolder: true });
+    await fetchToLibrary(client, lib(), [alone], { areaTypeNames: NAMES });
+    server.serveNewer();
+    // Only the one-indicator request has a newer edition.
+    const checks = await checkUpdates(client, lib());
+    const of93356 = checks.filter((c) => c.indicatorId === '93356').map((c) => [c.request.indicatorIds.join(','), c.status, c.libraryLatestPeriod, c.fingertipsLatestPeriod]);
+    expect(of93356).toEqual([
+      ['93356,99001', 'unchanged', '2017', '2017'],
+      ['93356', 'newer-period', '2017', '2018'],
+    ]);
+    expect(updateRequests(checks)).toEqual([alone]);
+  });
+
+  it('a fetch whose answer the library already has (the same file imported from disk) is still checked for updates', async () => {
+    await importToPath(lib(), [join(FIXTURES, 'data', '93356-402-6.csv')], { createFolder: true });
+    const fetched = await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+    expect(fetched.unchangedFiles).toHaveLength(1);
+    expect((await checkUpdates(client, lib())).map((c) => [c.indicatorId, c.status])).toEqual([['93356', 'unchanged']]);
+    server.serveNewer();
+    const checks = await checkUpdates(client, lib());
+    expect(checks).toEqual([expect.objectContaining({ indicatorId: '93356', status: 'newer-period', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2018', newValues: 3 })]);
+  });
+
   it('check for updates asks several requests at once and lists them in order; a failed one is named', async () => {
     const BOTH = { indicatorIds: [93356, 99001], areaTypeId: 402, parentAreaTypeId: 6 };
     await fetchToLibrary(client, lib(), [BOTH], { createFolder: true });
@@ -255,12 +281,14 @@ describe('Fingertips client against the replay server', () => {
     server.requests.length = 0;
     const progress: string[] = [];
     const checks = await checkUpdates(client, lib(), { onProgress: (p) => progress.push(p.label) });
+    // Each request is asked again, in the order they were first fetched: 93356 for both of its own.
     expect(checks.map((c) => [c.indicatorId, c.source, c.status])).toEqual([
-      ['93356', 'Fingertips API: indicator 93356, area type 402, parent area type 6', 'unchanged'],
+      ['93356', 'Fingertips API: indicators 93356,99001, area type 402, parent area type 6', 'unchanged'],
       ['99001', 'Fingertips API: indicators 93356,99001, area type 402, parent area type 6', 'unchanged'],
+      ['93356', 'Fingertips API: indicator 93356, area type 402, parent area type 6', 'unchanged'],
     ]);
     expect(server.requests.filter((r) => r.startsWith('/api/all_data'))).toHaveLength(2);
-    expect(progress).toEqual(['Asking Fingertips', expect.stringMatching(/^Comparing with your library: indicator 93356/), expect.stringMatching(/^Comparing with your library: indicators 93356,99001/)]);
+    expect(progress).toEqual(['Asking Fingertips', expect.stringMatching(/^Comparing with your library: indicators 93356,99001/), expect.stringMatching(/^Comparing with your library: indicator 93356/)]);
     server.fault('/api/all_data', { status: 500 });
     await expect(checkUpdates(client, lib())).rejects.toThrow(/^Fingertips could not be reached; your library is unchanged\. http:\/\/127\.0\.0\.1:\d+\/api\/all_data\/csv\/by_indicator_id\?indicator_ids=93356/);
     expect(sha256(lib())).toBe(before);
