@@ -37,6 +37,11 @@ function unreachable(url: string, why: string, tries: number): AppError {
   return new AppError('UNREACHABLE', `${UNREACHABLE_MESSAGE} ${url}: ${why}${tries > 1 ? ` (tried ${tries} times)` : ''}.`, { url });
 }
 
+/** Fingertips was reached and answered, but not with what was asked for (a 4xx: no such indicator, area type or combination). */
+function refused(url: string, why: string): AppError {
+  return new AppError('NOT_FOUND', `Fingertips was reached but did not give what was asked for: ${why} (is the indicator, area type or parent area type right, and does Fingertips have that combination?). Your library is unchanged. ${url}`, { url });
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolveSleep, reject) => {
     if (signal?.aborted) return reject(cancelled());
@@ -83,7 +88,7 @@ async function withRetries<T>(url: string, opts: HttpOptions, attempt: (signal: 
       if (timedOut) {
         last = `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
       } else if (e instanceof AttemptFailed) {
-        if (!e.retry) throw unreachable(url, e.message, i + 1);
+        if (!e.retry) throw refused(url, e.message);
         last = e.message;
       } else {
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -170,6 +170,13 @@ describe('Fingertips client against the replay server', () => {
     expect(sha256(lib())).toBe(before);
   });
 
+  it('a 404 (no such combination) says Fingertips answered, not that it could not be reached; the library is unchanged', async () => {
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    const before = sha256(lib());
+    await expect(fetchToLibrary(client, lib(), [{ ...REQ, parentAreaTypeId: 15 }])).rejects.toThrow(/^Fingertips was reached but did not give what was asked for: the service answered 404/);
+    expect(sha256(lib())).toBe(before);
+  });
+
   it('nothing listening: the offline message', async () => {
     const gone = await startFingertipsReplay();
     await gone.close();
