@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { insertTable } from './insertTable';
 import { insertNewChart } from './insertChart';
 import { LinkTool } from './LinkTool';
+import { mayLeaveRecommendation } from './leaveRecommendation';
 
 interface ToolProps {
   label: string;
@@ -50,10 +51,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <Tool label="Italic" shortcut="Control+I" active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
         <i>I</i>
       </Tool>
-      <Tool label="H2 heading" active={editor.isActive('heading', { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+      <Tool label="H2 heading" active={editor.isActive('heading', { level: 2 })} onClick={() => mayLeaveRecommendation(editor) && chain().toggleHeading({ level: 2 }).run()}>
         H2
       </Tool>
-      <Tool label="H3 subheading" active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+      <Tool label="H3 subheading" active={editor.isActive('heading', { level: 3 })} onClick={() => mayLeaveRecommendation(editor) && chain().toggleHeading({ level: 3 }).run()}>
         H3
       </Tool>
       <Tool label="Bulleted list" active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
@@ -71,7 +72,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <Tool
         label="Make recommendation"
         active={editor.isActive('recommendation')}
-        onClick={() => (editor.isActive('recommendation') ? chain().setParagraph().run() : chain().setNode('recommendation', { partners: [] }).run())}
+        onClick={() => (editor.isActive('recommendation') ? mayLeaveRecommendation(editor) && chain().setParagraph().run() : chain().setNode('recommendation', { partners: [] }).run())}
       >
         Recommendation
       </Tool>
