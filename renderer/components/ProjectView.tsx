@@ -9,6 +9,7 @@ import { RegisterView } from '../register/RegisterView';
 import { insertNewChart } from '../editor/insertChart';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
+import { DeletedChapters } from './DeletedChapters';
 import { insertImportedText } from '../editor/insertImportedText';
 import { ImportTextDialog, type ImportTarget } from './ImportTextDialog';
 import { ProjectDetailsDialog } from './ProjectDetailsDialog';
@@ -29,7 +30,9 @@ export interface FocusTarget {
 export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClosed: () => void }) {
   const [chapters, setChapters] = useState<OutlineEntry[]>([]);
   const [headingTarget, setHeadingTarget] = useState<{ chapterId: string; index: number; nonce: number } | null>(null);
-  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  /** Chapters deleted while this project is open, the latest last: Undo restores the latest, then offers the one before. */
+  const [deleted, setDeleted] = useState<{ id: string; title: string }[]>([]);
+  const [outlineVersion, setOutlineVersion] = useState(0);
   const [importing, setImporting] = useState(false);
   const [browsing, setBrowsing] = useState(false);
   const [details, setDetails] = useState(false);
@@ -51,6 +54,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
   const reload = useCallback(async () => {
     const list = await api['chapters.outline']({});
     setChapters(list);
+    setOutlineVersion((v) => v + 1);
     const last = list.find((c) => c.id === openFirst.current)?.id;
     openFirst.current = null;
     setSelected((current) => (current && list.some((c) => c.id === current) ? current : (last ?? list[0]?.id ?? null)));
@@ -91,14 +95,13 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
     await new Promise((r) => setTimeout(r, 0)); // let its editor save first
     const ok = await action.run(() => api['chapters.delete']({ id }));
     if (ok !== undefined) {
-      setDeleted({ id, title });
+      setDeleted((d) => [...d.filter((x) => x.id !== id), { id, title }]);
       await reload();
     }
   }
-  async function undoDelete() {
-    if (!deleted) return;
-    const restored = await action.run(() => api['chapters.restore']({ id: deleted.id }));
-    setDeleted(null);
+  async function restoreDeleted(id: string) {
+    const restored = await action.run(() => api['chapters.restore']({ id }));
+    setDeleted((d) => d.filter((x) => x.id !== id));
     if (restored) {
       await reload();
       setSelected(restored.id);
@@ -192,6 +195,7 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
               Import text…
             </button>
           )}
+          {!project.readOnly && <DeletedChapters version={outlineVersion} onRestore={(id) => void restoreDeleted(id)} />}
         </div>
         <main className="editor-pane" aria-label="Chapter">
           {chapters
@@ -224,7 +228,13 @@ export function ProjectView({ project, onClosed }: { project: ProjectInfo; onClo
       </div>
       {details && <ProjectDetailsDialog onClose={() => setDetails(false)} />}
       {importing && <ImportTextDialog target={importTarget} onClose={() => setImporting(false)} onImported={(id) => void imported(id)} />}
-      {deleted && <UndoToast message={`Chapter “${deleted.title}” deleted.`} onUndo={() => void undoDelete()} onDismiss={() => setDeleted(null)} />}
+      {deleted.length > 0 && (
+        <UndoToast
+          message={`Chapter “${deleted.at(-1)!.title}” deleted.${deleted.length > 1 ? ` (${deleted.length} chapters deleted: Undo restores them one at a time, latest first.)` : ''}`}
+          onUndo={() => void restoreDeleted(deleted.at(-1)!.id)}
+          onDismiss={() => setDeleted([])}
+        />
+      )}
     </div>
   );
 }

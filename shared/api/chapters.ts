@@ -7,6 +7,13 @@ export interface ChapterSummary {
   position: number;
 }
 
+/** A deleted chapter, still in the project file until restored. */
+export interface DeletedChapter {
+  id: string;
+  title: string;
+  deletedAt: string;
+}
+
 export interface Chapter extends ChapterSummary {
   /** A tiptap/ProseMirror JSON document. */
   doc: DocJson;
@@ -85,6 +92,7 @@ export const chapterMethods = {
   'chapters.move': method<ChapterSummary[]>()(z.object({ id: chapterId, toPosition: z.number().int().min(1, 'positions start at 1') })),
   'chapters.delete': method<null>()(z.object({ id: chapterId })),
   'chapters.restore': method<ChapterSummary>()(z.object({ id: chapterId })),
+  'chapters.deleted': method<DeletedChapter[]>()(z.object({})),
   'chapters.outline': method<OutlineEntry[]>()(z.object({})),
   'chapters.importText': method<ImportTextSummary>()(
     z.object({

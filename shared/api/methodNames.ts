@@ -23,6 +23,7 @@ export const methodNames = [
   'chapters.move',
   'chapters.delete',
   'chapters.restore',
+  'chapters.deleted',
   'chapters.outline',
   'chapters.importText',
   'export.document',

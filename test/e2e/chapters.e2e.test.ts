@@ -53,6 +53,34 @@ describe('E2E: chapters, outline, import and paste', () => {
     await expect.poll(order).toEqual(['Mental health', 'Population', 'Oral health']);
   });
 
+  it('deleting a 2nd and 3rd chapter keeps the 1st restorable: Undo restores latest first, the rest stay under Deleted chapters', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    for (const title of ['Temp A', 'Temp B', 'Temp C']) {
+      await page.getByLabel('New chapter').fill(title);
+      await page.getByRole('button', { name: 'Add chapter' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    }
+    const before = await order();
+    for (const title of ['Temp A', 'Temp B', 'Temp C']) {
+      await page.getByRole('button', { name: `Delete ${title}` }).click();
+      await page.getByText(`Chapter “${title}” deleted.`).waitFor();
+    }
+    await page.getByText('3 chapters deleted').waitFor();
+    const undo = page.locator('.toast').getByRole('button', { name: 'Undo' });
+    await undo.click();
+    await page.getByText('Chapter “Temp B” deleted.').waitFor();
+    await undo.click();
+    await page.getByText('Chapter “Temp A” deleted.').waitFor();
+    await expect.poll(order).toEqual(before.filter((t) => t !== 'Temp A'));
+    // The message dismissed: Temp A is still there to restore.
+    await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: 'Deleted chapters (1)' }).click();
+    await page.getByRole('button', { name: 'Restore “Temp A”' }).click();
+    await expect.poll(order).toEqual(before);
+    await page.getByRole('button', { name: /^Deleted chapters/ }).waitFor({ state: 'detached' });
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('counts words, undoes and redoes typing, and keeps it on blur', { timeout: 60_000 }, async () => {
     const { page } = app;
     await chapter('Oral health').click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors';
-import type { Chapter, ChapterSummary, DocJson, SaveResult } from '../../../shared/api/chapters';
+import type { Chapter, ChapterSummary, DeletedChapter, DocJson, SaveResult } from '../../../shared/api/chapters';
 import type { Project } from '../project/project';
 import { markChapterRecommendations, syncRecommendations } from '../recommendations/syncFromDoc';
 import { checkChapterDoc } from './checkDoc';
@@ -88,6 +88,13 @@ export function deleteChapter(project: Project, id: string): void {
     markChapterRecommendations(project, id, false, now);
     renumber(project);
   })();
+}
+
+/** Deleted chapters (kept in the file until restored), the most recently deleted first. */
+export function listDeletedChapters(project: Project): DeletedChapter[] {
+  return project.db
+    .prepare('SELECT id, title, deleted_at AS deletedAt FROM chapters WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id')
+    .all() as DeletedChapter[];
 }
 
 export function restoreChapter(project: Project, id: string): ChapterSummary {

@@ -3,6 +3,7 @@ import {
   deleteChapter,
   getChapter,
   listChapters,
+  listDeletedChapters,
   moveChapter,
   renameChapter,
   restoreChapter,
@@ -21,6 +22,7 @@ export const chapterHandlers: HandlerSlice<
   | 'chapters.move'
   | 'chapters.delete'
   | 'chapters.restore'
+  | 'chapters.deleted'
   | 'chapters.outline'
   | 'chapters.importText'
 > = {
@@ -41,6 +43,7 @@ export const chapterHandlers: HandlerSlice<
     return null;
   },
   'chapters.restore': ({ id }, { session }) => restoreChapter(session.requireProject(), id),
+  'chapters.deleted': (_input, { session }) => listDeletedChapters(session.requireProject()),
   'chapters.outline': (_input, { session }) => projectOutline(session.requireProject()),
   'chapters.importText': ({ title, text, allRecommendations }, { session }) =>
     importTextAsChapter(session.requireProject(), text, { title, ...(allRecommendations ? { allRecommendations } : {}) }),
