@@ -24,6 +24,9 @@ export function FingertipsUpdates() {
   const action = useAction();
   const job = useFingertipsJob();
   const stale = (checks ?? []).filter((c) => c.status !== 'unchanged');
+  // One check per request: an indicator fetched for two area types is checked twice, counted once.
+  const indicators = new Set((checks ?? []).map((c) => c.indicatorId)).size;
+  const staleIndicators = new Set(stale.map((c) => c.indicatorId)).size;
 
   async function check() {
     setResult(null);
@@ -52,9 +55,11 @@ export function FingertipsUpdates() {
           <p role="status">
             {checks.length === 0
               ? 'No indicator in the library came from the Fingertips API.'
-              : stale.length === 0
-                ? `All ${checks.length} indicator${checks.length === 1 ? ' is' : 's are'} up to date with Fingertips.`
-                : `${stale.length} of ${checks.length} indicator${checks.length === 1 ? ' has' : 's have'} newer data on Fingertips.`}
+              : staleIndicators === 0
+                ? indicators === 1
+                  ? 'The indicator is up to date with Fingertips.'
+                  : `All ${indicators} indicators are up to date with Fingertips.`
+                : `${staleIndicators} of ${indicators} indicator${indicators === 1 ? ' has' : 's have'} newer data on Fingertips.`}
           </p>
           <ul className="ft-updates">
             {checks.map((c) => (

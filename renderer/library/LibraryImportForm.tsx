@@ -14,9 +14,14 @@ export function describeImport(s: ImportSummary): string {
   if (s.vintages.length === 0 && s.metadataIndicators === 0) return 'Nothing changed: the library already holds these files.';
   const parts = [];
   if (s.vintages.length > 0) {
-    parts.push(
-      `Imported ${s.rows.toLocaleString('en-GB')} value${s.rows === 1 ? '' : 's'} of ${s.indicators} indicator${s.indicators === 1 ? '' : 's'} for ${s.areas} area${s.areas === 1 ? '' : 's'}.`,
-    );
+    const what = `${s.rows.toLocaleString('en-GB')} value${s.rows === 1 ? '' : 's'} of ${s.indicators} indicator${s.indicators === 1 ? '' : 's'} for ${s.areas} area${s.areas === 1 ? '' : 's'}`;
+    if (s.added === s.rows) parts.push(`Imported ${what}.`);
+    else {
+      // Not "Imported 855 values" when 852 of them were there already: say what changed.
+      const n = (k: number) => k.toLocaleString('en-GB');
+      const changes = [`${n(s.added)} new`, ...(s.updated > 0 ? [`${n(s.updated)} changed`] : []), `${n(s.unchanged)} as before`];
+      parts.push(`Read ${what}: ${changes.join(', ')}.`);
+    }
   }
   if (s.metadataIndicators > 0) parts.push(`Metadata set for ${s.metadataIndicators} indicator${s.metadataIndicators === 1 ? '' : 's'}.`);
   if (s.unchangedFiles.length > 0) parts.push(`${s.unchangedFiles.length} file${s.unchangedFiles.length === 1 ? ' was' : 's were'} already in the library.`);
