@@ -1,6 +1,6 @@
 import { contract } from '../../../shared/api';
 import { AppError } from '../../../shared/api/errors';
-import { searchIndicators } from '../../services/fingertips/browse';
+import { ENGLAND_AREA_TYPE, searchIndicators } from '../../services/fingertips/browse';
 import { checkUpdates } from '../../services/fingertips/checkUpdates';
 import { fetchToLibrary } from '../../services/fingertips/fetchData';
 import { areaTypeNames, fingertipsClient } from '../../services/fingertips';
@@ -11,7 +11,7 @@ import { requiredOption, stringOption } from '../options';
 import { parseOrThrow } from '../parseOrThrow';
 
 /** England (15), as fingertips_py and fingertipsR default to. */
-const DEFAULT_PARENT_AREA_TYPE = 15;
+const DEFAULT_PARENT_AREA_TYPE = ENGLAND_AREA_TYPE;
 
 const urlOption = { 'fingertips-url': { type: 'string' } } as const;
 /** --fingertips-url, else JSNA_FINGERTIPS_URL, else the public service. */

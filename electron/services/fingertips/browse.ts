@@ -52,6 +52,9 @@ export async function listAreaTypes(client: FingertipsClient, indicatorIds: numb
  * What a fetch will ask for: only the indicators that have data for the area type, and how many areas
  * that type has. Fingertips says nothing of a CSV's row count before it is downloaded.
  */
+/** Fingertips' area type for England as a whole (the default parent area type). */
+export const ENGLAND_AREA_TYPE = 15;
+
 export async function planFetch(client: FingertipsClient, req: DataRequest, signal?: Signal): Promise<FingertipsPlan & { areaTypeName: string }> {
   const has: number[] = [];
   const leftOut: number[] = [];
@@ -65,8 +68,10 @@ export async function planFetch(client: FingertipsClient, req: DataRequest, sign
   const description =
     n === 0
       ? `None of the chosen indicators has data for ${type.Name}.`
-      : `Will fetch every period, sex, age and category of ${n} indicator${n === 1 ? '' : 's'} for the ${areas.toLocaleString('en-GB')} areas of ${type.Name}` +
-        `${parent ? `, with their ${parent.Name} and England` : ''}, as one CSV (Fingertips gives no row count before the download).` +
+      : `Will fetch every period, sex, age and category of ${n} indicator${n === 1 ? '' : 's'} for ${areas === 0 ? 'the areas' : `the ${areas.toLocaleString('en-GB')} areas`} of ${type.Name}` +
+        `${parent ? (parent.Id === ENGLAND_AREA_TYPE ? ', with England' : `, with their ${parent.Name} and England`) : ''}, as one CSV (Fingertips gives no row count before the download).` +
+        // Fingertips lists no areas for some older area types, yet serves their data: say so rather than "the 0 areas".
+        (areas === 0 ? ` Fingertips lists no areas for ${type.Name}; the download will show what it has.` : '') +
         (leftOut.length ? ` Left out, no data for this area type: ${leftOut.join(', ')}.` : '');
   return { indicatorIds: has, leftOut, areas, description, url: client.dataUrl({ ...req, indicatorIds: has.length ? has : req.indicatorIds }), areaTypeName: type.Name };
 }
