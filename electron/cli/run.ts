@@ -3,8 +3,8 @@ import { AppError, type ErrorCode } from '../../shared/api/errors';
 import type { CliCommand, CliIO } from './command';
 import { commands } from './commands';
 
-/** Exit 2: the input was wrong (bad arguments, wrong kind of file, missing file). Exit 1: anything else. */
-const BAD_INPUT_CODES = new Set<ErrorCode>(['BAD_INPUT', 'NOT_FOUND', 'NOT_A_PROJECT', 'NOT_A_LIBRARY', 'NEWER_VERSION', 'DAMAGED']);
+/** Exit 2: the input was wrong (bad arguments, wrong kind of file, missing file) or refused as things stand (a partner code still in use). Exit 1: anything else. */
+const BAD_INPUT_CODES = new Set<ErrorCode>(['BAD_INPUT', 'NOT_FOUND', 'NOT_A_PROJECT', 'NOT_A_LIBRARY', 'NEWER_VERSION', 'DAMAGED', 'CONFLICT']);
 
 export function helpText(): string {
   const lines = ['Usage: jsna <command> [arguments]', '', 'Commands:'];

@@ -25,7 +25,8 @@ function idList(text: string, field: string): number[] {
   if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p))) {
     throw new AppError('BAD_INPUT', `--${field} takes Fingertips IDs separated by commas, e.g. 93356,90361 (got "${text}").`, { field });
   }
-  return parts.map(Number);
+  // "93356,93356" asks for one indicator once.
+  return [...new Set(parts.map(Number))];
 }
 
 function whole(text: string | undefined, field: string, fallback?: number): number {

@@ -57,7 +57,7 @@ describe('jsna partners', () => {
     expect(JSON.parse((await jsna('recs', path, '--partner', 'ICB')).out)).toHaveLength(3);
 
     const refused = await jsna('partners', 'delete', path, 'LA');
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/^jsna partners delete: LA cannot be deleted: 16 recommendations use it\./);
     expect(refused.err).toContain('  - Children and young people › 0 to 19 year old children: Take action to reduce infant mortality');
     expect(refused.err).toContain('… and 6 more');
