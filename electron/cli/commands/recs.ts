@@ -12,6 +12,7 @@ import { type CliCommand, type CliIO, type OptionValues, printJson } from '../co
 import { formatOption, requiredOption, stringOption } from '../options';
 import { resolveChapter } from '../chapterOption';
 import { withProject } from '../withProject';
+import { shellQuote } from '../../services/shellQuote';
 
 /** The JSON a `recs` row prints as (issue 4's fields plus rag, dueDate, updatedAt). */
 export function recJson(r: RegisterRow, withRemoved = false) {
@@ -51,7 +52,7 @@ function resolveId(project: Project, raw: string): string {
     if (matches.length === 1) return matches[0]!.id;
     if (matches.length > 1) throw new AppError('BAD_INPUT', `"${id}" is the start of more than one recommendation id; give more of it.`, { field: 'id' });
   }
-  throw new AppError('NOT_FOUND', `no recommendation with id "${id}" in ${project.path}. "jsna recs ${project.path}" lists them.`, { field: 'id' });
+  throw new AppError('NOT_FOUND', `no recommendation with id "${id}" in ${project.path}. "jsna recs ${shellQuote(project.path)}" lists them.`, { field: 'id' });
 }
 
 /** "none" or "" clears a value; otherwise it is passed on for the contract to validate. */
