@@ -45,8 +45,10 @@ interface IndicatorRow {
   comparison_method_source: string | null;
   compute_for_estimates: number;
   goal: number | null;
-  /** 1 when the 'metadata'-level values came from the publisher (a Fingertips fetch), not the analyst's file. */
+  /** 1 when the 'metadata'-level descriptive fields came from the publisher (a Fingertips fetch), not the analyst's file. */
   metadata_by_publisher: number;
+  /** The same for polarity and comparison method. */
+  polarity_by_publisher: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export class ImportIndicators {
     this.stmt = {
       get: db.prepare(
         `SELECT id, name, unit, value_type, multiplier, definition, source, polarity, polarity_source, meta_source,
-           comparison_method, comparison_method_source, compute_for_estimates, goal, metadata_by_publisher FROM indicators WHERE id = ?`,
+           comparison_method, comparison_method_source, compute_for_estimates, goal, metadata_by_publisher, polarity_by_publisher FROM indicators WHERE id = ?`,
       ),
       insert: db.prepare(
         `INSERT INTO indicators (id, name, unit, value_type, multiplier, definition, source, meta_source, metadata_by_publisher, updated_at)
@@ -104,9 +106,10 @@ export class ImportIndicators {
             compute_for_estimates: existing?.compute_for_estimates ?? 0,
             goal: existing?.goal ?? null,
             metadata_by_publisher: 0,
+            polarity_by_publisher: existing?.polarity_by_publisher ?? 0,
           };
     const meta = this.metadata.get(r.indicatorId);
-    if (meta && this.mayReplace(next.meta_source, next)) this.applyMetaFields(next, meta);
+    if (meta && this.mayReplace(next.meta_source, next.metadata_by_publisher)) this.applyMetaFields(next, meta);
     if (fingertips && next.source === null) next.source = FINGERTIPS_SOURCE;
     const params = {
       id: next.id,
@@ -144,21 +147,21 @@ export class ImportIndicators {
         throw lineError(metaFile, entry.line, `indicator ${entry.indicatorId} is neither in the library nor in the files imported with this metadata.`);
       }
       const next: IndicatorRow = { ...existing };
-      if (this.mayReplace(existing.meta_source, existing)) this.applyMetaFields(next, entry);
-      if (entry.polarity !== undefined && this.mayReplace(existing.polarity_source, existing)) {
+      if (this.mayReplace(existing.meta_source, existing.metadata_by_publisher)) this.applyMetaFields(next, entry);
+      if (entry.polarity !== undefined && this.mayReplace(existing.polarity_source, existing.polarity_by_publisher)) {
         next.polarity = entry.polarity;
         next.polarity_source = 'metadata';
-        next.metadata_by_publisher = this.metadataByPublisher ? 1 : 0;
+        next.polarity_by_publisher = this.metadataByPublisher ? 1 : 0;
       }
-      if (entry.comparisonMethod !== undefined && this.mayReplace(existing.comparison_method_source, existing)) {
+      if (entry.comparisonMethod !== undefined && this.mayReplace(existing.comparison_method_source, existing.polarity_by_publisher)) {
         next.comparison_method = entry.comparisonMethod;
         next.comparison_method_source = 'metadata';
-        next.metadata_by_publisher = this.metadataByPublisher ? 1 : 0;
+        next.polarity_by_publisher = this.metadataByPublisher ? 1 : 0;
       }
       this.db
         .prepare(
           `UPDATE indicators SET unit = ?, value_type = ?, multiplier = ?, definition = ?, source = ?, meta_source = ?, metadata_by_publisher = ?,
-             polarity = ?, polarity_source = ?, illustrative = coalesce(?, illustrative), comparison_method = ?,
+             polarity = ?, polarity_source = ?, polarity_by_publisher = ?, illustrative = coalesce(?, illustrative), comparison_method = ?,
              comparison_method_source = ?, compute_for_estimates = coalesce(?, compute_for_estimates), goal = coalesce(?, goal),
              updated_at = ? WHERE id = ?`,
         )
@@ -172,6 +175,7 @@ export class ImportIndicators {
           next.metadata_by_publisher,
           next.polarity,
           next.polarity_source,
+          next.polarity_by_publisher,
           entry.illustrative === undefined ? null : entry.illustrative ? 1 : 0,
           next.comparison_method,
           next.comparison_method_source,
@@ -193,10 +197,10 @@ export class ImportIndicators {
    * 'inferred' or none)? The analyst's own (their edits; their metadata file) is never replaced by
    * the publisher's; the publisher's own earlier metadata is, by a later fetch.
    */
-  private mayReplace(level: string | null, row: IndicatorRow): boolean {
+  private mayReplace(level: string | null, byPublisher: number): boolean {
     if (level === 'author') return false;
     if (!this.metadataByPublisher || level !== 'metadata') return true;
-    return row.metadata_by_publisher === 1;
+    return byPublisher === 1;
   }
 
   private applyMetaFields(row: IndicatorRow, meta: MetadataEntry): void {

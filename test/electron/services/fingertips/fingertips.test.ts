@@ -229,6 +229,21 @@ describe('Fingertips client against the replay server', () => {
     }
   });
 
+  it("an analyst's file that sets only the polarity keeps it through fetches, while the publisher's definition still comes in", async () => {
+    const mine = join(tmp(), 'our-polarity.csv');
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    writeFileSync(mine, 'indicator_id,polarity\r\n93356,high-is-good\r\n');
+    await importToPath(lib(), [], { metadataPath: mine });
+    server.serveNewer();
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+    const l = openLibrary(lib(), { readOnly: true });
+    try {
+      expect(getIndicatorDetail(l.db, '93356').meta).toMatchObject({ polarity: 'high-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
+    } finally {
+      l.close();
+    }
+  });
+
   it('check for updates finds one newer period; Update fetches it as a new vintage', async () => {
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
     const unchanged = await checkUpdates(client, lib());
