@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { openLibrary } from '../library/openLibrary';
 import { readDataFile } from '../library/readDataFile';
