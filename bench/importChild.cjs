@@ -17,6 +17,7 @@ if (!bundle || !libraryPath || !csv) {
 }
 
 function peakRssMB() {
+  if (process.platform !== 'linux') throw new Error('the import benchmark reads peak RSS from /proc/self/status (VmHWM): it runs on Linux only');
   const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
   if (!m) throw new Error('VmHWM not found in /proc/self/status');
   return Number(m[1]) / 1024;

@@ -72,7 +72,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <Tool
         label="Make recommendation"
         active={editor.isActive('recommendation')}
-        onClick={() => (editor.isActive('recommendation') ? mayLeaveRecommendation(editor) && chain().setParagraph().run() : chain().setNode('recommendation', { partners: [] }).run())}
+        onClick={() => mayLeaveRecommendation(editor) && (editor.isActive('recommendation') ? chain().setParagraph().run() : chain().setNode('recommendation', { partners: [] }).run())}
       >
         Recommendation
       </Tool>

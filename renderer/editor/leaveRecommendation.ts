@@ -1,15 +1,28 @@
 import type { Editor } from '@tiptap/core';
 
+/** The owners of every recommendation the selection touches (a selection may span several blocks). */
+function ownersInSelection(editor: Editor): string[] {
+  const { from, to } = editor.state.selection;
+  const owners = new Set<string>();
+  editor.state.doc.nodesBetween(from, to, (node) => {
+    if (node.type.name !== 'recommendation') return true;
+    const partners = node.attrs.partners as unknown;
+    if (Array.isArray(partners)) for (const p of partners) if (typeof p === 'string') owners.add(p);
+    return false;
+  });
+  return [...owners];
+}
+
 /**
- * Before the toolbar turns a recommendation into another kind of block (plain text, a heading):
- * when it has owners, the author is asked, naming them, because the owners come off it and it
- * leaves the register (its status history is kept, under removed recommendations). True to go on.
+ * Before the toolbar changes the kind of the blocks in the selection (plain text, a heading, a new
+ * recommendation): when any recommendation there has owners, the author is asked, naming them,
+ * because the owners come off and it leaves the register (its status history is kept, under
+ * removed recommendations). True to go on.
  */
 export function mayLeaveRecommendation(editor: Editor, confirm: (message: string) => boolean = (m) => window.confirm(m)): boolean {
-  if (!editor.isActive('recommendation')) return true;
-  const partners = (editor.getAttributes('recommendation').partners as unknown[] | undefined)?.filter((p): p is string => typeof p === 'string') ?? [];
-  if (partners.length === 0) return true;
+  const owners = ownersInSelection(editor);
+  if (owners.length === 0) return true;
   return confirm(
-    `Make this recommendation ordinary text? Its owners (${partners.join(', ')}) come off it and it leaves the register; its status history is kept under removed recommendations. Undo puts it back.`,
+    `Make this recommendation ordinary text? Its owners (${owners.join(', ')}) come off it and it leaves the register; its status history is kept under removed recommendations. Undo puts it back.`,
   );
 }

@@ -19,7 +19,7 @@ describe('E2E: the toolbar never takes a recommendation’s owners without askin
 
   beforeAll(async () => {
     const p = createProject(join(dir, 'recs.jsna'), 'Toolbar test');
-    addChapter(p, 'Actions', { type: 'doc', content: [rec('rec-owned', 'Expand school nursing.', ['LA', 'UHL'])] });
+    addChapter(p, 'Actions', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Our actions.' }] }, rec('rec-owned', 'Expand school nursing.', ['LA', 'UHL'])] });
     p.close();
     app = await startBrowserMode((session) => session.setProject(openProject(join(dir, 'recs.jsna'))));
   });
@@ -48,7 +48,13 @@ describe('E2E: the toolbar never takes a recommendation’s owners without askin
       await expect.poll(() => asked.length).toBe(i + 1);
       await expect.poll(() => owned.locator('.tag').innerText()).toBe('[LA/UHL]');
     }
-    expect(asked).toHaveLength(3);
+    // A selection over a paragraph and the recommendation: asked too (the toolbar would change both).
+    await owned.locator('.recommendation-text').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    answerNext(false);
+    await toolbar.getByRole('button', { name: 'H3 subheading' }).click();
+    await expect.poll(() => asked.length).toBe(4);
+    await expect.poll(() => owned.locator('.tag').innerText()).toBe('[LA/UHL]');
     for (const m of asked) expect(m).toContain('Its owners (LA, UHL) come off it');
 
     await owned.locator('.recommendation-text').click();

@@ -33,7 +33,7 @@ const CSV_HEAD = `\uFEFF${CSV_HEADER.join(',')}`;
 /**
  * Was this file, by its first bytes, written by our export of `format`? HTML: our generator
  * <meta>; CSV: the action list's BOM and header row; JSON: the register listing (an array of
- * recommendations, each starting with its id); Word: "JSNA Studio" as the document's creator;
+ * recommendations, each starting with its id); Word: as we wrote it (isUnsavedWordExport);
  * PDF: printed by Chromium (Skia/PDF), as our PDF export is.
  */
 function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
@@ -42,7 +42,7 @@ function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
     case 'pdf':
       return start.subarray(0, 5).toString('latin1') === '%PDF-' && start.includes('/Producer (Skia/PDF');
     case 'docx':
-      return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && docxCreator(path) === 'JSNA Studio';
+      return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && isUnsavedWordExport(path);
     case 'html':
       return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text());
     case 'csv':
@@ -52,14 +52,21 @@ function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
   }
 }
 
-/** The creator a Word file names in docProps/core.xml, or null when it is not a readable one. */
-function docxCreator(path: string): string | null {
+/**
+ * A Word file as our export wrote it: "JSNA Studio" as its creator and last author, revision 1.
+ * Word or LibreOffice saving it (the analyst's own edits) puts their name as last author and counts
+ * the revision up, so an edited copy is not replaced.
+ */
+function isUnsavedWordExport(path: string): boolean {
   try {
     const parts = unzipSync(readFileSync(path), { filter: (f) => f.name === 'docProps/core.xml' });
     const core = parts['docProps/core.xml'];
-    return core ? (/<dc:creator>([^<]*)<\/dc:creator>/.exec(strFromU8(core))?.[1] ?? null) : null;
+    if (!core) return false;
+    const xml = strFromU8(core);
+    const field = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1] ?? null;
+    return field('dc:creator') === 'JSNA Studio' && field('cp:lastModifiedBy') === 'JSNA Studio' && field('cp:revision') === '1';
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -68,6 +75,10 @@ const DATABASE_SIDE_FILE = /-(?:wal|shm|journal)$/i;
 
 /** Throws, naming the file, when an export of `format` must not be written at `path`. */
 export function checkExportTarget(path: string, format: ExportKind): void {
+  // By its name, whether or not it exists now (SQLite creates it when the database is next opened).
+  if (DATABASE_SIDE_FILE.test(basename(path))) {
+    throw new AppError('BAD_INPUT', `${path} is the name of a database's journal (-wal, -shm or -journal file); an export never writes one. Choose another name. Nothing was written.`, { file: path });
+  }
   let size: number;
   try {
     const st = statSync(path);
@@ -76,9 +87,6 @@ export function checkExportTarget(path: string, format: ExportKind): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
-  }
-  if (DATABASE_SIDE_FILE.test(basename(path))) {
-    throw new AppError('BAD_INPUT', `${path} is the name of a database's journal (-wal, -shm or -journal file); an export never writes one. Choose another name. Nothing was written.`, { file: path });
   }
   if (size === 0) return;
   const start = head(path, 4096);

@@ -28,6 +28,8 @@ class AttemptFailed extends Error {
   constructor(
     message: string,
     readonly retry: boolean,
+    /** Fingertips answered that what was asked for does not exist (400, 404, 410). */
+    readonly notThere = false,
   ) {
     super(message);
   }
@@ -88,7 +90,7 @@ async function withRetries<T>(url: string, opts: HttpOptions, attempt: (signal: 
       if (timedOut) {
         last = `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
       } else if (e instanceof AttemptFailed) {
-        if (!e.retry) throw refused(url, e.message);
+        if (!e.retry) throw e.notThere ? refused(url, e.message) : unreachable(url, e.message, i + 1);
         last = e.message;
       } else {
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
@@ -125,7 +127,9 @@ async function getOk(url: string, signal: AbortSignal, accept: string): Promise<
   const res = await proxyAwareFetch(url, { signal, redirect: 'error', headers: { accept } });
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
-    throw new AttemptFailed(`the service answered ${res.status} ${res.statusText}`.trim(), res.status >= 500 || res.status === 429);
+    // 5xx, 408 and 429 may pass; 400/404/410: no such indicator or combination; others (401, 403,
+    // 407 from a proxy…): could not be reached, with the status said.
+    throw new AttemptFailed(`the service answered ${res.status} ${res.statusText}`.trim(), res.status >= 500 || res.status === 408 || res.status === 429, [400, 404, 410].includes(res.status));
   }
   return res;
 }

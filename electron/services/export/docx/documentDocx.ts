@@ -79,6 +79,10 @@ export async function renderDocumentDocx(project: Project, library: Library | nu
 
   const doc = new Document({
     creator: 'JSNA Studio',
+    // Word (and LibreOffice) put the person's name here and count the revision up when the file is
+    // saved: an export replaces only a file still as we wrote it (export/exportTarget.ts).
+    lastModifiedBy: 'JSNA Studio',
+    revision: 1,
     title: wordText(title.title),
     description: 'Joint Strategic Needs Assessment',
     styles: STYLES,

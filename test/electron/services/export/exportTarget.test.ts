@@ -7,8 +7,15 @@ import { CSV_HEADER } from '../../../../electron/services/export/actionList';
 import { checkExportTarget } from '../../../../electron/services/export/exportTarget';
 
 /** A zip with a docProps/core.xml naming `creator`, as a Word file does. */
-const wordFile = (creator: string) =>
-  Buffer.from(zipSync({ 'docProps/core.xml': strToU8(`<?xml version="1.0"?><cp:coreProperties><dc:creator>${creator}</dc:creator></cp:coreProperties>`), 'word/document.xml': strToU8('<w:document/>') }));
+const wordFile = (creator: string, lastModifiedBy = creator, revision = 1) =>
+  Buffer.from(
+    zipSync({
+      'docProps/core.xml': strToU8(
+        `<?xml version="1.0"?><cp:coreProperties><dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${lastModifiedBy}</cp:lastModifiedBy><cp:revision>${revision}</cp:revision></cp:coreProperties>`,
+      ),
+      'word/document.xml': strToU8('<w:document/>'),
+    }),
+  );
 
 describe('where an export may be written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jsna-export-target-'));
@@ -34,6 +41,8 @@ describe('where an export may be written', () => {
     const own = /already exists and is not .* that JSNA Studio exported/;
     expect(() => checkExportTarget(file('page.html', '<!DOCTYPE html><html><head><title>Our JSNA</title>'), 'html')).toThrow(own);
     expect(() => checkExportTarget(file('paper.docx', wordFile('Jane Analyst')), 'docx')).toThrow(own);
+    // Our export, then edited and saved in Word: the analyst's work now.
+    expect(() => checkExportTarget(file('edited.docx', wordFile('JSNA Studio', 'Jane Analyst', 2)), 'docx')).toThrow(own);
     expect(() => checkExportTarget(file('board.pdf', '%PDF-1.7\n1 0 obj <</Producer (Microsoft Word)>>'), 'pdf')).toThrow(own);
     expect(() => checkExportTarget(file('data.csv', 'Indicator ID,Indicator Name,Area Code\r\n93356,x,E92000001\r\n'), 'csv')).toThrow(own);
     expect(() => checkExportTarget(file('action-list-la.html', '\uFEFFPartner,Recommendation\r\n'), 'csv')).toThrow(own);
@@ -44,6 +53,8 @@ describe('where an export may be written', () => {
     for (const name of ['Sample JSNA.jsna-wal', 'lib.jsnalib-shm', 'p.jsna-journal']) {
       expect(() => checkExportTarget(file(name, ''), 'html')).toThrow(/journal/);
     }
+    // …and when it is not there now: SQLite makes it when the database is next opened.
+    expect(() => checkExportTarget(join(dir, 'absent.jsna-wal'), 'html')).toThrow(/journal/);
   });
 
   it('refuses a database, a folder, and a file of another kind, naming it', () => {

@@ -204,7 +204,8 @@ describe('Fingertips client against the replay server', () => {
     await expect(listProfiles(client)).rejects.toThrow(/does not understand \(profiles: 0\.Name: /);
   });
 
-  it("the analyst's own metadata file is never replaced by the publisher's, the 2nd and 3rd fetch too; the publisher's own is refreshed", async () => {
+  // The publisher's own metadata being refreshed by a later fetch: test/electron/services/library/publisherMetadata.test.ts.
+  it("the analyst's own metadata file is never replaced by the publisher's, the 2nd and 3rd fetch too", async () => {
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
     const meta = () => {
       const l = openLibrary(lib(), { readOnly: true });
@@ -214,7 +215,7 @@ describe('Fingertips client against the replay server', () => {
         l.close();
       }
     };
-    // A fetch again refreshes the publisher's metadata (the analyst has not set any): same as it was.
+    // A fetch again (the analyst has set nothing yet): the publisher's metadata as it was.
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
     expect(meta()).toMatchObject({ polarity: 'low-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
 
@@ -229,7 +230,7 @@ describe('Fingertips client against the replay server', () => {
     }
   });
 
-  it("an analyst's file that sets only the polarity keeps it through fetches, while the publisher's definition still comes in", async () => {
+  it("an analyst's file that sets only the polarity keeps it through a fetch of newer data", async () => {
     const mine = join(tmp(), 'our-polarity.csv');
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
     writeFileSync(mine, 'indicator_id,polarity\r\n93356,high-is-good\r\n');
