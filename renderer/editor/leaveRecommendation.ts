@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { partnersOf } from '../../shared/editor/nodes/recommendation';
 
 /** The owners of every recommendation the selection touches (a selection may span several blocks). */
 function ownersInSelection(editor: Editor): string[] {
@@ -6,8 +7,7 @@ function ownersInSelection(editor: Editor): string[] {
   const owners = new Set<string>();
   editor.state.doc.nodesBetween(from, to, (node) => {
     if (node.type.name !== 'recommendation') return true;
-    const partners = node.attrs.partners as unknown;
-    if (Array.isArray(partners)) for (const p of partners) if (typeof p === 'string') owners.add(p);
+    for (const p of partnersOf(node.attrs)) owners.add(p);
     return false;
   });
   return [...owners];

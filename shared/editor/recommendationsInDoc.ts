@@ -1,4 +1,5 @@
 import type { DocJson, NodeJson } from '../api/chapters';
+import { partnersOf } from './nodes/recommendation';
 
 export interface RecommendationInDoc {
   id: string;
@@ -26,7 +27,7 @@ export function recommendationsInDoc(doc: DocJson): RecommendationInDoc[] {
       else if (node.type === 'recommendation') {
         const id = node.attrs?.id;
         if (typeof id === 'string' && id) {
-          const partners = Array.isArray(node.attrs?.partners) ? (node.attrs.partners as unknown[]).filter((p): p is string => typeof p === 'string') : [];
+          const partners = partnersOf(node.attrs);
           out.push({ id, text: textOf(node).trim(), partners, section, position: out.length + 1 });
         }
       } else walk(node.content);

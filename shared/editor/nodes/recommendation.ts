@@ -15,6 +15,12 @@ export function partnerTag(partners: string[]): string {
   return partners.length ? `[${partners.join('/')}]` : '[needs an owner]';
 }
 
+/** A recommendation node's owning partner codes from its attributes, whatever a stored document holds there. */
+export function partnersOf(attrs: Record<string, unknown> | undefined): string[] {
+  const partners = attrs?.partners;
+  return Array.isArray(partners) ? partners.filter((p): p is string => typeof p === 'string') : [];
+}
+
 function parsePartners(raw: string | null): string[] {
   if (!raw) return [];
   return raw

@@ -1,5 +1,5 @@
 import { DOMSerializer, type Node as PMNode } from '@tiptap/pm/model';
-import { partnerTag } from '../../../../shared/editor/nodes/recommendation';
+import { partnersOf, partnerTag } from '../../../../shared/editor/nodes/recommendation';
 import { editorSchema } from '../../documents/editorSchema';
 import type { FigureResult } from '../figures';
 import type { Plan } from './chapterPlan';
@@ -22,7 +22,7 @@ export function exportSerializer(el: ElementBuilder, p: Plan, figures: Map<PMNod
     },
     chart: (node: PMNode) => chartHtml(el, figures.get(node), slot),
     recommendation: (node: PMNode) => {
-      const partners = Array.isArray(node.attrs.partners) ? (node.attrs.partners as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+      const partners = partnersOf(node.attrs);
       const id = p.recommendationIds.get(node) ?? '';
       const text = el('span', { class: 'recommendation-text' });
       const para = el('p', {}, text, ' ', el('span', { class: 'partner-tags' }, partnerTag(partners)));

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { BorderStyle, type FileChild, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { partnerTag } from '../../../../shared/editor/nodes/recommendation';
+import { partnersOf, partnerTag } from '../../../../shared/editor/nodes/recommendation';
 import type { FigureResult } from '../figures';
 import type { Plan } from '../document/chapterPlan';
 import { chartBlocks, type WordImage } from './figure';
@@ -71,7 +71,7 @@ function table(node: PMNode): FileChild[] {
 }
 
 function recommendation(node: PMNode): FileChild[] {
-  const partners = Array.isArray(node.attrs.partners) ? (node.attrs.partners as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const partners = partnersOf(node.attrs);
   const runs = [];
   node.forEach((child) => runs.push(...(child.isTextblock ? inlineRuns(child) : [new TextRun(wordText(child.textContent))]), new TextRun(' ')));
   runs.push(new TextRun({ text: wordText(partnerTag(partners)), bold: true }));
