@@ -25,14 +25,18 @@ describe('E2E: chapters, outline, import and paste', () => {
 
   const chapter = (title: string) => app.page.locator('nav.chapters .chapter-link').filter({ hasText: new RegExp(`^${title}$`) });
   const order = () => app.page.locator('nav.chapters .chapter-link').allInnerTexts();
+  /** Adds chapters one after another through the form, each opened before the next. */
+  async function addChapters(titles: string[]) {
+    for (const title of titles) {
+      await app.page.getByLabel('New chapter').fill(title);
+      await app.page.getByRole('button', { name: 'Add chapter' }).click();
+      await app.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    }
+  }
 
   it('adds, reorders by keyboard and by drag, and deletes a chapter with undo', { timeout: 60_000 }, async () => {
     const { page } = app;
-    for (const title of ['Population', 'Mental health', 'Oral health']) {
-      await page.getByLabel('New chapter').fill(title);
-      await page.getByRole('button', { name: 'Add chapter' }).click();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    }
+    await addChapters(['Population', 'Mental health', 'Oral health']);
     expect(await order()).toEqual(['Population', 'Mental health', 'Oral health']);
 
     await chapter('Oral health').focus();
@@ -55,11 +59,7 @@ describe('E2E: chapters, outline, import and paste', () => {
 
   it('deleting a 2nd and 3rd chapter keeps the 1st restorable: Undo restores latest first, the rest stay under Deleted chapters', { timeout: 60_000 }, async () => {
     const { page } = app;
-    for (const title of ['Temp A', 'Temp B', 'Temp C']) {
-      await page.getByLabel('New chapter').fill(title);
-      await page.getByRole('button', { name: 'Add chapter' }).click();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    }
+    await addChapters(['Temp A', 'Temp B', 'Temp C']);
     const before = await order();
     for (const title of ['Temp A', 'Temp B', 'Temp C']) {
       await page.getByRole('button', { name: `Delete ${title}` }).click();

@@ -11,6 +11,7 @@ import { importToPath } from '../../../../electron/services/library/importFiles'
 import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
 import { openLibrary } from '../../../../electron/services/library/openLibrary';
 import { sha256 } from '../../../helpers/files';
+import { readLibrary } from '../../../helpers/library';
 import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../../../helpers/fingertipsReplay';
 import { useTempDir } from '../../../helpers/tmp';
 
@@ -207,14 +208,7 @@ describe('Fingertips client against the replay server', () => {
   // The publisher's own metadata being refreshed by a later fetch: test/electron/services/library/publisherMetadata.test.ts.
   it("the analyst's own metadata file is never replaced by the publisher's, the 2nd and 3rd fetch too", async () => {
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
-    const meta = () => {
-      const l = openLibrary(lib(), { readOnly: true });
-      try {
-        return getIndicatorDetail(l.db, '93356').meta;
-      } finally {
-        l.close();
-      }
-    };
+    const meta = () => readLibrary(lib(), (db) => getIndicatorDetail(db, '93356').meta);
     // A fetch again (the analyst has set nothing yet): the publisher's metadata as it was.
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
     expect(meta()).toMatchObject({ polarity: 'low-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
@@ -237,12 +231,7 @@ describe('Fingertips client against the replay server', () => {
     await importToPath(lib(), [], { metadataPath: mine });
     server.serveNewer();
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
-    const l = openLibrary(lib(), { readOnly: true });
-    try {
-      expect(getIndicatorDetail(l.db, '93356').meta).toMatchObject({ polarity: 'high-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
-    } finally {
-      l.close();
-    }
+    expect(readLibrary(lib(), (db) => getIndicatorDetail(db, '93356').meta)).toMatchObject({ polarity: 'high-is-good', definition: 'Rate of laboratory confirmed reports of Campylobacter per 100,000 population' });
   });
 
   it('check for updates finds one newer period; Update fetches it as a new vintage', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importToPath } from '../../../../electron/services/library/importFiles';
 import { getIndicatorDetail } from '../../../../electron/services/library/indicators';
-import { openLibrary } from '../../../../electron/services/library/openLibrary';
+import { readLibrary } from '../../../helpers/library';
 import { useTempDir } from '../../../helpers/tmp';
 
 const DATA = join(__dirname, '..', '..', '..', 'fixtures', 'fingertips', 'campylobacter-93356-county-ua-2015-17.csv');
@@ -17,14 +17,7 @@ describe("the publisher's metadata and the analyst's", () => {
     writeFileSync(p, csv);
     return p;
   };
-  const meta = () => {
-    const l = openLibrary(lib(), { readOnly: true });
-    try {
-      return getIndicatorDetail(l.db, '93356').meta;
-    } finally {
-      l.close();
-    }
-  };
+  const meta = () => readLibrary(lib(), (db) => getIndicatorDetail(db, '93356').meta);
   const publisher = (definition: string, polarity: string) =>
     importToPath(lib(), [], { metadataPath: metaFile('publisher.csv', `indicator_id,definition,polarity\r\n93356,${definition},${polarity}\r\n`), metadataByPublisher: true });
 
