@@ -21,18 +21,41 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
   const [draft, setDraft] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
+  /** Why the last Add or Save did nothing (a blank title), shown beside its form. */
+  const [problem, setProblem] = useState<{ form: string; text: string } | null>(null);
 
   async function submitNew(e: FormEvent) {
     e.preventDefault();
-    if (!newTitle.trim()) return;
+    if (!newTitle.trim()) {
+      setProblem({ form: 'new', text: 'Type a title for the new chapter first: no chapter was added.' });
+      return;
+    }
+    setProblem(null);
     await onAdd(newTitle.trim());
     setNewTitle('');
   }
-  async function submitRename(e: FormEvent, id: string) {
+  async function submitRename(e: FormEvent, c: OutlineEntry) {
     e.preventDefault();
-    if (draft.trim()) await onRename(id, draft.trim());
+    if (!draft.trim()) {
+      // The editor stays open: type a title, or Escape to keep “…”.
+      setProblem({ form: c.id, text: `A chapter needs a title: type one, or press Escape to keep “${c.title}”.` });
+      return;
+    }
+    setProblem(null);
+    await onRename(c.id, draft.trim());
     setEditing(null);
   }
+  function startRename(c: OutlineEntry) {
+    setProblem(null);
+    setDraft(c.title);
+    setEditing(c.id);
+  }
+  const problemFor = (form: string) =>
+    problem?.form === form ? (
+      <p className="error form-problem" role="alert" id={`problem-${form}`}>
+        {problem.text}
+      </p>
+    ) : null;
   async function move(id: string, to: number, title: string) {
     if (to < 1 || to > outline.length) return;
     await onMove(id, to);
@@ -68,7 +91,7 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
             className={dragging === c.id ? 'dragging' : undefined}
           >
             {editing === c.id ? (
-              <form onSubmit={(e) => void submitRename(e, c.id)}>
+              <form onSubmit={(e) => void submitRename(e, c)}>
                 <label className="visually-hidden" htmlFor={`rename-${c.id}`}>
                   New title for {c.title}
                 </label>
@@ -77,10 +100,16 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
                   value={draft}
                   autoFocus
                   maxLength={300}
+                  aria-describedby={problem?.form === c.id ? `problem-${c.id}` : undefined}
                   onChange={(e) => setDraft(e.target.value)}
-                  onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Escape') return;
+                    setProblem(null);
+                    setEditing(null);
+                  }}
                 />
                 <button type="submit">Save title</button>
+                {problemFor(c.id)}
               </form>
             ) : (
               <div className="chapter-row">
@@ -92,9 +121,7 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
                   onClick={() => onSelect(c.id)}
                   onKeyDown={(e) => onKey(e, c)}
                   onDoubleClick={() => {
-                    if (readOnly) return;
-                    setDraft(c.title);
-                    setEditing(c.id);
+                    if (!readOnly) startRename(c);
                   }}
                 >
                   {c.title}
@@ -106,10 +133,7 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
                       className="icon"
                       aria-label={`Rename ${c.title}`}
                       title="Rename"
-                      onClick={() => {
-                        setDraft(c.title);
-                        setEditing(c.id);
-                      }}
+                      onClick={() => startRename(c)}
                     >
                       ✎
                     </button>
@@ -140,8 +164,16 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
       {!readOnly && (
         <form onSubmit={(e) => void submitNew(e)} className="add-chapter">
           <label htmlFor="new-chapter-title">New chapter</label>
-          <input id="new-chapter-title" value={newTitle} maxLength={300} onChange={(e) => setNewTitle(e.target.value)} placeholder="Chapter title" />
+          <input
+            id="new-chapter-title"
+            value={newTitle}
+            maxLength={300}
+            aria-describedby={problem?.form === 'new' ? 'problem-new' : undefined}
+            onChange={(e) => setNewTitle(e.target.value)}
+            placeholder="Chapter title"
+          />
           <button type="submit">Add chapter</button>
+          {problemFor('new')}
         </form>
       )}
     </nav>

@@ -64,6 +64,13 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
     [],
   );
 
+  /** A new choice of files or format: the last import's error or result was about the old one. */
+  function choose(set: () => void) {
+    action.clearError();
+    setResult(null);
+    set();
+  }
+
   function reset() {
     // Done with: the same files are not offered again (typed paths and the format stay).
     setFiles([]);
@@ -135,24 +142,24 @@ export function LibraryImportForm({ onDone }: { onDone(): void }) {
         multiple
         accept=".csv,text/csv"
         aria-describedby={`${id}-hint`}
-        onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        onChange={(e) => choose(() => setFiles([...(e.target.files ?? [])]))}
       />
       <p className="hint" id={`${id}-hint`}>
         Fingertips downloads or tidy CSVs. All files go in together, or none does.
       </p>
       <ImportColumnsHelp />
       <label htmlFor={`${id}-paths`}>Or their full paths, one a line</label>
-      <textarea id={`${id}-paths`} rows={2} value={paths} onChange={(e) => setPaths(e.target.value)} />
+      <textarea id={`${id}-paths`} rows={2} value={paths} onChange={(e) => choose(() => setPaths(e.target.value))} />
       <label htmlFor={`${id}-format`}>File format</label>
-      <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as '' | 'fingertips' | 'tidy')}>
+      <select id={`${id}-format`} value={format} onChange={(e) => choose(() => setFormat(e.target.value as '' | 'fingertips' | 'tidy'))}>
         <option value="">Work it out from each file's header</option>
         <option value="fingertips">Fingertips download</option>
         <option value="tidy">Tidy CSV</option>
       </select>
       <label htmlFor={`${id}-meta-file`}>Metadata CSV (optional)</label>
-      <input id={`${id}-meta-file`} ref={metadataInput} type="file" accept=".csv,text/csv" onChange={(e) => setMetadataFile(e.target.files?.[0] ?? null)} />
+      <input id={`${id}-meta-file`} ref={metadataInput} type="file" accept=".csv,text/csv" onChange={(e) => choose(() => setMetadataFile(e.target.files?.[0] ?? null))} />
       <label htmlFor={`${id}-meta`}>Or its full path</label>
-      <input id={`${id}-meta`} value={metadataPath} onChange={(e) => setMetadataPath(e.target.value)} disabled={metadataFile !== null} />
+      <input id={`${id}-meta`} value={metadataPath} onChange={(e) => choose(() => setMetadataPath(e.target.value))} disabled={metadataFile !== null} />
       {progress && (
         <p role="status">
           {progress.label}{' '}

@@ -57,6 +57,30 @@ describe('E2E: chapters, outline, import and paste', () => {
     await expect.poll(order).toEqual(['Mental health', 'Population', 'Oral health']);
   });
 
+  it('says why a blank title does nothing, for a new chapter and a rename, each time; Escape keeps the title', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const before = await order();
+    for (let i = 0; i < 2; i++) {
+      await page.getByLabel('New chapter').fill('   ');
+      await page.getByRole('button', { name: 'Add chapter' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Type a title for the new chapter first: no chapter was added.' }).waitFor();
+    }
+    expect(await order()).toEqual(before);
+    await page.getByRole('button', { name: 'Rename Population' }).click();
+    const input = page.getByLabel('New title for Population');
+    for (let i = 0; i < 2; i++) {
+      await input.fill('');
+      await page.getByRole('button', { name: 'Save title' }).click();
+      await page.getByRole('alert').filter({ hasText: 'A chapter needs a title: type one, or press Escape to keep “Population”.' }).waitFor();
+      await expect.poll(() => input.isVisible()).toBe(true);
+    }
+    await input.press('Escape');
+    await expect.poll(order).toEqual(before);
+    expect(await page.locator('nav.chapters .form-problem').count()).toBe(0);
+    await page.reload();
+    await expect.poll(order).toEqual(before);
+  });
+
   it('deleting a 2nd and 3rd chapter keeps the 1st restorable: Undo restores latest first, the rest stay under Deleted chapters', { timeout: 60_000 }, async () => {
     const { page } = app;
     await addChapters(['Temp A', 'Temp B', 'Temp C']);

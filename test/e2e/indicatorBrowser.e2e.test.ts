@@ -98,6 +98,8 @@ describe('E2E: the indicator browser', () => {
     expect(app.session.uploads.waiting).toBe(0);
 
     await form.getByLabel('CSV files to import').setInputFiles(good);
+    // The error was about the file chosen before: it goes when another is chosen.
+    await form.getByRole('alert').waitFor({ state: 'detached' });
     await form.getByLabel('Metadata CSV (optional)').setInputFiles(meta);
     await form.getByRole('button', { name: 'Import', exact: true }).click();
     await form.getByText('Imported 2 values of 1 indicator for 2 areas. Metadata set for 1 indicator.').waitFor();

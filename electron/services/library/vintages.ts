@@ -94,7 +94,8 @@ export function getVintage(db: Database.Database, id: number): VintageInfo {
 /**
  * Puts back the values as vintage `id` had them, for the rows it covered, as a new vintage (so the
  * restore is itself undone by restoring the vintage that was current before). The values it
- * replaces go to value_history like any import's: nothing is lost. One transaction.
+ * replaces go to value_history like any import's: nothing is lost. One transaction. A vintage whose
+ * values are all current already is refused (CONFLICT): restoring it would record an empty vintage.
  */
 export function restoreVintage(db: Database.Database, id: number, now = new Date()): RestoreSummary {
   const old = getVintage(db, id);
@@ -118,6 +119,14 @@ export function restoreVintage(db: Database.Database, id: number, now = new Date
     const { changes } = mergeStaged(db);
     dropStaging(db);
     const c = changes[0] ?? { added: 0, updated: 0, unchanged: 0 };
+    if (c.added + c.updated === 0) {
+      // Thrown inside the transaction: the vintage just inserted goes with it.
+      throw new AppError(
+        'CONFLICT',
+        `Vintage ${old.id} (${old.fileName}) has nothing to restore: the library already has its values. Nothing was changed.`,
+        { vintageId: old.id },
+      );
+    }
     const rows = c.added + c.updated + c.unchanged + old.current;
     recordVintageChanges(db, restoredId, rows, c.added, c.updated);
     refreshIndicatorStats(db, old.indicatorId);

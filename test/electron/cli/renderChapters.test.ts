@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -55,5 +55,22 @@ describe('jsna render --chapter: only the chapters named (by title or id), in th
     const r = await jsna('render', project, '--chapter', 'Nope', '--to', 'html', '--out', join(dir, 'x.html'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--chapter: no chapter titled or with id "Nope"\. Chapters: "About this sample", "Measuring progress", "Recommendations"\./);
+  });
+
+  it('refuses a title two chapters share, naming both ids, and takes either by its id (exit 2, nothing written)', async () => {
+    const text = join(dir, 'more.txt');
+    writeFileSync(text, 'Measuring progress, again\n\nA second chapter with the same title.\n');
+    expect((await jsna('doc', 'import-text', project, text, '--chapter', 'Measuring progress')).code).toBe(0);
+    const now = JSON.parse((await jsna('doc', 'chapters', project, '--format', 'json')).out) as Chapter[];
+    const same = now.filter((c) => c.title === 'Measuring progress');
+    expect(same).toHaveLength(2);
+    const out = join(dir, 'same.html');
+    for (let i = 0; i < 2; i++) {
+      const r = await jsna('render', project, '--chapter', 'MEASURING progress', '--to', 'html', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--chapter: 2 chapters are titled "Measuring progress" (2. id ${same[0]!.id}; 4. id ${same[1]!.id})`);
+      expect(() => readFileSync(out)).toThrow();
+    }
+    expect((await renderedChapters('--chapter', same[1]!.id)).titles).toEqual(['1. Measuring progress']);
   });
 });

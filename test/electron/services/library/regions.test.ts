@@ -75,6 +75,9 @@ describe('importing a second region, then a revision (issue 10 item 2)', () => {
     expect(restoreVintage(db, 3)).toMatchObject({ updated: 2, vintage: { id: 5, restoredFrom: 3 } });
     expect(values(db, LEICESTER)).toEqual(now);
     expect(count(db)).toBe(113 + 138 - 65);
+    // Restoring it a second and third time has nothing to put back: refused, no empty vintage recorded.
+    for (let i = 0; i < 2; i++) expect(() => restoreVintage(db, 3)).toThrow(/Vintage 3 \(campylobacter-93356-east-midlands-revised\.csv\) has nothing to restore/);
+    expect(listVintages(db, '93356').map((v) => v.id)).toEqual([5, 4, 3, 2, 1]);
 
     // The same file twice changes nothing, and a file of old rows records no vintage.
     const again = await importFiles(db, [EAST_REVISED]);
