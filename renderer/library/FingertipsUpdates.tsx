@@ -10,6 +10,7 @@ import { ProgressLine, useFingertipsJob } from './useFingertipsJob';
 function describe(c: FingertipsUpdateCheck): string {
   if (c.status === 'newer-period') return `newer period on Fingertips: ${c.fingertipsLatestPeriod} (the library has up to ${c.libraryLatestPeriod ?? '—'})`;
   if (c.status === 'changed-values') return `values changed on Fingertips: ${c.changedValues} changed, ${c.newValues} new`;
+  if (c.status === 'not-checked') return `could not be checked for area type ${c.request.areaTypeId} (parent area type ${c.request.parentAreaTypeId}): ${c.problem ?? 'no answer'}`;
   return 'up to date';
 }
 
@@ -23,7 +24,8 @@ export function FingertipsUpdates() {
   const [result, setResult] = useState<string | null>(null);
   const action = useAction();
   const job = useFingertipsJob();
-  const stale = (checks ?? []).filter((c) => c.status !== 'unchanged');
+  const stale = (checks ?? []).filter((c) => c.status === 'newer-period' || c.status === 'changed-values');
+  const notChecked = new Set((checks ?? []).filter((c) => c.status === 'not-checked').map((c) => c.source)).size;
   // One check per request: an indicator fetched for two area types is checked twice, counted once.
   const indicators = new Set((checks ?? []).map((c) => c.indicatorId)).size;
   const staleIndicators = new Set(stale.map((c) => c.indicatorId)).size;
@@ -55,11 +57,14 @@ export function FingertipsUpdates() {
           <p role="status">
             {checks.length === 0
               ? 'No indicator in the library came from the Fingertips API.'
-              : staleIndicators === 0
-                ? indicators === 1
-                  ? 'The indicator is up to date with Fingertips.'
-                  : `All ${indicators} indicators are up to date with Fingertips.`
-                : `${staleIndicators} of ${indicators} indicator${indicators === 1 ? ' has' : 's have'} newer data on Fingertips.`}
+              : staleIndicators > 0
+                ? `${staleIndicators} of ${indicators} indicator${indicators === 1 ? ' has' : 's have'} newer data on Fingertips.`
+                : notChecked > 0
+                  ? 'No newer data on Fingertips for what could be checked.'
+                  : indicators === 1
+                    ? 'The indicator is up to date with Fingertips.'
+                    : `All ${indicators} indicators are up to date with Fingertips.`}
+            {notChecked > 0 && ` ${notChecked} request${notChecked === 1 ? '' : 's'} could not be checked: see below.`}
           </p>
           <ul className="ft-updates">
             {checks.map((c) => (

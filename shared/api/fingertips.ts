@@ -51,7 +51,14 @@ export interface FingertipsRequest {
 export interface FingertipsUpdateCheck {
   indicatorId: string;
   indicatorName: string;
-  status: 'newer-period' | 'changed-values' | 'unchanged';
+  /**
+   * 'not-checked': Fingertips answered this request with no data (a 4xx: e.g. an area type it no
+   * longer publishes) or with a file the importer rejects; `problem` says which. The other requests
+   * are still checked.
+   */
+  status: 'newer-period' | 'changed-values' | 'unchanged' | 'not-checked';
+  /** Why the request could not be checked (status 'not-checked' only). */
+  problem?: string;
   source: string;
   request: FingertipsRequest;
   libraryLatestPeriod: string | null;

@@ -113,4 +113,27 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
     await panel.getByText('Read 1,704 values of 2 indicators for 162 areas: 852 new, 852 as before. Metadata set for 2 indicators.').waitFor({ timeout: 30_000 });
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('a request Fingertips no longer answers is listed as not checked, the others are still checked, and nothing unchecked is offered to update', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const updates = page.getByRole('region', { name: 'Updates from Fingertips' });
+    if (!(await updates.isVisible())) await page.getByRole('button', { name: 'Find on Fingertips…' }).click();
+    // The two-indicator request of the test before: gone from Fingertips (404), every time it is asked.
+    server.fault('/api/all_data/csv/by_indicator_id?indicator_ids=93356,99001&', { status: 404 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await updates.getByRole('button', { name: 'Check for updates' }).click();
+        // The one-indicator request (updated in the first test) was checked: nothing newer there.
+        await updates.getByText('No newer data on Fingertips for what could be checked. 1 request could not be checked: see below.').waitFor();
+        expect(await updates.getByRole('button', { name: 'Update', exact: true }).count()).toBe(0);
+        await expect.poll(() => updates.locator('.ft-updates li').allInnerTexts()).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^Campylobacter.*\(93356\): could not be checked for area type 402 \(parent area type 6\): Fingertips was reached but did not give what was asked for/)]),
+        );
+        expect(await updates.getByRole('alert').count()).toBe(0);
+      }
+    } finally {
+      server.clearFaults();
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

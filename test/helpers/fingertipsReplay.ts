@@ -40,7 +40,7 @@ export interface ReplayServer {
   requests: string[];
   /** Serve each CSV's newer edition (where one is recorded) from now on. */
   serveNewer(on?: boolean): void;
-  /** A fault for requests whose path starts with `pathPrefix` (e.g. "/api/all_data"). */
+  /** A fault for requests whose path (and query, decoded) starts with `pathPrefix` (e.g. "/api/all_data"). */
   fault(pathPrefix: string, fault: Fault): void;
   clearFaults(): void;
   /** Send CSV bodies (recorded or a fault's) in chunks of `bytes` every `ms` (to watch progress and cancel midway). */
@@ -99,7 +99,9 @@ export async function startFingertipsReplay(opts: { port?: number; fixtures?: st
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
-    const f = faults.find((x) => url.pathname.startsWith(x.prefix) && x.left > 0);
+    // A fault's prefix may go on into the query, written plainly ("…?indicator_ids=93356,99001&").
+    const target = url.pathname + decodeURIComponent(url.search);
+    const f = faults.find((x) => target.startsWith(x.prefix) && x.left > 0);
     const dropAfter = f?.fault.dropAfter;
     if (f) {
       f.left--;

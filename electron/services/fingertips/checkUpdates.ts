@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { openLibrary } from '../library/openLibrary';
 import { readDataFile } from '../library/readDataFile';
@@ -18,99 +19,157 @@ export type UpdateCheck = FingertipsUpdateCheck;
 
 const same = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
+/** A problem with one request's answer (Fingertips' 4xx, or a file the importer rejects), not with reaching Fingertips. */
+const isRequestProblem = (e: unknown): e is AppError => e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'BAD_INPUT');
+
+/** What one answer holds for one indicator, against what the library has of it. */
+interface AnswerStats {
+  latestSortable: number;
+  latestPeriod: string | null;
+  /** The latest period the library has among the answer's rows (what this request gave before). */
+  haveSortable: number;
+  havePeriod: string | null;
+  newValues: number;
+  changedValues: number;
+}
+
 /**
  * Asks Fingertips again, request by request (a few at once, compared in order), for every indicator in the library that came from it,
  * and says which have a newer period or changed values. Reads only: the library is not changed (the
- * answers are streamed to temporary files, compared with the library and deleted).
+ * answers are streamed to temporary files, compared with the library and deleted). A request
+ * Fingertips answers without data, or with a file the importer rejects, is listed as 'not-checked'
+ * with the reason and the rest are still checked; Fingertips unreachable or a cancel ends the check.
  */
 export async function checkUpdates(client: FingertipsClient, libraryPath: string, opts: { signal?: AbortSignal | undefined; onProgress?: (p: { label: string; done: number; total: number }) => void } = {}): Promise<UpdateCheck[]> {
   const library = openLibrary(libraryPath, { readOnly: true });
   const dir = mkdtempSync(join(tmpdir(), 'jsna-fingertips-check-'));
   try {
-    const db = library.db;
     const byRequest = new Map<string, FetchedIndicator[]>();
-    for (const f of fetchedIndicators(db)) {
+    for (const f of fetchedIndicators(library.db)) {
       if (!parseRequestName(f.fileName)) continue;
       byRequest.set(f.fileName, [...(byRequest.get(f.fileName) ?? []), f]);
     }
-    const series = db.prepare('SELECT id FROM series WHERE indicator_id = ? AND sex = ? AND age = ? AND category_type = ? AND category = ?');
-    const area = db.prepare('SELECT id FROM areas WHERE code = ?');
-    const value = db.prepare(
-      'SELECT value, lower95, upper95, count, denominator, value_note AS valueNote FROM indicator_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
-    );
+    const compare = answerComparer(library.db, opts.signal);
     const out: UpdateCheck[] = [];
     const requests = [...byRequest];
     const answers = downloadAhead(
       requests,
       ASK_AT_ONCE,
-      async ([source], i, signal) => {
+      async ([source], i, signal): Promise<{ path: string; problem: null } | { path: null; problem: string }> => {
         // Ask again exactly as before, so an unchanged answer is the very same file (same sha256).
         const path = join(dir, `check-${i + 1}.csv`);
-        await client.downloadData(parseRequestName(source)!, path, { signal });
-        return path;
+        try {
+          await client.downloadData(parseRequestName(source)!, path, { signal });
+          return { path, problem: null };
+        } catch (e) {
+          // Fingertips answered, without data for this request: the others are still asked.
+          if (isRequestProblem(e)) return { path: null, problem: e.message };
+          throw e;
+        }
       },
       opts.signal,
     );
     let done = 0;
     opts.onProgress?.({ label: 'Asking Fingertips', done, total: requests.length });
-    for await (const path of answers) {
+    for await (const answer of answers) {
       const [source, indicators] = requests[done]!;
-      const asked = parseRequestName(source)!;
+      const request = parseRequestName(source)!;
       // Not `done++` in the call's arguments: `?.()` skips evaluating them when there is no onProgress.
       opts.onProgress?.({ label: `Comparing with your library: ${source.replace(/^Fingertips API: /, '')}`, done, total: requests.length });
       done++;
-      const facts = await inspectTextFile(path, source);
-      // Latest period in the answer, and the latest the library has among the answer's rows (what this
-      // request gave before; the indicator's own latest may come from another area type).
-      const stats = new Map(
-        indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null as string | null, haveSortable: -Infinity, havePeriod: null as string | null, newValues: 0, changedValues: 0 }]),
-      );
-      // The very file of the request's newest vintage: nothing changed (no vintage: compare the values).
-      if (indicators.some((f) => f.sha256 !== facts.sha256)) {
-        await readDataFile(facts, 'fingertips', (rows) => {
-          for (const r of rows) {
-            const st = stats.get(r.indicatorId);
-            if (!st) continue;
-            if (r.periodSortable > st.latestSortable) {
-              st.latestSortable = r.periodSortable;
-              st.latestPeriod = r.period;
-            }
-            const s = series.get(r.indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number } | undefined;
-            const a = s && (area.get(r.areaCode) as { id: number } | undefined);
-            const v = a && (value.get(s.id, a.id, r.periodSortable, r.period) as { value: number | null; lower95: number | null; upper95: number | null; count: number | null; denominator: number | null; valueNote: string | null } | undefined);
-            if (v && r.periodSortable > st.haveSortable) {
-              st.haveSortable = r.periodSortable;
-              st.havePeriod = r.period;
-            }
-            if (!v) st.newValues++;
-            else if (!same(v.value, r.value) || !same(v.count, r.count) || !same(v.denominator, r.denominator) || (r.lower95 !== null && !same(v.lower95, r.lower95)) || (r.upper95 !== null && !same(v.upper95, r.upper95)) || (v.valueNote ?? null) !== (r.valueNote ?? null)) st.changedValues++;
-          }
-        }, () => {
-          if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The check for updates was cancelled; your library is unchanged.');
-        });
+      let stats: Map<string, AnswerStats> | null = null;
+      let problem = answer.problem;
+      if (answer.path !== null) {
+        try {
+          stats = await compare(answer.path, source, indicators);
+        } catch (e) {
+          // An answer the importer would reject (named with its line): this request is not checked.
+          if (!isRequestProblem(e)) throw e;
+          problem = e.message;
+        } finally {
+          rmSync(answer.path, { force: true });
+        }
       }
       for (const f of indicators) {
-        const st = stats.get(f.indicatorId)!;
-        // Read the answer (it differs from the vintage): compare with what the library has of this request.
+        const base = { indicatorId: f.indicatorId, indicatorName: f.name, source, request };
+        const st = stats?.get(f.indicatorId);
+        if (!st) {
+          out.push({ ...base, status: 'not-checked', problem: problem ?? 'no answer', libraryLatestPeriod: f.latestPeriod, fingertipsLatestPeriod: null, newValues: 0, changedValues: 0 });
+          continue;
+        }
+        // Compared with what the library has of this request (the very file of its vintage: nothing changed).
         const had = st.havePeriod !== null ? { sortable: st.haveSortable, period: st.havePeriod } : { sortable: f.latestSortable, period: f.latestPeriod };
         const newer = st.latestPeriod !== null && (had.sortable === null || st.latestSortable > had.sortable);
         out.push({
-          indicatorId: f.indicatorId,
-          indicatorName: f.name,
+          ...base,
           status: newer ? 'newer-period' : st.newValues + st.changedValues > 0 ? 'changed-values' : 'unchanged',
-          source,
-          request: asked,
           libraryLatestPeriod: had.period,
           fingertipsLatestPeriod: st.latestPeriod ?? f.latestPeriod,
           newValues: st.newValues,
           changedValues: st.changedValues,
         });
       }
-      rmSync(path, { force: true });
     }
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
     library.close();
   }
+}
+
+/**
+ * Reads one answer (through the strict importer's reader, so a file it would reject is rejected
+ * here, with its line) and compares each row with the library: per indicator, the latest period in
+ * the answer and in the library among the answer's rows, and how many values are new or changed.
+ * The very file of each indicator's vintage of this request is not read: nothing changed.
+ */
+function answerComparer(db: Database.Database, signal: AbortSignal | undefined) {
+  const series = db.prepare('SELECT id FROM series WHERE indicator_id = ? AND sex = ? AND age = ? AND category_type = ? AND category = ?');
+  const area = db.prepare('SELECT id FROM areas WHERE code = ?');
+  const value = db.prepare(
+    'SELECT value, lower95, upper95, count, denominator, value_note AS valueNote FROM indicator_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
+  );
+  type Stored = { value: number | null; lower95: number | null; upper95: number | null; count: number | null; denominator: number | null; valueNote: string | null };
+  return async (path: string, source: string, indicators: readonly FetchedIndicator[]): Promise<Map<string, AnswerStats>> => {
+    const facts = await inspectTextFile(path, source);
+    const stats = new Map<string, AnswerStats>(
+      indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null, haveSortable: -Infinity, havePeriod: null, newValues: 0, changedValues: 0 }]),
+    );
+    if (indicators.every((f) => f.sha256 === facts.sha256)) return stats;
+    await readDataFile(
+      facts,
+      'fingertips',
+      (rows) => {
+        for (const r of rows) {
+          const st = stats.get(r.indicatorId);
+          if (!st) continue;
+          if (r.periodSortable > st.latestSortable) {
+            st.latestSortable = r.periodSortable;
+            st.latestPeriod = r.period;
+          }
+          const s = series.get(r.indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number } | undefined;
+          const a = s && (area.get(r.areaCode) as { id: number } | undefined);
+          const v = a && (value.get(s.id, a.id, r.periodSortable, r.period) as Stored | undefined);
+          if (v && r.periodSortable > st.haveSortable) {
+            st.haveSortable = r.periodSortable;
+            st.havePeriod = r.period;
+          }
+          if (!v) st.newValues++;
+          else if (
+            !same(v.value, r.value) ||
+            !same(v.count, r.count) ||
+            !same(v.denominator, r.denominator) ||
+            (r.lower95 !== null && !same(v.lower95, r.lower95)) ||
+            (r.upper95 !== null && !same(v.upper95, r.upper95)) ||
+            (v.valueNote ?? null) !== (r.valueNote ?? null)
+          )
+            st.changedValues++;
+        }
+      },
+      () => {
+        if (signal?.aborted) throw new AppError('CANCELLED', 'The check for updates was cancelled; your library is unchanged.');
+      },
+    );
+    return stats;
+  };
 }

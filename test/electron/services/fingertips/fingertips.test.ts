@@ -306,6 +306,40 @@ describe('Fingertips client against the replay server', () => {
     expect(sha256(lib())).toBe(before);
   });
 
+  it('a request Fingertips answers without data, or with a file the importer rejects, is listed as not checked; the others still are', async () => {
+    const alone = { indicatorIds: [93356], areaTypeId: 402, parentAreaTypeId: 6 };
+    const withAnother = { indicatorIds: [93356, 99001], areaTypeId: 402, parentAreaTypeId: 6 };
+    await fetchToLibrary(client, lib(), [withAnother], { areaTypeNames: NAMES, createFolder: true });
+    await fetchToLibrary(client, lib(), [alone], { areaTypeNames: NAMES });
+    server.serveNewer();
+    const before = sha256(lib());
+    const both = '/api/all_data/csv/by_indicator_id?indicator_ids=93356,99001&';
+    const statuses = (checks: Awaited<ReturnType<typeof checkUpdates>>) => checks.map((c) => [c.request.indicatorIds.join(','), c.indicatorId, c.status]);
+    const expected = [
+      ['93356,99001', '93356', 'not-checked'],
+      ['93356,99001', '99001', 'not-checked'],
+      ['93356', '93356', 'newer-period'],
+    ];
+    // No data for the two-indicator request (as for an area type Fingertips stopped publishing), twice.
+    server.fault(both, { status: 404 });
+    for (let i = 0; i < 2; i++) {
+      const checks = await checkUpdates(client, lib());
+      expect(statuses(checks)).toEqual(expected);
+      expect(checks[0]!.problem).toMatch(/^Fingertips was reached but did not give what was asked for: the service answered 404/);
+      expect(checks[0]).toMatchObject({ libraryLatestPeriod: '2017', fingertipsLatestPeriod: null });
+      // Update fetches only what was checked and found newer.
+      expect(updateRequests(checks)).toEqual([alone]);
+    }
+    // An answer the importer rejects: named with its line, the rest still checked.
+    server.clearFaults();
+    const header = 'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal';
+    server.fault(both, { body: `${header}\n93356,Campylobacter,,,E92000001,England,Country,Persons,All ages,,,2018,lots,,,,,,,,,,,20180000,,\n` });
+    const checks = await checkUpdates(client, lib());
+    expect(statuses(checks)).toEqual(expected);
+    expect(checks[1]!.problem).toMatch(/^Fingertips API: indicators 93356,99001, area type 402, parent area type 6 \([^)]*\(4-21-3-23\)\):2: column "Value": "lots" is not a number/);
+    expect(sha256(lib())).toBe(before);
+  });
+
   it('check for updates finds a changed value in a period the library has (a revision), and says how many', async () => {
     await fetchToLibrary(client, lib(), [REQ], { createFolder: true });
     const revised = readFileSync(join(FIXTURES, 'data', '93356-402-6.csv'), 'latin1').replace(
