@@ -3,6 +3,7 @@ import { findPartner, listPartners } from '../partners/directory';
 import type { Project } from '../project/project';
 import { allRows, filterRows, resolvePartnerFilter } from '../recommendations/register';
 import { neutraliseFormula, toCsv } from './csv';
+import { sealHtml } from './htmlSeal';
 import { sanitizeDocumentHtml } from './sanitizeHtml';
 
 /**
@@ -251,7 +252,7 @@ export function actionListHtml(list: ActionList): string {
     parts.push('</section>');
   });
   parts.push('</main></body></html>');
-  return sanitizeDocumentHtml(parts.join('\n'));
+  return sealHtml(sanitizeDocumentHtml(parts.join('\n')));
 }
 
 export function exportActionList(project: Project, query: Omit<RegisterQuery, 'includeRemoved' | 'sortBy' | 'sortDir'> & { format: 'csv' | 'html' }, now = new Date()): ExportFile {

@@ -11,6 +11,7 @@ import { type DocumentExportSummary, type HtmlExportProgress, renderDocumentHtml
 import { throwIfCancelled } from './cancelled';
 import { renderDocumentDocx } from './docx/documentDocx';
 import { chromiumPath } from './findChromium';
+import { sealHtml } from './htmlSeal';
 import { printWithPageNumbers } from './pdfContents';
 import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
 
@@ -96,7 +97,8 @@ export async function exportDocument(project: Project, library: Library | null, 
       },
     });
     throwIfCancelled(opts.signal);
-    if (!dir) return { format: 'html', bytes: Buffer.from(html.html, 'utf8'), html, printMs: 0, prints: 0, ms: performance.now() - started };
+    // Sealed with its own sha256: a later export replaces the file only while no one has edited it.
+    if (!dir) return { format: 'html', bytes: Buffer.from(sealHtml(html.html), 'utf8'), html, printMs: 0, prints: 0, ms: performance.now() - started };
 
     const htmlPath = join(dir, exportFileName(html.title, 'html'));
     const t = performance.now();

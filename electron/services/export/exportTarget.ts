@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { ExportFormat } from '../../../shared/api/export';
 import { AppError } from '../../../shared/api/errors';
 import { CSV_HEADER } from './actionList';
+import { isUnchangedSealedHtml } from './htmlSeal';
 import { writeFileAtomic } from './exportDocument';
 
 /**
@@ -32,9 +33,10 @@ const CSV_HEAD = `\uFEFF${CSV_HEADER.join(',')}`;
 
 /**
  * Was this file, by its first bytes, written by our export of `format`? HTML: our generator
- * <meta>; CSV: the action list's BOM and header row; JSON: the register listing (an array of
- * recommendations, each starting with its id); Word: as we wrote it (isUnsavedWordExport);
- * PDF: printed by Chromium (Skia/PDF), as our PDF export is.
+ * <meta>, and its text still what its sha256 seal says (htmlSeal.ts: not edited since); CSV: the
+ * action list's BOM and header row; JSON: the register listing (an array of recommendations, each
+ * starting with its id); Word: as we wrote it (isUnsavedWordExport); PDF: printed by Chromium
+ * (Skia/PDF), as our PDF export is.
  */
 function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
   const text = () => start.toString('utf8');
@@ -44,7 +46,7 @@ function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
     case 'docx':
       return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && isUnsavedWordExport(path);
     case 'html':
-      return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text());
+      return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text()) && isUnchangedSealedHtml(readFileSync(path));
     case 'csv':
       return text().startsWith(CSV_HEAD);
     case 'json':

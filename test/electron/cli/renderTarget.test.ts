@@ -53,6 +53,15 @@ describe('jsna render --out and recs --out never replace what is not an export',
       expect(again.code).toBe(0);
       expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
     }
+    // Edited by hand since (a web editor fixed a word, keeping our generator <meta>): kept, twice.
+    const edited = readFileSync(out, 'utf8').replace('About this sample', 'About this JSNA');
+    writeFileSync(out, edited);
+    for (let round = 0; round < 2; round++) {
+      const refused = await jsna('render', project, '--to', 'html', '--out', out);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/sample\.html already exists and is not a web page \(HTML\) that JSNA Studio exported/);
+      expect(readFileSync(out, 'utf8')).toBe(edited);
+    }
   }, 120_000);
 
   it('recs --out refuses the project, and rewrites its own action list each time', async () => {
@@ -69,6 +78,9 @@ describe('jsna render --out and recs --out never replace what is not an export',
     expect(readFileSync(data).equals(dataBefore)).toBe(true);
     const list = join(dir, 'actions.html');
     for (let round = 0; round < 3; round++) expect((await jsna('recs', project, '--format', 'html', '--out', list)).code).toBe(0);
+    writeFileSync(list, readFileSync(list, 'utf8').replace('</main>', '<p>Added by the web team.</p></main>'));
+    expect((await jsna('recs', project, '--format', 'html', '--out', list)).err).toMatch(/actions\.html already exists and is not a web page/);
+    expect(readFileSync(list, 'utf8')).toContain('Added by the web team.');
     const out = join(dir, 'actions.csv');
     for (let round = 0; round < 3; round++) {
       const again = await jsna('recs', project, '--format', 'csv', '--out', out);

@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../../../../electron/services/export/actionList';
 import { checkExportTarget } from '../../../../electron/services/export/exportTarget';
+import { sealHtml } from '../../../../electron/services/export/htmlSeal';
 
 /** A zip with a docProps/core.xml naming `creator`, as a Word file does. */
 const wordFile = (creator: string, lastModifiedBy = creator, revision = 1) =>
@@ -16,6 +17,8 @@ const wordFile = (creator: string, lastModifiedBy = creator, revision = 1) =>
       'word/document.xml': strToU8('<w:document/>'),
     }),
   );
+
+const PAGE = '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="generator" content="JSNA Studio"><title>JSNA</title></head><body><h1>Smoking</h1></body></html>';
 
 describe('where an export may be written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jsna-export-target-'));
@@ -29,12 +32,24 @@ describe('where an export may be written', () => {
   it('writes a new name, an empty file, or over an earlier export of the same kind that JSNA Studio wrote', () => {
     expect(() => checkExportTarget(join(dir, 'new.html'), 'html')).not.toThrow();
     expect(() => checkExportTarget(file('empty.pdf', ''), 'pdf')).not.toThrow();
-    expect(() => checkExportTarget(file('old.html', '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="generator" content="JSNA Studio">'), 'html')).not.toThrow();
+    expect(() => checkExportTarget(file('old.html', sealHtml(PAGE)), 'html')).not.toThrow();
     expect(() => checkExportTarget(file('old.pdf', '%PDF-1.4\n%\n1 0 obj\n<</Creator (Mozilla/5.0 HeadlessChrome)\n/Producer (Skia/PDF m156)>>'), 'pdf')).not.toThrow();
     expect(() => checkExportTarget(file('old.docx', wordFile('JSNA Studio')), 'docx')).not.toThrow();
     expect(() => checkExportTarget(file('old.json', '[\n  {\n    "id": "92bf7748"'), 'json')).not.toThrow();
     expect(() => checkExportTarget(file('none.json', '[]\n'), 'json')).not.toThrow();
     expect(() => checkExportTarget(file('old.csv', `\uFEFF${CSV_HEADER.join(',')}\r\nLA,`), 'csv')).not.toThrow();
+  });
+
+  it('refuses a web page JSNA Studio exported that someone has edited since (its seal no longer matches), or one without a seal', () => {
+    const own = /already exists and is not a web page \(HTML\) that JSNA Studio exported/;
+    const sealed = sealHtml(PAGE);
+    expect(sealed).toMatch(/<meta name="generator" content="JSNA Studio"><meta name="jsna-sha256" content="[0-9a-f]{64}">/);
+    expect(() => checkExportTarget(file('edited.html', sealed.replace('Smoking', 'Smoking in pregnancy')), 'html')).toThrow(own);
+    expect(() => checkExportTarget(file('unsealed.html', PAGE), 'html')).toThrow(own);
+    // Any byte: a space added at the end (as an editor's "save" may) is an edit.
+    expect(() => checkExportTarget(file('spaced.html', `${sealed}\n`), 'html')).toThrow(own);
+    // Text beyond ASCII hashes as its UTF-8 bytes.
+    expect(() => checkExportTarget(file('accents.html', sealHtml(PAGE.replace('Smoking', 'Ysmygu – “Smoking” £'))), 'html')).not.toThrow();
   });
 
   it('refuses a file of the same kind that someone else wrote: a page, a Word paper, a PDF, a data CSV, other JSON', () => {
