@@ -9,8 +9,8 @@ export const DEFAULT_KEEP = 10;
 
 /**
  * Takes a consistent copy of an open project with `VACUUM INTO` (never a file copy of an open
- * database), verifies it, renames it into place and keeps the `keep` most recent. A copy that
- * fails verification is removed (it is ours) and reported.
+ * database), verifies it, renames it into place and prunes older ones ({@link backupsToRemove}). A
+ * copy that fails verification is removed (it is ours) and reported.
  */
 export function takeBackup(db: Database.Database, projectPath: string, opts: { keep?: number; now?: Date; env?: NodeJS.ProcessEnv } = {}): BackupFile {
   const env = opts.env ?? process.env;
@@ -35,8 +35,30 @@ export function takeBackup(db: Database.Database, projectPath: string, opts: { k
   return listBackups(projectPath, env).find((b) => b.path === final)!;
 }
 
+/** Earlier days whose last backup is kept beyond the `keep` most recent. */
+export const KEEP_DAYS = 30;
+
+/**
+ * Keeps the `keep` most recent backups and, beyond them, the last backup of each of the
+ * {@link KEEP_DAYS} latest days that have one: ten quick edits (each CLI command takes a backup)
+ * push out only that day's earlier copies, never yesterday's state.
+ */
+export function backupsToRemove(backups: readonly BackupFile[], keep: number): BackupFile[] {
+  const days = new Set<string>();
+  const out: BackupFile[] = [];
+  backups.forEach((b, i) => {
+    const day = b.takenAt.slice(0, 10);
+    const lastOfDay = !days.has(day);
+    days.add(day);
+    if (i < Math.max(1, keep)) return;
+    if (lastOfDay && days.size <= KEEP_DAYS) return;
+    out.push(b);
+  });
+  return out;
+}
+
 function prune(projectPath: string, keep: number, env: NodeJS.ProcessEnv): void {
-  for (const old of listBackups(projectPath, env).slice(Math.max(1, keep))) rmSync(old.path, { force: true });
+  for (const old of backupsToRemove(listBackups(projectPath, env), keep)) rmSync(old.path, { force: true });
 }
 
 /** The newest backup that still passes verification (older ones are tried in turn). */

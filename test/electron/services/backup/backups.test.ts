@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AutoBackup } from '../../../../electron/services/backup/autoBackup';
 import { backupFolder, listBackups } from '../../../../electron/services/backup/backupStore';
 import { restoreBackup } from '../../../../electron/services/backup/restoreBackup';
-import { latestVerifiedBackup, takeBackup } from '../../../../electron/services/backup/takeBackup';
+import { backupsToRemove, KEEP_DAYS, latestVerifiedBackup, takeBackup } from '../../../../electron/services/backup/takeBackup';
 import { backupProblem } from '../../../../electron/services/backup/verifyBackup';
 import { PROJECT_APPLICATION_ID } from '../../../../electron/services/db/kinds';
 import { addChapter, listChapters } from '../../../../electron/services/documents/chapters';
@@ -44,6 +44,31 @@ describe('automatic backups', () => {
       db.close();
     }
     expect(readdirSync(backupFolder(path)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
+  it("keeps each earlier day's last backup beyond the N most recent: a dozen quick edits push out only that day's copies", () => {
+    const path = join(tmp(), 'p.jsna');
+    const project = createProject(path, 'Days');
+    const at = (iso: string, n: number, stepMs: number) => {
+      for (let i = 0; i < n; i++) takeBackup(project.db, path, { keep: 3, now: new Date(Date.parse(iso) + i * stepMs) });
+    };
+    at('2026-11-30T09:00:00Z', 5, 3_600_000);
+    at('2026-12-01T09:00:00Z', 5, 3_600_000);
+    // Twelve CLI commands in a minute, each taking its backup; then again the next round.
+    for (let round = 0; round < 2; round++) {
+      at(`2026-12-02T1${round}:00:00Z`, 12, 5_000);
+      expect(listBackups(path).map((b) => b.takenAt)).toEqual([
+        `2026-12-02T1${round}:00:55.000Z`,
+        `2026-12-02T1${round}:00:50.000Z`,
+        `2026-12-02T1${round}:00:45.000Z`,
+        '2026-12-01T13:00:00.000Z',
+        '2026-11-30T13:00:00.000Z',
+      ]);
+    }
+    project.close();
+    // At most KEEP_DAYS earlier days are kept.
+    const days = Array.from({ length: KEEP_DAYS + 5 }, (_, d) => ({ path: `b${d}`, takenAt: new Date(Date.parse('2026-12-31T12:00:00Z') - d * 86_400_000).toISOString() }));
+    expect(backupsToRemove(days, 3).map((b) => b.path)).toEqual(days.slice(KEEP_DAYS).map((b) => b.path));
   });
 
   it('is taken when the app opens a project for editing, and again only after M minutes of editing', () => {
