@@ -122,26 +122,7 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
       {attrs.kind === 'compare' && <ComparisonSetPicker attrs={attrs} areas={areas} onChange={onChange} id={id} />}
       {!indicatorSet && (
         <>
-          {attrs.kind !== 'compare' && (
-            <>
-              <label htmlFor={id('comparator')}>Compare with</label>
-              <select
-                id={id('comparator')}
-                value={attrs.comparators.find((c) => c !== ENGLAND) ?? ''}
-                onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}
-              >
-                <option value="">England only</option>
-                <option value={PARENT_COMPARATOR}>England and the area’s region</option>
-                {areas
-                  .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
-                  .map((a) => (
-                    <option key={a.code} value={a.code}>
-                      England and {a.name}
-                    </option>
-                  ))}
-              </select>
-            </>
-          )}
+          {attrs.kind !== 'compare' && <ComparatorPicker attrs={attrs} areas={areas} onChange={onChange} id={id} />}
           {sexes.length > 1 && (
             <>
               <label htmlFor={id('sex')}>Sex</label>
@@ -189,6 +170,51 @@ export function ChartPanel({ attrs, onChange }: { attrs: ChartAttrs; onChange(a:
       <label htmlFor={id('caption')}>Caption</label>
       <textarea id={id('caption')} value={attrs.caption} rows={3} onChange={(e) => onChange({ caption: e.target.value })} />
     </form>
+  );
+}
+
+/**
+ * "Compare with" for the kinds other than compare areas: England and one more line, chosen from a
+ * list. A chart that already has several (made as compare areas, or in an earlier version) shows
+ * them all, picked in a list of several, so none is dropped by a choice the person did not make.
+ */
+function ComparatorPicker({ attrs, areas, onChange, id }: { attrs: ChartAttrs; areas: AreaInfo[]; onChange(a: Partial<ChartAttrs>): void; id(s: string): string }) {
+  const others = attrs.comparators.filter((c) => c !== ENGLAND);
+  const choices = areas.filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode);
+  if (others.length > 1) {
+    return (
+      <>
+        <label htmlFor={id('comparator')}>Compare with, besides England ({others.length}; Ctrl or Shift to pick several)</label>
+        <select
+          id={id('comparator')}
+          multiple
+          size={6}
+          value={others}
+          onChange={(e) => onChange({ comparators: [ENGLAND, ...[...e.target.selectedOptions].map((o) => o.value)] })}
+        >
+          <option value={PARENT_COMPARATOR}>The area’s region</option>
+          {choices.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </>
+    );
+  }
+  return (
+    <>
+      <label htmlFor={id('comparator')}>Compare with</label>
+      <select id={id('comparator')} value={others[0] ?? ''} onChange={(e) => onChange({ comparators: e.target.value ? [ENGLAND, e.target.value] : [ENGLAND] })}>
+        <option value="">England only</option>
+        <option value={PARENT_COMPARATOR}>England and the area’s region</option>
+        {choices.map((a) => (
+          <option key={a.code} value={a.code}>
+            England and {a.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

@@ -199,6 +199,27 @@ describe('E2E: charts that do not mislead (issue 10 items 3, 4, 5, 6, 8)', () =>
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('a chart compared with two areas keeps both when it becomes a trend: Compare with lists them, and only the person drops one', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const figure = page.locator('figure[data-type="chart"]').first();
+    // From the test before: compare areas, Cornwall and Leicester's other picked area beside England.
+    for (let round = 0; round < 2; round++) {
+      await figure.getByLabel('Kind of chart').selectOption('trend');
+      const several = figure.getByLabel(/^Compare with, besides England \(2; Ctrl or Shift/);
+      await expect.poll(() => several.evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value).sort())).toEqual(['E06000017', 'E06000052']);
+      await expect.poll(() => figure.getAttribute('data-chart-state')).toBe('drawn');
+      await figure.getByLabel('Kind of chart').selectOption('compare');
+      await expect.poll(() => figure.getByLabel(/^Areas \(Ctrl or Shift/).evaluate((s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value).sort())).toEqual(['E06000017', 'E06000052']);
+    }
+    await figure.getByLabel('Kind of chart').selectOption('trend');
+    // The person drops one: one line besides England, so the single choice comes back, showing it.
+    await figure.getByLabel(/^Compare with, besides England/).selectOption(['E06000052']);
+    await expect.poll(() => figure.getByLabel('Compare with', { exact: true }).inputValue()).toBe('E06000052');
+    await figure.getByLabel('Kind of chart').selectOption('compare');
+    await figure.getByLabel(/^Areas \(Ctrl or Shift/).selectOption(['E06000052', 'E06000017']);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('records every inserted chart as reviewed now, from the toolbar and from /chart too (item 5)', { timeout: 60_000 }, async () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Charts text' });
