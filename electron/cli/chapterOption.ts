@@ -15,7 +15,7 @@ export function resolveChapter(project: Project, raw: string, flag = 'chapter'):
   if (titled.length > 1) {
     throw new AppError(
       'BAD_INPUT',
-      `--${flag}: ${titled.length} chapters are titled "${titled[0]!.title}" (${titled.map((c) => `${c.position}. id ${c.id}`).join('; ')}). Name the one you mean by its id (doc chapters --format json lists them).`,
+      `--${flag}: ${titled.length} chapters have the title "${raw.trim()}" (${titled.map((c) => `${c.position}. "${c.title}", id ${c.id}`).join('; ')}). Name the one you mean by its id (doc chapters --format json lists them).`,
       { field: flag },
     );
   }

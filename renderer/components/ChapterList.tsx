@@ -21,8 +21,10 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
   const [draft, setDraft] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
-  /** Why the last Add or Save did nothing (a blank title), shown beside its form. */
-  const [problem, setProblem] = useState<{ form: string; text: string } | null>(null);
+  /** Why the last Add or Save did nothing (a blank title), shown beside its form; `n` counts the tries. */
+  const [problem, setProblemState] = useState<{ form: string; text: string; n: number } | null>(null);
+  // Each try shows the message anew (a new element), so a screen reader says it again.
+  const setProblem = (p: { form: string; text: string } | null) => setProblemState((old) => (p ? { ...p, n: (old?.n ?? 0) + 1 } : null));
 
   async function submitNew(e: FormEvent) {
     e.preventDefault();
@@ -52,7 +54,7 @@ export function ChapterList({ outline, selected, readOnly, onSelect, onAdd, onRe
   }
   const problemFor = (form: string) =>
     problem?.form === form ? (
-      <p className="error form-problem" role="alert" id={`problem-${form}`}>
+      <p key={problem.n} className="error form-problem" role="alert" id={`problem-${form}`}>
         {problem.text}
       </p>
     ) : null;

@@ -32,6 +32,8 @@ export function FingertipsUpdates() {
 
   async function check() {
     setResult(null);
+    // The last check's list goes while Fingertips is asked again: what shows is always this check's.
+    setChecks(null);
     const found = await action.run(() => job.run((jobId) => call('fingertips.checkUpdates', {}, { jobId })));
     if (found) setChecks(found);
   }
@@ -60,7 +62,7 @@ export function FingertipsUpdates() {
               : staleIndicators > 0
                 ? `${staleIndicators} of ${indicators} indicator${indicators === 1 ? ' has' : 's have'} newer data on Fingertips.`
                 : notChecked > 0
-                  ? 'No newer data on Fingertips for what could be checked.'
+                  ? 'No newer data on Fingertips for the requests that could be checked.'
                   : indicators === 1
                     ? 'The indicator is up to date with Fingertips.'
                     : `All ${indicators} indicators are up to date with Fingertips.`}

@@ -17,6 +17,7 @@ export function VintageList({ vintages }: { vintages: VintageInfo[] }) {
   if (vintages.length === 0) return null;
 
   async function restore(v: VintageInfo, newest: VintageInfo) {
+    setDone(null);
     const r = await action.run(() => api['library.restoreVintage']({ vintageId: v.id }));
     setAsking(null);
     if (r) {

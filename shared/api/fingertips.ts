@@ -52,9 +52,9 @@ export interface FingertipsUpdateCheck {
   indicatorId: string;
   indicatorName: string;
   /**
-   * 'not-checked': Fingertips answered this request with no data (a 4xx: e.g. an area type it no
-   * longer publishes) or with a file the importer rejects; `problem` says which. The other requests
-   * are still checked.
+   * 'not-checked': Fingertips answered this request with no data (400/404/410: e.g. an area type it
+   * no longer publishes), with a file the importer rejects, or with no row of this indicator;
+   * `problem` says which. The other requests are still checked.
    */
   status: 'newer-period' | 'changed-values' | 'unchanged' | 'not-checked';
   /** Why the request could not be checked (status 'not-checked' only). */

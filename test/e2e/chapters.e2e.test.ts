@@ -60,10 +60,18 @@ describe('E2E: chapters, outline, import and paste', () => {
   it('says why a blank title does nothing, for a new chapter and a rename, each time; Escape keeps the title', { timeout: 60_000 }, async () => {
     const { page } = app;
     const before = await order();
+    // Each try's message is a new element (read out again), not the first one left on screen.
+    const said = async (text: string) => {
+      const alert = page.getByRole('alert').filter({ hasText: text });
+      await alert.waitFor();
+      // The element marked last time is gone: this one is new.
+      expect(await page.locator('[role="alert"][data-seen]').count()).toBe(0);
+      await alert.evaluate((e: Element) => e.setAttribute('data-seen', ''));
+    };
     for (let i = 0; i < 2; i++) {
       await page.getByLabel('New chapter').fill('   ');
       await page.getByRole('button', { name: 'Add chapter' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Type a title for the new chapter first: no chapter was added.' }).waitFor();
+      await said('Type a title for the new chapter first: no chapter was added.');
     }
     expect(await order()).toEqual(before);
     await page.getByRole('button', { name: 'Rename Population' }).click();
@@ -71,7 +79,7 @@ describe('E2E: chapters, outline, import and paste', () => {
     for (let i = 0; i < 2; i++) {
       await input.fill('');
       await page.getByRole('button', { name: 'Save title' }).click();
-      await page.getByRole('alert').filter({ hasText: 'A chapter needs a title: type one, or press Escape to keep “Population”.' }).waitFor();
+      await said('A chapter needs a title: type one, or press Escape to keep “Population”.');
       await expect.poll(() => input.isVisible()).toBe(true);
     }
     await input.press('Escape');

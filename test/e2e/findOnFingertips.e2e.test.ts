@@ -124,7 +124,7 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
       for (let i = 0; i < 2; i++) {
         await updates.getByRole('button', { name: 'Check for updates' }).click();
         // The one-indicator request (updated in the first test) was checked: nothing newer there.
-        await updates.getByText('No newer data on Fingertips for what could be checked. 1 request could not be checked: see below.').waitFor();
+        await updates.getByText('No newer data on Fingertips for the requests that could be checked. 1 request could not be checked: see below.').waitFor();
         expect(await updates.getByRole('button', { name: 'Update', exact: true }).count()).toBe(0);
         await expect.poll(() => updates.locator('.ft-updates li').allInnerTexts()).toEqual(
           expect.arrayContaining([expect.stringMatching(/^Campylobacter.*\(93356\): could not be checked for area type 402 \(parent area type 6\): Fingertips was reached but did not give what was asked for/)]),

@@ -35,26 +35,35 @@ export function takeBackup(db: Database.Database, projectPath: string, opts: { k
   return listBackups(projectPath, env).find((b) => b.path === final)!;
 }
 
-/** Earlier days whose last backup is kept beyond the `keep` most recent. */
+/** Days (the latest that have backups) whose first and last backup are kept beyond the `keep` most recent. */
 export const KEEP_DAYS = 30;
 
+/** The backup's day on this computer's calendar (a backup just after midnight belongs to the new day). */
+function localDay(takenAt: string): string {
+  const d = new Date(takenAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 /**
- * Keeps the `keep` most recent backups and, beyond them, the last backup of each of the
- * {@link KEEP_DAYS} latest days that have one: ten quick edits (each CLI command takes a backup)
- * push out only that day's earlier copies, never yesterday's state.
+ * Which backups (newest first, as listBackups gives them) to remove: none of the `keep` most
+ * recent, nor the first and the last of each of the {@link KEEP_DAYS} latest days that have
+ * backups. A backup is taken as a project opens, before the edit; so a day's first backup holds the
+ * state the day began with (the end of the work before it) and its last the state before the day's
+ * final edit. A burst of edits (each CLI command takes a backup) then pushes out only the copies in
+ * the middle of its day.
  */
 export function backupsToRemove(backups: readonly BackupFile[], keep: number): BackupFile[] {
-  const days = new Set<string>();
-  const out: BackupFile[] = [];
+  const days = new Map<string, { first: number; last: number }>();
   backups.forEach((b, i) => {
-    const day = b.takenAt.slice(0, 10);
-    const lastOfDay = !days.has(day);
-    days.add(day);
-    if (i < Math.max(1, keep)) return;
-    if (lastOfDay && days.size <= KEEP_DAYS) return;
-    out.push(b);
+    const day = localDay(b.takenAt);
+    const d = days.get(day);
+    if (d) d.first = i;
+    else days.set(day, { first: i, last: i });
   });
-  return out;
+  const kept = new Set<number>();
+  [...days.values()].slice(0, KEEP_DAYS).forEach((d) => kept.add(d.first).add(d.last));
+  return backups.filter((_, i) => i >= Math.max(1, keep) && !kept.has(i));
 }
 
 function prune(projectPath: string, keep: number, env: NodeJS.ProcessEnv): void {

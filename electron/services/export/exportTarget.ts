@@ -46,7 +46,7 @@ function isOurExport(path: string, start: Buffer, format: ExportKind): boolean {
     case 'docx':
       return start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && isUnsavedWordExport(path);
     case 'html':
-      return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text()) && isUnchangedSealedHtml(readFileSync(path));
+      return /^\s*<!doctype html/i.test(text()) && GENERATOR_META.test(text()) && isUnchangedSealedHtml(path, start);
     case 'csv':
       return text().startsWith(CSV_HEAD);
     case 'json':
@@ -94,6 +94,13 @@ export function checkExportTarget(path: string, format: ExportKind): void {
   const start = head(path, 4096);
   if (start.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
     throw new AppError('BAD_INPUT', `${path} is a database (a JSNA project or indicator library?); an export never replaces one. Choose another name. Nothing was written.`, { file: path });
+  }
+  if (!isOurExport(path, start, format) && format === 'html' && GENERATOR_META.test(start.toString('utf8'))) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${path} was exported by JSNA Studio but has been changed since (or by an earlier version, before pages carried a seal), so the export does not replace it: the changes would be lost. Choose another name, or delete or move the file first. Nothing was written.`,
+      { file: path },
+    );
   }
   if (!isOurExport(path, start, format)) {
     throw new AppError(

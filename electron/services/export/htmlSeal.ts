@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /**
  * A web page JSNA Studio exported carries the sha256 of its own text (without this <meta>), right
@@ -8,23 +9,42 @@ import { createHash } from 'node:crypto';
  */
 const SEAL_NAME = 'jsna-sha256';
 const GENERATOR = '<meta name="generator" content="JSNA Studio">';
-const SEAL = new RegExp(`<meta name="${SEAL_NAME}" content="([0-9a-f]{64})">`);
-
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const SEAL = new RegExp(`${GENERATOR}<meta name="${SEAL_NAME}" content="([0-9a-f]{64})">`);
 
 /** The page with its seal; unchanged when it has no generator <meta> (not a page of ours). */
 export function sealHtml(html: string): string {
   const at = html.indexOf(GENERATOR);
   if (at < 0) return html;
   const end = at + GENERATOR.length;
-  return `${html.slice(0, end)}<meta name="${SEAL_NAME}" content="${sha256(html)}">${html.slice(end)}`;
+  return `${html.slice(0, end)}<meta name="${SEAL_NAME}" content="${createHash('sha256').update(html).digest('hex')}">${html.slice(end)}`;
 }
 
-/** True when the file is a sealed page whose text is still what its seal says. */
-export function isUnchangedSealedHtml(bytes: Buffer): boolean {
-  const text = bytes.toString('latin1');
-  const m = SEAL.exec(text);
-  if (!m || text.lastIndexOf(GENERATOR, m.index) !== m.index - GENERATOR.length) return false;
-  const without = Buffer.concat([bytes.subarray(0, m.index), bytes.subarray(m.index + m[0].length)]);
-  return sha256(without) === m[1];
+/**
+ * True when the file at `path` is a sealed page whose bytes are still what its seal says. The seal
+ * is looked for in `start` (the file's first bytes: it sits in the <head>); the file is then hashed
+ * a chunk at a time without its seal, so its size does not matter.
+ */
+export function isUnchangedSealedHtml(path: string, start: Buffer): boolean {
+  const m = SEAL.exec(start.toString('latin1'));
+  if (!m) return false;
+  const from = m.index + GENERATOR.length;
+  const to = m.index + m[0].length;
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let pos = 0; ; ) {
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      if (n === 0) break;
+      // The part of this chunk outside the seal's bytes [from, to).
+      const a = Math.max(0, Math.min(n, from - pos));
+      const b = Math.max(0, Math.min(n, to - pos));
+      hash.update(chunk.subarray(0, a));
+      hash.update(chunk.subarray(b, n));
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex') === m[1];
 }

@@ -22,6 +22,9 @@ const same = (a: number | null, b: number | null) => (a === null ? b === null : 
 /** A problem with one request's answer (Fingertips' 4xx, or a file the importer rejects), not with reaching Fingertips. */
 const isRequestProblem = (e: unknown): e is AppError => e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'BAD_INPUT');
 
+/** The answer was read and has no row of this indicator: nothing to say it is up to date. */
+const NO_ROWS = (id: string) => `Fingertips' answer has no rows for indicator ${id}.`;
+
 /** What one answer holds for one indicator, against what the library has of it. */
 interface AnswerStats {
   latestSortable: number;
@@ -31,14 +34,17 @@ interface AnswerStats {
   havePeriod: string | null;
   newValues: number;
   changedValues: number;
+  /** Rows of this indicator in the answer (-1: the answer is the very file of its vintage, not read). */
+  rows: number;
 }
 
 /**
  * Asks Fingertips again, request by request (a few at once, compared in order), for every indicator in the library that came from it,
  * and says which have a newer period or changed values. Reads only: the library is not changed (the
  * answers are streamed to temporary files, compared with the library and deleted). A request
- * Fingertips answers without data, or with a file the importer rejects, is listed as 'not-checked'
- * with the reason and the rest are still checked; Fingertips unreachable or a cancel ends the check.
+ * Fingertips answers without data (400/404/410), or with a file the importer rejects, or whose answer
+ * has no row of an indicator, is listed as 'not-checked' with the reason and the rest are still
+ * checked; Fingertips unreachable, a cancel, or no request answered at all ends the check with an error.
  */
 export async function checkUpdates(client: FingertipsClient, libraryPath: string, opts: { signal?: AbortSignal | undefined; onProgress?: (p: { label: string; done: number; total: number }) => void } = {}): Promise<UpdateCheck[]> {
   const library = openLibrary(libraryPath, { readOnly: true });
@@ -93,8 +99,8 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
       for (const f of indicators) {
         const base = { indicatorId: f.indicatorId, indicatorName: f.name, source, request };
         const st = stats?.get(f.indicatorId);
-        if (!st) {
-          out.push({ ...base, status: 'not-checked', problem: problem ?? 'no answer', libraryLatestPeriod: f.latestPeriod, fingertipsLatestPeriod: null, newValues: 0, changedValues: 0 });
+        if (!st || st.rows === 0) {
+          out.push({ ...base, status: 'not-checked', problem: problem ?? NO_ROWS(f.indicatorId), libraryLatestPeriod: f.latestPeriod, fingertipsLatestPeriod: null, newValues: 0, changedValues: 0 });
           continue;
         }
         // Compared with what the library has of this request (the very file of its vintage: nothing changed).
@@ -109,6 +115,14 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
           changedValues: st.changedValues,
         });
       }
+    }
+    // Not one request answered with data (a wrong address that answers 404, say): that is an error, not a list.
+    const unanswered = out.filter((c) => c.status === 'not-checked');
+    if (out.length > 0 && unanswered.length === out.length) {
+      throw new AppError(
+        'NOT_FOUND',
+        `Fingertips answered none of the ${requests.length} request${requests.length === 1 ? '' : 's'} with data; your library is unchanged. ${unanswered[0]!.source}: ${unanswered[0]!.problem}`,
+      );
     }
     return out;
   } finally {
@@ -133,9 +147,10 @@ function answerComparer(db: Database.Database, signal: AbortSignal | undefined) 
   return async (path: string, source: string, indicators: readonly FetchedIndicator[]): Promise<Map<string, AnswerStats>> => {
     const facts = await inspectTextFile(path, source);
     const stats = new Map<string, AnswerStats>(
-      indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null, haveSortable: -Infinity, havePeriod: null, newValues: 0, changedValues: 0 }]),
+      indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null, haveSortable: -Infinity, havePeriod: null, newValues: 0, changedValues: 0, rows: -1 }]),
     );
     if (indicators.every((f) => f.sha256 === facts.sha256)) return stats;
+    for (const st of stats.values()) st.rows = 0;
     await readDataFile(
       facts,
       'fingertips',
@@ -143,6 +158,7 @@ function answerComparer(db: Database.Database, signal: AbortSignal | undefined) 
         for (const r of rows) {
           const st = stats.get(r.indicatorId);
           if (!st) continue;
+          st.rows++;
           if (r.periodSortable > st.latestSortable) {
             st.latestSortable = r.periodSortable;
             st.latestPeriod = r.period;

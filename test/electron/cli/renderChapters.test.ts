@@ -68,7 +68,7 @@ describe('jsna render --chapter: only the chapters named (by title or id), in th
     for (let i = 0; i < 2; i++) {
       const r = await jsna('render', project, '--chapter', 'MEASURING progress', '--to', 'html', '--out', out);
       expect(r.code).toBe(2);
-      expect(r.err).toContain(`--chapter: 2 chapters are titled "Measuring progress" (2. id ${same[0]!.id}; 4. id ${same[1]!.id})`);
+      expect(r.err).toContain(`--chapter: 2 chapters have the title "MEASURING progress" (2. "Measuring progress", id ${same[0]!.id}; 4. "Measuring progress", id ${same[1]!.id})`);
       expect(() => readFileSync(out)).toThrow();
     }
     expect((await renderedChapters('--chapter', same[1]!.id)).titles).toEqual(['1. Measuring progress']);

@@ -59,7 +59,7 @@ describe('jsna render --out and recs --out never replace what is not an export',
     for (let round = 0; round < 2; round++) {
       const refused = await jsna('render', project, '--to', 'html', '--out', out);
       expect(refused.code).toBe(2);
-      expect(refused.err).toMatch(/sample\.html already exists and is not a web page \(HTML\) that JSNA Studio exported/);
+      expect(refused.err).toMatch(/sample\.html was exported by JSNA Studio but has been changed since/);
       expect(readFileSync(out, 'utf8')).toBe(edited);
     }
   }, 120_000);
@@ -79,7 +79,7 @@ describe('jsna render --out and recs --out never replace what is not an export',
     const list = join(dir, 'actions.html');
     for (let round = 0; round < 3; round++) expect((await jsna('recs', project, '--format', 'html', '--out', list)).code).toBe(0);
     writeFileSync(list, readFileSync(list, 'utf8').replace('</main>', '<p>Added by the web team.</p></main>'));
-    expect((await jsna('recs', project, '--format', 'html', '--out', list)).err).toMatch(/actions\.html already exists and is not a web page/);
+    expect((await jsna('recs', project, '--format', 'html', '--out', list)).err).toMatch(/actions\.html was exported by JSNA Studio but has been changed since/);
     expect(readFileSync(list, 'utf8')).toContain('Added by the web team.');
     const out = join(dir, 'actions.csv');
     for (let round = 0; round < 3; round++) {

@@ -27,7 +27,7 @@ describe('automatic backups', () => {
     else process.env.JSNA_BACKUP_DIR = saved;
   });
 
-  it('copies an open project with VACUUM INTO, verified (integrity_check, application_id), keeping the N most recent', () => {
+  it('copies an open project with VACUUM INTO, verified (integrity_check, application_id), keeping the N most recent and the day\'s first', () => {
     const path = join(tmp(), 'p.jsna');
     const project = createProject(path, 'Backups');
     addChapter(project, 'One');
@@ -35,7 +35,8 @@ describe('automatic backups', () => {
     for (let i = 0; i < 5; i++) takeBackup(project.db, path, { keep: 3, now: new Date(t0 + i * 60_000) });
     project.close();
     const backups = listBackups(path);
-    expect(backups.map((b) => b.takenAt)).toEqual(['2026-12-01T10:04:00.000Z', '2026-12-01T10:03:00.000Z', '2026-12-01T10:02:00.000Z']);
+    // The 3 most recent, and the day's first (the state the day began with).
+    expect(backups.map((b) => b.takenAt)).toEqual(['2026-12-01T10:04:00.000Z', '2026-12-01T10:03:00.000Z', '2026-12-01T10:02:00.000Z', '2026-12-01T10:00:00.000Z']);
     for (const b of backups) {
       expect(backupProblem(b.path)).toBeNull();
       const db = new Database(b.path, { readonly: true });
@@ -46,7 +47,7 @@ describe('automatic backups', () => {
     expect(readdirSync(backupFolder(path)).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
-  it("keeps each earlier day's last backup beyond the N most recent: a dozen quick edits push out only that day's copies", () => {
+  it("keeps each day's first and last backup beyond the N most recent: a dozen quick edits push out only copies in the middle of their day", () => {
     const path = join(tmp(), 'p.jsna');
     const project = createProject(path, 'Days');
     const at = (iso: string, n: number, stepMs: number) => {
@@ -61,8 +62,11 @@ describe('automatic backups', () => {
         `2026-12-02T1${round}:00:55.000Z`,
         `2026-12-02T1${round}:00:50.000Z`,
         `2026-12-02T1${round}:00:45.000Z`,
+        '2026-12-02T10:00:00.000Z',
         '2026-12-01T13:00:00.000Z',
+        '2026-12-01T09:00:00.000Z',
         '2026-11-30T13:00:00.000Z',
+        '2026-11-30T09:00:00.000Z',
       ]);
     }
     project.close();

@@ -41,13 +41,17 @@ describe('where an export may be written', () => {
   });
 
   it('refuses a web page JSNA Studio exported that someone has edited since (its seal no longer matches), or one without a seal', () => {
-    const own = /already exists and is not a web page \(HTML\) that JSNA Studio exported/;
+    const changed = /was exported by JSNA Studio but has been changed since \(or by an earlier version, before pages carried a seal\), so the export does not replace it/;
     const sealed = sealHtml(PAGE);
+    // Larger than one read: the file is hashed a chunk at a time.
+    const big = sealHtml(PAGE.replace('<h1>', `<p>${'x'.repeat(3 << 20)}</p><h1>`));
+    expect(() => checkExportTarget(file('big.html', big), 'html')).not.toThrow();
+    expect(() => checkExportTarget(file('big-edited.html', `${big.slice(0, -20)}y${big.slice(-19)}`), 'html')).toThrow(changed);
     expect(sealed).toMatch(/<meta name="generator" content="JSNA Studio"><meta name="jsna-sha256" content="[0-9a-f]{64}">/);
-    expect(() => checkExportTarget(file('edited.html', sealed.replace('Smoking', 'Smoking in pregnancy')), 'html')).toThrow(own);
-    expect(() => checkExportTarget(file('unsealed.html', PAGE), 'html')).toThrow(own);
+    expect(() => checkExportTarget(file('edited.html', sealed.replace('Smoking', 'Smoking in pregnancy')), 'html')).toThrow(changed);
+    expect(() => checkExportTarget(file('unsealed.html', PAGE), 'html')).toThrow(changed);
     // Any byte: a space added at the end (as an editor's "save" may) is an edit.
-    expect(() => checkExportTarget(file('spaced.html', `${sealed}\n`), 'html')).toThrow(own);
+    expect(() => checkExportTarget(file('spaced.html', `${sealed}\n`), 'html')).toThrow(changed);
     // Text beyond ASCII hashes as its UTF-8 bytes.
     expect(() => checkExportTarget(file('accents.html', sealHtml(PAGE.replace('Smoking', 'Ysmygu – “Smoking” £'))), 'html')).not.toThrow();
   });

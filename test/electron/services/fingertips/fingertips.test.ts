@@ -337,6 +337,20 @@ describe('Fingertips client against the replay server', () => {
     const checks = await checkUpdates(client, lib());
     expect(statuses(checks)).toEqual(expected);
     expect(checks[1]!.problem).toMatch(/^Fingertips API: indicators 93356,99001, area type 402, parent area type 6 \([^)]*\(4-21-3-23\)\):2: column "Value": "lots" is not a number/);
+    // An answer without one indicator's rows says nothing of it: not checked, not "unchanged".
+    server.clearFaults();
+    server.fault(both, { body: readFileSync(join(FIXTURES, 'data', '93356-402-6.csv')) });
+    const partial = await checkUpdates(client, lib());
+    expect(statuses(partial)).toEqual([
+      ['93356,99001', '93356', 'unchanged'],
+      ['93356,99001', '99001', 'not-checked'],
+      ['93356', '93356', 'newer-period'],
+    ]);
+    expect(partial[1]!.problem).toBe("Fingertips' answer has no rows for indicator 99001.");
+    // No request answered with data (a wrong address answering 404): an error, not a list of "not checked".
+    server.clearFaults();
+    server.fault('/api/all_data', { status: 404 });
+    await expect(checkUpdates(client, lib())).rejects.toThrow(/^Fingertips answered none of the 2 requests with data; your library is unchanged\. Fingertips API: indicators 93356,99001, .*: Fingertips was reached but/);
     expect(sha256(lib())).toBe(before);
   });
 
