@@ -3,7 +3,7 @@ import type { AreaInfo, Breakdown, IndicatorSummary } from '../../shared/api/lib
 import { basketIndicatorIds, CHART_KINDS, ENGLAND_CODE as ENGLAND, PARENT_COMPARATOR, type ChartAttrs, type ChartKind } from '../../shared/charts/definition';
 import { chartKinds } from '../../shared/charts/kinds';
 import { api } from '../lib/api';
-import { ComparisonSetPicker } from './ComparisonSetPicker';
+import { ComparatorsSelect, ComparisonSetPicker } from './ComparisonSetPicker';
 
 /** Seed 004's basket of indicators: population outcomes beside the operational measures that drive them. */
 const BASKET_GROUPS = ['Population outcomes', 'Operational measures'];
@@ -185,20 +185,7 @@ function ComparatorPicker({ attrs, areas, onChange, id }: { attrs: ChartAttrs; a
     return (
       <>
         <label htmlFor={id('comparator')}>Compare with, besides England ({others.length}; Ctrl or Shift to pick several)</label>
-        <select
-          id={id('comparator')}
-          multiple
-          size={6}
-          value={others}
-          onChange={(e) => onChange({ comparators: [ENGLAND, ...[...e.target.selectedOptions].map((o) => o.value)] })}
-        >
-          <option value={PARENT_COMPARATOR}>The area’s region</option>
-          {choices.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
-        </select>
+        <ComparatorsSelect id={id('comparator')} size={6} attrs={attrs} areas={areas} onChange={onChange} />
       </>
     );
   }

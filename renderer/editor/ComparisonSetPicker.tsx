@@ -12,7 +12,6 @@ export const NO_NEIGHBOURS_REASON = 'Not available: the indicator library holds 
 export function ComparisonSetPicker({ attrs, areas, onChange, id }: { attrs: ChartAttrs; areas: AreaInfo[]; onChange(a: Partial<ChartAttrs>): void; id(s: string): string }) {
   const area = areas.find((a) => a.code === attrs.areaCode);
   const region = area?.parentCode ? areas.find((a) => a.code === area.parentCode) : undefined;
-  const picked = attrs.comparators.filter((c) => c !== ENGLAND);
   const set = (comparisonSet: ComparisonSet) => onChange({ comparisonSet });
   const choices: { value: ComparisonSet; label: string; disabled?: boolean; hint?: string }[] = [
     { value: 'chosen', label: 'Areas I pick' },
@@ -46,24 +45,31 @@ export function ComparisonSetPicker({ attrs, areas, onChange, id }: { attrs: Cha
       {attrs.comparisonSet === 'chosen' && (
         <>
           <label htmlFor={id('comparators')}>Areas (Ctrl or Shift to pick several)</label>
-          <select
-            id={id('comparators')}
-            multiple
-            size={8}
-            value={picked}
-            onChange={(e) => onChange({ comparators: [ENGLAND, ...[...e.target.selectedOptions].map((o) => o.value)] })}
-          >
-            <option value={PARENT_COMPARATOR}>The area’s region</option>
-            {areas
-              .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
-              .map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                </option>
-              ))}
-          </select>
+          <ComparatorsSelect id={id('comparators')} size={8} attrs={attrs} areas={areas} onChange={onChange} />
         </>
       )}
     </fieldset>
+  );
+}
+
+/** A list of several comparison areas (besides England, always the benchmark): the area's region or any other area. */
+export function ComparatorsSelect({ id, size, attrs, areas, onChange }: { id: string; size: number; attrs: ChartAttrs; areas: AreaInfo[]; onChange(a: Partial<ChartAttrs>): void }) {
+  return (
+    <select
+      id={id}
+      multiple
+      size={size}
+      value={attrs.comparators.filter((c) => c !== ENGLAND)}
+      onChange={(e) => onChange({ comparators: [ENGLAND, ...[...e.target.selectedOptions].map((o) => o.value)] })}
+    >
+      <option value={PARENT_COMPARATOR}>The area’s region</option>
+      {areas
+        .filter((a) => a.code !== ENGLAND && a.code !== attrs.areaCode)
+        .map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.name}
+          </option>
+        ))}
+    </select>
   );
 }
