@@ -10,8 +10,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 120_000,
-    // Automatic backups taken by tests go to a temp folder, not the user's data folder.
-    env: { JSNA_BACKUP_DIR: process.env.JSNA_BACKUP_DIR ?? join(tmpdir(), 'jsna-test-backups') },
+    // Automatic backups and the record of exports written by tests go to a temp folder, not the user's data folder.
+    env: {
+      JSNA_BACKUP_DIR: process.env.JSNA_BACKUP_DIR ?? join(tmpdir(), 'jsna-test-backups'),
+      JSNA_EXPORT_RECORDS_DIR: process.env.JSNA_EXPORT_RECORDS_DIR ?? join(tmpdir(), 'jsna-test-export-records'),
+    },
     // E2E files start a server and Chromium; keep them from starving unit tests on 2 cores.
     fileParallelism: true,
     maxWorkers: 2,

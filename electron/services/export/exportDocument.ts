@@ -13,6 +13,7 @@ import { renderDocumentDocx } from './docx/documentDocx';
 import { chromiumPath } from './findChromium';
 import { sealHtml } from './htmlSeal';
 import { printWithPageNumbers } from './pdfContents';
+import { sealPdf } from './pdfSeal';
 import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
 
 export interface ExportOptions {
@@ -108,7 +109,8 @@ export async function exportDocument(project: Project, library: Library | null, 
     const printed = await printWithPageNumbers(html.html, htmlPath, print);
     throwIfCancelled(opts.signal);
     report?.({ label: 'Writing the file', done: steps, total: steps });
-    return { format: 'pdf', bytes: printed.bytes, html: { ...html, html: printed.html }, printMs: performance.now() - t, prints: printed.passes, ms: performance.now() - started };
+    // Sealed with its own sha256 too (pdfSeal.ts): a PDF saved again by an editor is not replaced.
+    return { format: 'pdf', bytes: sealPdf(printed.bytes), html: { ...html, html: printed.html }, printMs: performance.now() - t, prints: printed.passes, ms: performance.now() - started };
   } finally {
     if (printer) await printer.then((p) => p.close(), () => undefined);
     if (dir) rmSync(dir, { recursive: true, force: true });

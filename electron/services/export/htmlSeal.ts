@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { sha256Without } from './fileSeal';
 
 /**
  * A web page JSNA Studio exported carries the sha256 of its own text (without this <meta>), right
@@ -28,23 +28,5 @@ export function isUnchangedSealedHtml(path: string, start: Buffer): boolean {
   const m = SEAL.exec(start.toString('latin1'));
   if (!m) return false;
   const from = m.index + GENERATOR.length;
-  const to = m.index + m[0].length;
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.alloc(1 << 20);
-    for (let pos = 0; ; ) {
-      const n = readSync(fd, chunk, 0, chunk.length, pos);
-      if (n === 0) break;
-      // The part of this chunk outside the seal's bytes [from, to).
-      const a = Math.max(0, Math.min(n, from - pos));
-      const b = Math.max(0, Math.min(n, to - pos));
-      hash.update(chunk.subarray(0, a));
-      hash.update(chunk.subarray(b, n));
-      pos += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex') === m[1];
+  return sha256Without(path, from, m.index + m[0].length) === m[1];
 }

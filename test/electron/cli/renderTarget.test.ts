@@ -87,5 +87,35 @@ describe('jsna render --out and recs --out never replace what is not an export',
       expect(again.code).toBe(0);
       expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFF/);
     }
+    // Opened in Excel, a note added to a row and saved as CSV UTF-8: the analyst's tracker now, kept twice.
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    lines[1] = `${lines[1]} (chased by phone 2 Dec)`;
+    const edited = lines.join('\r\n');
+    writeFileSync(out, edited);
+    for (let round = 0; round < 2; round++) {
+      const refused = await jsna('recs', project, '--format', 'csv', '--out', out);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/actions\.csv looks like an action list JSNA Studio exported, but not as this computer's export left it/);
+      expect(readFileSync(out, 'utf8')).toBe(edited);
+    }
   }, 120_000);
+
+  it('render --to pdf replaces its own PDF the second and third time, and keeps one an editor saved again', async () => {
+    const out = join(dir, 'board.pdf');
+    for (let round = 0; round < 3; round++) {
+      const again = await jsna('render', project, '--to', 'pdf', '--out', out);
+      expect(again.err).toBe('');
+      expect(again.code).toBe(0);
+    }
+    expect(readFileSync(out, 'latin1')).toMatch(/%jsna-sha256 [0-9a-f]{64}\nstartxref\n\d+\n%%EOF\n$/);
+    // A PDF editor's save appends an incremental update (here: a sticky note) after %%EOF.
+    const annotated = Buffer.concat([readFileSync(out), Buffer.from('9999 0 obj\n<</Type /Annot /Subtype /Text /Contents (Agreed at the board)>>\nendobj\n%%EOF\n')]);
+    writeFileSync(out, annotated);
+    for (let round = 0; round < 2; round++) {
+      const refused = await jsna('render', project, '--to', 'pdf', '--out', out);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/board\.pdf was exported by JSNA Studio but has been changed since/);
+      expect(readFileSync(out).equals(annotated)).toBe(true);
+    }
+  }, 180_000);
 });

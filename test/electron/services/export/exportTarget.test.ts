@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../../../../electron/services/export/actionList';
-import { checkExportTarget } from '../../../../electron/services/export/exportTarget';
+import { checkExportTarget, writeExportFile } from '../../../../electron/services/export/exportTarget';
+import { sealPdf } from '../../../../electron/services/export/pdfSeal';
 import { sealHtml } from '../../../../electron/services/export/htmlSeal';
 
 /** A zip with a docProps/core.xml naming `creator`, as a Word file does. */
@@ -17,6 +18,10 @@ const wordFile = (creator: string, lastModifiedBy = creator, revision = 1) =>
       'word/document.xml': strToU8('<w:document/>'),
     }),
   );
+
+/** The shape of a PDF Chromium prints: header, objects, one xref table, trailer, startxref, %%EOF. */
+const CHROMIUM_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<</Creator (Mozilla/5.0 HeadlessChrome)\n/Producer (Skia/PDF m156)>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2 /Root 1 0 R>>\nstartxref\n9\n%%EOF\n', 'latin1');
+const ACTION_LIST = `\uFEFF${CSV_HEADER.join(',')}\r\n`;
 
 const PAGE = '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="generator" content="JSNA Studio"><title>JSNA</title></head><body><h1>Smoking</h1></body></html>';
 
@@ -33,11 +38,59 @@ describe('where an export may be written', () => {
     expect(() => checkExportTarget(join(dir, 'new.html'), 'html')).not.toThrow();
     expect(() => checkExportTarget(file('empty.pdf', ''), 'pdf')).not.toThrow();
     expect(() => checkExportTarget(file('old.html', sealHtml(PAGE)), 'html')).not.toThrow();
-    expect(() => checkExportTarget(file('old.pdf', '%PDF-1.4\n%\n1 0 obj\n<</Creator (Mozilla/5.0 HeadlessChrome)\n/Producer (Skia/PDF m156)>>'), 'pdf')).not.toThrow();
+    expect(() => checkExportTarget(file('old.pdf', sealPdf(CHROMIUM_PDF)), 'pdf')).not.toThrow();
     expect(() => checkExportTarget(file('old.docx', wordFile('JSNA Studio')), 'docx')).not.toThrow();
-    expect(() => checkExportTarget(file('old.json', '[\n  {\n    "id": "92bf7748"'), 'json')).not.toThrow();
-    expect(() => checkExportTarget(file('none.json', '[]\n'), 'json')).not.toThrow();
-    expect(() => checkExportTarget(file('old.csv', `\uFEFF${CSV_HEADER.join(',')}\r\nLA,`), 'csv')).not.toThrow();
+    for (const [name, kind, content] of [
+      ['old.json', 'json', '[\n  {\n    "id": "92bf7748"}]\n'],
+      ['none.json', 'json', '[]\n'],
+      ['old.csv', 'csv', ACTION_LIST],
+    ] as const) {
+      const path = join(dir, name);
+      writeExportFile(path, kind, Buffer.from(content));
+      expect(() => checkExportTarget(path, kind)).not.toThrow();
+    }
+  });
+
+  it('refuses a PDF JSNA Studio exported that was saved again since (an editor appended to it or rewrote it), or one printed without its seal', () => {
+    const sealed = sealPdf(CHROMIUM_PDF);
+    expect(sealed.toString('latin1')).toMatch(/trailer\n<<\/Size 2 \/Root 1 0 R>>\n%jsna-sha256 [0-9a-f]{64}\nstartxref\n9\n%%EOF\n$/);
+    const changed = /was exported by JSNA Studio but has been changed since \(saved again by a PDF editor, say\), so the export does not replace it/;
+    // Larger than the tail read for the seal and than one read of the hash.
+    const endobj = CHROMIUM_PDF.indexOf('endobj') + 7;
+    const big = sealPdf(Buffer.concat([CHROMIUM_PDF.subarray(0, endobj), Buffer.from(`%${'x'.repeat(3 << 20)}\n`), CHROMIUM_PDF.subarray(endobj)]));
+    expect(() => checkExportTarget(file('big.pdf', big), 'pdf')).not.toThrow();
+    const flipped = Buffer.from(big);
+    flipped[1 << 20] = 0x79;
+    expect(() => checkExportTarget(file('big-edited.pdf', flipped), 'pdf')).toThrow(changed);
+    // Acrobat's "save": an incremental update after %%EOF.
+    const update = Buffer.from('2 0 obj\n<</Type /Annot /Subtype /Text /Contents (Checked by LH)>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 3 /Root 1 0 R /Prev 9>>\nstartxref\n200\n%%EOF\n');
+    expect(() => checkExportTarget(file('annotated.pdf', Buffer.concat([sealed, update])), 'pdf')).toThrow(changed);
+    expect(() => checkExportTarget(file('unsealed.pdf', CHROMIUM_PDF), 'pdf')).toThrow(/is a PDF printed by Chromium without JSNA Studio's seal/);
+    // Any byte: a line end added at the end is a change too.
+    expect(() => checkExportTarget(file('spaced.pdf', Buffer.concat([sealed, Buffer.from('\n')])), 'pdf')).toThrow(changed);
+  });
+
+  it("refuses an action list or register listing that is no longer what this computer's export wrote (saved from Excel, or never written here)", () => {
+    const looks = /looks like an action list JSNA Studio exported, but not as this computer's export left it/;
+    const list = join(dir, 'actions.csv');
+    for (let round = 0; round < 3; round++) {
+      writeExportFile(list, 'csv', Buffer.from(`${ACTION_LIST}${round}\r\n`));
+      expect(readFileSync(list, 'utf8')).toBe(`${ACTION_LIST}${round}\r\n`);
+    }
+    // Opened in Excel, a column of notes added, saved as CSV UTF-8 (the BOM and header row kept).
+    const edited = `${ACTION_LIST}2,Chased in November\r\n`;
+    writeFileSync(list, edited);
+    for (let round = 0; round < 2; round++) {
+      expect(() => writeExportFile(list, 'csv', Buffer.from(ACTION_LIST))).toThrow(looks);
+      expect(readFileSync(list, 'utf8')).toBe(edited);
+    }
+    // A copy of an export, at a name this computer never wrote: not known to be unchanged.
+    expect(() => checkExportTarget(file('copied.csv', ACTION_LIST), 'csv')).toThrow(looks);
+    expect(() => checkExportTarget(file('copied.json', '[]\n'), 'json')).toThrow(/looks like a register listing JSNA Studio exported/);
+    // Written again under its own name after the analyst moved their copy away: replaced as before.
+    rmSync(list);
+    writeExportFile(list, 'csv', Buffer.from(ACTION_LIST));
+    expect(() => writeExportFile(list, 'csv', Buffer.from(`${ACTION_LIST}x\r\n`))).not.toThrow();
   });
 
   it('refuses a web page JSNA Studio exported that someone has edited since (its seal no longer matches), or one without a seal', () => {
