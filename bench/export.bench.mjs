@@ -64,6 +64,7 @@ export async function run() {
     `export * from './electron/services/export/exportDocument';
      export * from './electron/services/export/pdfOptions';
      export * from './electron/services/export/findChromium';
+     export * from './electron/services/export/warmPrinter';
      export * from './electron/services/export/svgDrawer';
      export * from './electron/services/sample/sampleWorkspace';
      export * from './electron/services/project/project';
@@ -168,25 +169,34 @@ export async function run() {
         rmSync(profile, { recursive: true, force: true });
       }
     };
+    // Ours as browser mode's server prints (Chromium kept running between exports, as the app's own
+    // print engine always is) and as the CLI does (Chromium started for each export, while the HTML
+    // is written), and the peer; one round each, alternating.
+    const firstWarm = await svc.exportDocument(project, library, { format: 'pdf', keepPrinterWarm: true });
     const ours = [];
+    const cold = [];
     const peers = [];
     let pages = 0;
     for (let i = 0; i < PDF_RUNS; i++) {
-      const r = await svc.exportDocument(project, library, { format: 'pdf' });
+      const r = await svc.exportDocument(project, library, { format: 'pdf', keepPrinterWarm: true });
       ours.push(r);
+      cold.push(await svc.exportDocument(project, library, { format: 'pdf' }));
       const p = await bare();
       peers.push(p.ms);
       pages = (r.bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     }
+    await svc.stopWarmPrinter();
     const pdfMs = median(ours.map((r) => r.ms));
     const printMs = median(ours.map((r) => r.printMs));
+    const coldMs = median(cold.map((r) => r.ms));
     const peerMs = median(peers);
     const pdfRows = [
-      { metric: `PDF export, ${CHARTS} charts (HTML + print)`, ours: sec(pdfMs), peer: sec(peerMs), ratio: `${(pdfMs / peerMs).toFixed(2)}×`, goal: '≤ 1.2×' },
+      { metric: `PDF export, ${CHARTS} charts (HTML + print), Chromium kept running (browser mode)`, ours: sec(pdfMs), peer: sec(peerMs), ratio: `${(pdfMs / peerMs).toFixed(2)}×`, goal: '≤ 1.2×' },
       { metric: 'of which printing (one print; the contents’ page numbers written into it)', ours: sec(printMs), peer: sec(peerMs), ratio: `${(printMs / peerMs).toFixed(2)}×` },
+      { metric: `PDF export, ${CHARTS} charts, Chromium started for the export (the CLI)`, ours: sec(coldMs), peer: sec(peerMs), ratio: `${(coldMs / peerMs).toFixed(2)}×`, goal: '≤ 1.2×' },
     ];
     const pdfNotes =
-      `PDF: ${pages} A4 pages, tagged, with outline; of our ${sec(pdfMs)}, printing took ${sec(printMs)} (Chromium starts while the HTML is written; printed ${ours.map((r) => r.prints).join(', ')} time(s) per run: 1 = the contents' page numbers written into the one print). ` +
+      `PDF: ${pages} A4 pages, tagged, with outline, medians of ${PDF_RUNS} rounds of each (ours as browser mode, ours as the CLI, the peer). Browser mode's server keeps its Chromium running between exports (closed after a minute without one), as the app's own print engine (Electron's printToPDF, not measurable here) always is; the first PDF export in this process, starting it, took ${sec(firstWarm.ms)}. Of that row's ${sec(pdfMs)}, printing took ${sec(printMs)} (printed ${ours.map((r) => r.prints).join(', ')} time(s) per run: 1 = the contents' page numbers written into the one print). The CLI starts Chromium while the HTML is written and closes it after. ` +
       'Peer: bare Chromium (Playwright page.pdf, same options, browser start included) printing the HTML file we exported. ';
     if (ONLY === 'pdf') {
       project.close();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { startRpcServer } from './services/http/rpcServer';
 import { recentProjectsFile, userDataDir } from './services/paths';
 import { openProject } from './services/project/project';
+import { stopWarmPrinter } from './services/export/warmPrinter';
 import { Session } from './services/rpc/session';
 import { createSampleWorkspace } from './services/sample/sampleWorkspace';
 
@@ -16,7 +17,8 @@ async function main() {
     options: { port: { type: 'string' }, 'no-project': { type: 'boolean' } },
     allowPositionals: true,
   });
-  const session = new Session({ recentFile: recentProjectsFile() });
+  // Chromium stays running between PDF exports, as the app's own print engine does (export/warmPrinter.ts).
+  const session = new Session({ recentFile: recentProjectsFile(), keepPrinterWarm: true });
   if (!values['no-project']) {
     let path = positionals[0];
     // No project named: the sample workspace (project + its indicator library), made on first run.
@@ -31,6 +33,7 @@ async function main() {
   process.stdout.write(`JSNA Studio (browser mode) is running.\nOpen this address in Chromium, Chrome, Edge or Firefox:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`);
   const stop = () => {
     session.close();
+    void stopWarmPrinter();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -15,6 +15,7 @@ import { sealHtml } from './htmlSeal';
 import { printWithPageNumbers } from './pdfContents';
 import { sealPdf } from './pdfSeal';
 import { type PdfPrinter, type StartedPrinter, startPlaywrightPrinter } from './printPdf';
+import { startWarmPrinter } from './warmPrinter';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -22,6 +23,11 @@ export interface ExportOptions {
   onProgress?: ((p: HtmlExportProgress) => void) | undefined;
   /** PDF print engine: Electron's printToPDF in the app; Playwright on Chromium elsewhere (default). */
   printPdf?: PdfPrinter | undefined;
+  /**
+   * Playwright's Chromium kept running for the next export (warmPrinter.ts), as in browser mode's
+   * server; default: started for this export and closed after it (the CLI).
+   */
+  keepPrinterWarm?: boolean | undefined;
   now?: Date;
   /** Only these chapters (kept in the document's order); default every chapter. */
   chapterIds?: readonly string[] | undefined;
@@ -64,7 +70,8 @@ export function exportFileName(title: string, format: ExportFormat): string {
 /**
  * Exports the project: the sanitised HTML, and for PDF that same HTML printed by Chromium (written to
  * a private temp folder for the print engine to load, removed afterwards). Outside the app, Chromium
- * is started while the HTML is being written, so its start-up is not added to the export's time.
+ * is started while the HTML is being written, so its start-up is not added to the export's time, or
+ * is still running from the last export (keepPrinterWarm).
  */
 export async function exportDocument(project: Project, library: Library | null, opts: ExportOptions): Promise<ExportedDocument> {
   const started = performance.now();
@@ -81,7 +88,7 @@ export async function exportDocument(project: Project, library: Library | null, 
   let printer: Promise<StartedPrinter> | null = null;
   if (pdf && !opts.printPdf) {
     chromiumPath();
-    printer = startPlaywrightPrinter(opts.signal);
+    printer = opts.keepPrinterWarm ? startWarmPrinter(opts.signal) : startPlaywrightPrinter(opts.signal);
     printer.catch(() => undefined); // awaited below; a failure surfaces there
   }
   const dir = pdf ? mkdtempSync(join(tmpdir(), 'jsna-export-')) : null;

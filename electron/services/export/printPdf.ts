@@ -18,14 +18,16 @@ export type PdfPrinter = (htmlPath: string, opts: { signal?: AbortSignal | undef
  * The part of playwright-core used here. Its own type declarations import the Electron module (for its
  * Electron driver), which services may not, so it is loaded untyped and described by this.
  */
-interface PdfPage {
+export interface PdfPage {
   goto(url: string, opts: { waitUntil: 'load' }): Promise<unknown>;
   pdf(opts: Record<string, unknown>): Promise<Buffer>;
+  close(): Promise<void>;
 }
-interface BrowserContext {
+export interface BrowserContext {
   pages(): PdfPage[];
   newPage(): Promise<PdfPage>;
   close(): Promise<void>;
+  on(event: 'close', listener: () => void): void;
 }
 interface Chromium {
   launchPersistentContext(userDataDir: string, opts: Record<string, unknown>): Promise<BrowserContext>;
@@ -41,12 +43,19 @@ export interface StartedPrinter {
   close(): Promise<void>;
 }
 
+/** A Chromium for printing, its throwaway profile removed when it closes (closing is safe to repeat). */
+export interface PrintBrowser {
+  context: BrowserContext;
+  /** Resolves when Chromium has closed (or crashed). */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Starts Chromium (found by findChromium) for Playwright `page.pdf()`: a throwaway profile,
- * JavaScript off, no network. Started apart from printing so an export can start the browser while
- * it is still writing the HTML. Cancelling closes the browser.
+ * JavaScript off, no network. Cancelling while it starts closes it.
  */
-export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<StartedPrinter> {
+export async function launchPrintBrowser(signal?: AbortSignal): Promise<PrintBrowser> {
   if (signal?.aborted) throw exportCancelled();
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
@@ -90,25 +99,53 @@ export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<Star
     removeProfile();
     throw exportCancelled();
   }
+  signal?.removeEventListener('abort', abort);
   const ctx = context;
+  // Closed by us, or crashed: its profile goes either way.
+  const ended = new Promise<void>((resolve) =>
+    ctx.on('close', () => {
+      removeProfile();
+      resolve();
+    }),
+  );
+  return { context: ctx, closed: ended, close };
+}
+
+/** Prints the HTML file on `page` with the export's options (A4, margins, header and footer, tagged, outline). */
+export async function printOnPage(page: PdfPage, htmlPath: string): Promise<Buffer> {
+  await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+  return page.pdf({
+    format: 'A4',
+    margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: PDF_HEADER_TEMPLATE,
+    footerTemplate: PDF_FOOTER_TEMPLATE,
+    tagged: true,
+    outline: true,
+  });
+}
+
+/**
+ * A Chromium of its own for one export (launchPrintBrowser), started apart from printing so an
+ * export can start the browser while it is still writing the HTML. Cancelling closes the browser.
+ */
+export async function startPlaywrightPrinter(signal?: AbortSignal): Promise<StartedPrinter> {
+  const browser = await launchPrintBrowser(signal);
+  const abort = () => void browser.close();
+  signal?.addEventListener('abort', abort, { once: true });
   return {
-    close,
+    async close() {
+      signal?.removeEventListener('abort', abort);
+      await browser.close();
+    },
     async print(htmlPath: string) {
       try {
-        const page = ctx.pages()[0] ?? (await ctx.newPage());
-        await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
-        return await page.pdf({
-          format: 'A4',
-          margin: { top: mm(PDF_MARGINS_MM.top), bottom: mm(PDF_MARGINS_MM.bottom), left: mm(PDF_MARGINS_MM.left), right: mm(PDF_MARGINS_MM.right) },
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: PDF_HEADER_TEMPLATE,
-          footerTemplate: PDF_FOOTER_TEMPLATE,
-          tagged: true,
-          outline: true,
-        });
+        if (signal?.aborted) throw exportCancelled();
+        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+        return await printOnPage(page, htmlPath);
       } catch (e) {
-        if (signal?.aborted || closed) throw exportCancelled();
+        if (signal?.aborted) throw exportCancelled();
         throw e;
       }
     },

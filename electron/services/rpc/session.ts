@@ -14,6 +14,8 @@ import { UploadStore } from '../uploads/uploadStore';
 export interface SessionOptions {
   /** Where the list of recent projects is kept (the app and browser mode: in the user's data folder); none keeps it in memory. */
   recentFile?: string;
+  /** Keep the Chromium that prints PDFs running between exports (browser mode's server: see export/warmPrinter.ts). */
+  keepPrinterWarm?: boolean;
 }
 
 export class Session {
@@ -25,8 +27,12 @@ export class Session {
   /** Projects opened lately, for the project picker. */
   readonly recent: RecentProjects;
 
+  /** See SessionOptions.keepPrinterWarm. */
+  readonly keepPrinterWarm: boolean;
+
   constructor(opts: SessionOptions = {}) {
     this.recent = new RecentProjects(opts.recentFile ?? null);
+    this.keepPrinterWarm = opts.keepPrinterWarm ?? false;
   }
   /** Rolling automatic backups of the open project (on open, then every few minutes of editing). */
   readonly backups = new AutoBackup(undefined, (e) => process.stderr.write(`jsna: automatic backup failed: ${e.message}\n`));

@@ -34,6 +34,7 @@ export const exportHandlers: HandlerSlice<'export.document' | 'export.cancel'> =
         signal: job.signal,
         onProgress: jobId ? (p) => session.emit({ type: 'progress', jobId, ...p }) : undefined,
         printPdf: host?.printPdf,
+        keepPrinterWarm: session.keepPrinterWarm,
         chapterIds,
       });
       const counts: ExportCounts = {
