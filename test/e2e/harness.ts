@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../electron/services/export/findChromium';
+import { stopWarmPrinter } from '../../electron/services/export/warmPrinter';
 import { type RpcServer, startRpcServer } from '../../electron/services/http/rpcServer';
 import { Session, type SessionOptions } from '../../electron/services/rpc/session';
 import { runAxe } from '../helpers/axe';
@@ -34,7 +35,8 @@ export async function startBrowserMode(setup?: (session: Session) => void, sessi
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}). Run "npm run build" (npm test does this first).`);
   }
-  const session = new Session(sessionOptions);
+  // As `npm run serve` does: the print Chromium stays running between PDF exports.
+  const session = new Session({ keepPrinterWarm: true, ...sessionOptions });
   setup?.(session);
   const server = await startRpcServer({ session, staticDir: rendererDir });
   const profile = mkdtempSync(join(tmpdir(), 'jsna-chromium-'));
@@ -65,6 +67,7 @@ export async function startBrowserMode(setup?: (session: Session) => void, sessi
       await context.close();
       await server.close();
       session.close();
+      await stopWarmPrinter();
       rmSync(profile, { recursive: true, force: true });
     },
   };
