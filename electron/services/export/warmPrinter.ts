@@ -64,7 +64,11 @@ export async function startWarmPrinter(signal?: AbortSignal): Promise<StartedPri
   signal?.addEventListener('abort', abort, { once: true });
   return {
     async print(htmlPath: string) {
-      const own = await b.context.newPage();
+      // Chromium may have crashed or been closed since this export began: then once more on a new one.
+      const own = await b.context.newPage().catch(async () => {
+        b = await browser();
+        return b.context.newPage();
+      });
       page = own;
       try {
         if (signal?.aborted) throw exportCancelled();
