@@ -48,15 +48,33 @@ export interface FingertipsRequest {
   parentAreaTypeId: number;
 }
 
+/** A value the library holds from a request that Fingertips' new answer to it no longer has. */
+export interface FingertipsWithdrawnValue {
+  period: string;
+  areaCode: string;
+  areaName: string;
+  sex: string;
+  age: string;
+  /** Empty text when the value has no category. */
+  categoryType: string;
+  category: string;
+}
+
+/** How many withdrawn values a check names (withdrawnValues counts them all). */
+export const WITHDRAWN_EXAMPLES = 5;
+
 export interface FingertipsUpdateCheck {
   indicatorId: string;
   indicatorName: string;
   /**
-   * 'not-checked': Fingertips answered this request with no data (400/404/410: e.g. an area type it
-   * no longer publishes), with a file the importer rejects, or with no row of this indicator;
-   * `problem` says which. The other requests are still checked.
+   * The first that holds: 'newer-period', 'changed-values' (new or changed values in periods the
+   * library has), 'withdrawn-values' (nothing newer, but values the library holds from this request
+   * are no longer in Fingertips' answer: they stay in the library, Update deletes nothing), else
+   * 'unchanged'. 'not-checked': Fingertips answered this request with no data (400/404/410: e.g. an
+   * area type it no longer publishes), with a file the importer rejects, or with no row of this
+   * indicator; `problem` says which. The other requests are still checked.
    */
-  status: 'newer-period' | 'changed-values' | 'unchanged' | 'not-checked';
+  status: 'newer-period' | 'changed-values' | 'withdrawn-values' | 'unchanged' | 'not-checked';
   /** Why the request could not be checked (status 'not-checked' only). */
   problem?: string;
   source: string;
@@ -65,6 +83,14 @@ export interface FingertipsUpdateCheck {
   fingertipsLatestPeriod: string | null;
   newValues: number;
   changedValues: number;
+  /**
+   * Values the library holds from this request (rows whose vintage is one of this request's) that
+   * the new answer no longer has: a period, area or breakdown withdrawn or corrected away. Rows
+   * from other requests (another area type) or other files are never counted. 0 when not checked.
+   */
+  withdrawnValues: number;
+  /** The first few of them (at most WITHDRAWN_EXAMPLES), in the library's order. */
+  withdrawnExamples: FingertipsWithdrawnValue[];
 }
 
 export interface FingertipsAddress {

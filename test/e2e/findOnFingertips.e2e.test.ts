@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorDetail } from '../../shared/api/library';
 import { createProject, openProject } from '../../electron/services/project/project';
 import { dispatch } from '../../electron/services/rpc/dispatch';
-import { type ReplayServer, startFingertipsReplay } from '../helpers/fingertipsReplay';
+import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../helpers/fingertipsReplay';
 import { axeViolations, type BrowserMode, startBrowserMode } from './harness';
 
 describe('E2E: Find on Fingertips and Check for updates (replay server)', () => {
@@ -131,6 +131,34 @@ describe('E2E: Find on Fingertips and Check for updates (replay server)', () => 
         );
         expect(await updates.getByRole('alert').count()).toBe(0);
       }
+    } finally {
+      server.clearFaults();
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('values Fingertips no longer publishes are counted and named, said to stay in the library, and nothing is offered to update', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    const updates = page.getByRole('region', { name: 'Updates from Fingertips' });
+    if (!(await updates.isVisible())) await page.getByRole('button', { name: 'Find on Fingertips…' }).click();
+    // The one-indicator request's newer answer without Leicester (its 2018 value included): 6 values withdrawn.
+    const newer = readFileSync(join(FIXTURES, 'data', '93356-402-6.newer.csv'), 'latin1');
+    const withoutLeicester = newer.split(/\r\n(?=93356,)/).filter((r) => !r.includes(',E06000016,')).join('\r\n') + '\r\n';
+    server.fault('/api/all_data/csv/by_indicator_id?indicator_ids=93356&', { body: Buffer.from(withoutLeicester, 'latin1') });
+    try {
+      await updates.getByRole('button', { name: 'Check for updates' }).click();
+      await expect
+        .poll(() => updates.getByRole('status').first().innerText(), { timeout: 20_000 })
+        .toBe('No newer data on Fingertips. 1 of 2 indicators have values in your library that Fingertips no longer publishes: see below. They stay in your library (Update deletes nothing).');
+      // In the order first fetched. The two-indicator request's answer lacks the 2018 values too, but
+      // they are the one-indicator request's: not counted there.
+      expect(await updates.locator('.ft-updates li').allInnerTexts()).toEqual([
+        'Campylobacter incidence rate/100,000 (93356): no longer on Fingertips: 6 values your library has from this request (Leicester (E06000016) 2015, 0-9 yrs; Leicester (E06000016) 2015; Leicester (E06000016) 2016, 0-9 yrs; Leicester (E06000016) 2016; Leicester (E06000016) 2017; …); they stay in your library',
+        'Campylobacter incidence rate/100,000 (93356): up to date',
+        'Test copy of campylobacter incidence (replay fixture, not a real indicator) (99001): up to date',
+      ]);
+      expect(await updates.getByRole('button', { name: 'Update', exact: true }).count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       server.clearFaults();
     }

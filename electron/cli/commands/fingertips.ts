@@ -69,7 +69,7 @@ export const fingertipsCommands: CliCommand[] = [
   {
     name: 'library check-updates',
     summary:
-      'Ask the Fingertips API, for every indicator in the library fetched from it, whether a newer period or changed values exist. Changes nothing.',
+      'Ask the Fingertips API, for every indicator in the library fetched from it, whether a newer period or changed values exist, and which values the library has from each request that Fingertips no longer publishes (withdrawnValues; they stay in the library: an update deletes nothing). Changes nothing.',
     usage: '<library.jsnalib> [--fingertips-url <address>]',
     positionals: 1,
     options: urlOption,

@@ -11,6 +11,7 @@ import type { FingertipsClient } from './client';
 import { downloadAhead } from './downloadAhead';
 import { type FetchedIndicator, fetchedIndicators } from './fetchedRequests';
 import { parseRequestName } from './requestName';
+import { requestScope, valueKey, type Withdrawn } from './withdrawnValues';
 
 /** Requests in flight at once: the answers overlap each other and the comparing, politely few. */
 const ASK_AT_ONCE = 3;
@@ -34,14 +35,27 @@ interface AnswerStats {
   havePeriod: string | null;
   newValues: number;
   changedValues: number;
+  /** Values the library has from this request that the answer no longer has (withdrawnValues.ts). */
+  withdrawn: Withdrawn;
   /** Rows of this indicator in the answer (-1: the answer is the very file of its vintage, not read). */
   rows: number;
 }
 
+const NONE_WITHDRAWN: Withdrawn = { count: 0, examples: [] };
+
+/** Newer first; then new or changed values; then values the answer no longer has (they stay in the library). */
+function statusOf(newer: boolean, st: AnswerStats): UpdateCheck['status'] {
+  if (newer) return 'newer-period';
+  if (st.newValues + st.changedValues > 0) return 'changed-values';
+  return st.withdrawn.count > 0 ? 'withdrawn-values' : 'unchanged';
+}
+
 /**
  * Asks Fingertips again, request by request (a few at once, compared in order), for every indicator in the library that came from it,
- * and says which have a newer period or changed values. Reads only: the library is not changed (the
- * answers are streamed to temporary files, compared with the library and deleted). A request
+ * and says which have a newer period or changed values, and how many of the values the library has
+ * from that request Fingertips' answer no longer has (withdrawn: counted and named, never deleted).
+ * Reads only: the library is not changed (the answers are streamed to temporary files, compared
+ * with the library and deleted). A request
  * Fingertips answers without data (400/404/410), or with a file the importer rejects, or whose answer
  * has no row of an indicator, is listed as 'not-checked' with the reason and the rest are still
  * checked; Fingertips unreachable, a cancel, or no request answered at all ends the check with an error.
@@ -100,7 +114,7 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
         const base = { indicatorId: f.indicatorId, indicatorName: f.name, source, request };
         const st = stats?.get(f.indicatorId);
         if (!st || st.rows === 0) {
-          out.push({ ...base, status: 'not-checked', problem: problem ?? NO_ROWS(f.indicatorId), libraryLatestPeriod: f.latestPeriod, fingertipsLatestPeriod: null, newValues: 0, changedValues: 0 });
+          out.push({ ...base, status: 'not-checked', problem: problem ?? NO_ROWS(f.indicatorId), libraryLatestPeriod: f.latestPeriod, fingertipsLatestPeriod: null, newValues: 0, changedValues: 0, withdrawnValues: 0, withdrawnExamples: [] });
           continue;
         }
         // Compared with what the library has of this request (the very file of its vintage: nothing changed).
@@ -108,11 +122,13 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
         const newer = st.latestPeriod !== null && (had.sortable === null || st.latestSortable > had.sortable);
         out.push({
           ...base,
-          status: newer ? 'newer-period' : st.newValues + st.changedValues > 0 ? 'changed-values' : 'unchanged',
+          status: statusOf(newer, st),
           libraryLatestPeriod: had.period,
           fingertipsLatestPeriod: st.latestPeriod ?? f.latestPeriod,
           newValues: st.newValues,
           changedValues: st.changedValues,
+          withdrawnValues: st.withdrawn.count,
+          withdrawnExamples: st.withdrawn.examples,
         });
       }
     }
@@ -134,23 +150,31 @@ export async function checkUpdates(client: FingertipsClient, libraryPath: string
 /**
  * Reads one answer (through the strict importer's reader, so a file it would reject is rejected
  * here, with its line) and compares each row with the library: per indicator, the latest period in
- * the answer and in the library among the answer's rows, and how many values are new or changed.
- * The very file of each indicator's vintage of this request is not read: nothing changed.
+ * the answer and in the library among the answer's rows, how many values are new or changed, and
+ * how many of the values the library has from this request the answer lacks. The very file of each
+ * indicator's newest vintage of this request is not read (nothing changed, nothing withdrawn) unless
+ * the indicator still shows values of an earlier, different file of this request: an Update merges,
+ * so values an earlier answer had stay, and the answer must be read to find them.
  */
 function answerComparer(db: Database.Database, signal: AbortSignal | undefined) {
   const series = db.prepare('SELECT id FROM series WHERE indicator_id = ? AND sex = ? AND age = ? AND category_type = ? AND category = ?');
   const area = db.prepare('SELECT id FROM areas WHERE code = ?');
   const value = db.prepare(
-    'SELECT value, lower95, upper95, count, denominator, value_note AS valueNote FROM indicator_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
+    'SELECT value, lower95, upper95, count, denominator, value_note AS valueNote, vintage_id AS vintageId FROM indicator_values WHERE series_id = ? AND area_id = ? AND period_sortable = ? AND period = ?',
   );
-  type Stored = { value: number | null; lower95: number | null; upper95: number | null; count: number | null; denominator: number | null; valueNote: string | null };
+  const scope = requestScope(db);
+  type Stored = { value: number | null; lower95: number | null; upper95: number | null; count: number | null; denominator: number | null; valueNote: string | null; vintageId: number };
   return async (path: string, source: string, indicators: readonly FetchedIndicator[]): Promise<Map<string, AnswerStats>> => {
     const facts = await inspectTextFile(path, source);
     const stats = new Map<string, AnswerStats>(
-      indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null, haveSortable: -Infinity, havePeriod: null, newValues: 0, changedValues: 0, rows: -1 }]),
+      indicators.map((f) => [f.indicatorId, { latestSortable: -Infinity, latestPeriod: null, haveSortable: -Infinity, havePeriod: null, newValues: 0, changedValues: 0, withdrawn: NONE_WITHDRAWN, rows: -1 }]),
     );
-    if (indicators.every((f) => f.sha256 === facts.sha256)) return stats;
+    const vintages = new Map(indicators.map((f) => [f.indicatorId, scope.vintages(f.indicatorId, source)]));
+    if (indicators.every((f) => f.sha256 === facts.sha256 && !scope.holdsOtherFiles(f.indicatorId, source, vintages.get(f.indicatorId)!, facts.sha256))) return stats;
     for (const st of stats.values()) st.rows = 0;
+    // Per indicator: this request's vintages, and the keys of the answer's rows the library has from them.
+    const ofRequest = new Map(indicators.map((f) => [f.indicatorId, new Set(vintages.get(f.indicatorId)!.map((v) => v.id))]));
+    const answered = new Map(indicators.map((f) => [f.indicatorId, new Set<string>()]));
     await readDataFile(
       facts,
       'fingertips',
@@ -166,6 +190,7 @@ function answerComparer(db: Database.Database, signal: AbortSignal | undefined) 
           const s = series.get(r.indicatorId, r.sex, r.age, r.categoryType, r.category) as { id: number } | undefined;
           const a = s && (area.get(r.areaCode) as { id: number } | undefined);
           const v = a && (value.get(s.id, a.id, r.periodSortable, r.period) as Stored | undefined);
+          if (v && ofRequest.get(r.indicatorId)!.has(v.vintageId)) answered.get(r.indicatorId)!.add(valueKey(s.id, a.id, r.periodSortable, r.period));
           if (v && r.periodSortable > st.haveSortable) {
             st.haveSortable = r.periodSortable;
             st.havePeriod = r.period;
@@ -186,6 +211,8 @@ function answerComparer(db: Database.Database, signal: AbortSignal | undefined) 
         if (signal?.aborted) throw new AppError('CANCELLED', 'The check for updates was cancelled; your library is unchanged.');
       },
     );
+    // An indicator the answer has no row of is not checked (checkUpdates): nothing is said withdrawn.
+    for (const [id, st] of stats) if (st.rows > 0) st.withdrawn = scope.withdrawn(id, source, answered.get(id)!);
     return stats;
   };
 }

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsna } from '../../helpers/cli';
 import { sha256 } from '../../helpers/files';
-import { type ReplayServer, startFingertipsReplay } from '../../helpers/fingertipsReplay';
+import { FIXTURES, type ReplayServer, startFingertipsReplay } from '../../helpers/fingertipsReplay';
 import { useTempDir } from '../../helpers/tmp';
 
 describe('jsna fingertips … and jsna library check-updates, against the replay server', () => {
@@ -45,8 +46,22 @@ describe('jsna fingertips … and jsna library check-updates, against the replay
         fingertipsLatestPeriod: '2018',
         newValues: 3,
         changedValues: 0,
+        withdrawnValues: 0,
+        withdrawnExamples: [],
       },
     ]);
+    expect(sha256(lib)).toBe(before);
+
+    // Fingertips no longer publishes Leicester (E06000016): its 5 values in the library are counted and named.
+    const recorded = readFileSync(join(FIXTURES, 'data', '93356-402-6.csv'), 'latin1');
+    server.fault('/api/all_data', { body: Buffer.from(recorded.split(/\r\n(?=93356,)/).filter((r) => !r.includes(',E06000016,')).join('\r\n') + '\r\n', 'latin1') });
+    try {
+      const withdrawn = JSON.parse((await jsna('library', 'check-updates', lib, ...url)).out);
+      expect(withdrawn).toEqual([expect.objectContaining({ status: 'withdrawn-values', newValues: 0, changedValues: 0, withdrawnValues: 5 })]);
+      expect(withdrawn[0].withdrawnExamples[0]).toEqual({ period: '2015', areaCode: 'E06000016', areaName: 'Leicester', sex: 'Persons', age: '0-9 yrs', categoryType: '', category: '' });
+    } finally {
+      server.clearFaults();
+    }
     expect(sha256(lib)).toBe(before);
   });
 

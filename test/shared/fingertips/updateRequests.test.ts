@@ -12,6 +12,8 @@ const check = (indicatorId: string, status: FingertipsUpdateCheck['status'], sou
   fingertipsLatestPeriod: '2018',
   newValues: 0,
   changedValues: 0,
+  withdrawnValues: status === 'withdrawn-values' ? 3 : 0,
+  withdrawnExamples: [],
 });
 
 describe('updateRequests', () => {
@@ -28,5 +30,8 @@ describe('updateRequests', () => {
     ]);
     expect(updateRequests(checks, ['90361'])).toEqual([{ indicatorIds: [90361], areaTypeId: 102, parentAreaTypeId: 6 }]);
     expect(updateRequests([check('1', 'unchanged', 'A')])).toEqual([]);
+    // Withdrawn values only: fetching again would merge and delete nothing, so there is nothing to fetch.
+    expect(updateRequests([check('1', 'withdrawn-values', 'A'), check('2', 'not-checked', 'A')])).toEqual([]);
+    expect(updateRequests([check('1', 'withdrawn-values', 'A'), check('2', 'changed-values', 'A')])).toEqual([{ indicatorIds: [2], areaTypeId: 402, parentAreaTypeId: 6 }]);
   });
 });

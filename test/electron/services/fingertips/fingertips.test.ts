@@ -18,6 +18,12 @@ import { useTempDir } from '../../../helpers/tmp';
 const REQ = { indicatorIds: [93356], areaTypeId: 402, parentAreaTypeId: 6 };
 const NAMES = new Map([[402, 'Upper tier local authorities (4/21-3/23)']]);
 
+/** A recorded answer's records (the header first), split where a record begins: a name may hold a line break. */
+const records = (file: string) => readFileSync(join(FIXTURES, 'data', file), 'latin1').split(/\r\n(?=93356,)/);
+const answer = (recs: readonly string[]) => Buffer.from(recs.join('\r\n').replace(/(\r\n)?$/, '\r\n'), 'latin1');
+/** A recorded answer without one area's rows: as if Fingertips withdrew them. */
+const withoutArea = (file: string, code: string) => answer(records(file).filter((r) => !r.includes(`,${code},`)));
+
 describe('Fingertips client against the replay server', () => {
   let server: ReplayServer;
   let client: FingertipsClient;
@@ -242,7 +248,7 @@ describe('Fingertips client against the replay server', () => {
     server.serveNewer();
     const checks = await checkUpdates(client, lib());
     expect(checks).toEqual([
-      expect.objectContaining({ indicatorId: '93356', status: 'newer-period', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2018', newValues: 3, changedValues: 0 }),
+      expect.objectContaining({ indicatorId: '93356', status: 'newer-period', libraryLatestPeriod: '2017', fingertipsLatestPeriod: '2018', newValues: 3, changedValues: 0, withdrawnValues: 0 }),
     ]);
     // Checking changes nothing.
     expect(sha256(lib())).toBe(before);
@@ -255,6 +261,75 @@ describe('Fingertips client against the replay server', () => {
       l.close();
     }
     expect((await checkUpdates(client, lib()))[0]!.status).toBe('unchanged');
+  });
+
+  it("check for updates counts the values the library has from a request that Fingertips' answer no longer has, of that request only; Update deletes nothing", async () => {
+    // 93356 fetched for two area types: 402 (the recorded answer) and 102, for which Fingertips
+    // answers two districts (Leicester's rows renamed: made-up values) that 402's answer never has.
+    const DISTRICTS = { indicatorIds: [93356], areaTypeId: 102, parentAreaTypeId: 6 };
+    const [header, ...rows] = records('93356-402-6.csv');
+    const leicester = rows.filter((r) => r.includes(',E06000016,Leicester,'));
+    expect(leicester).toHaveLength(5);
+    const districts = answer([
+      header!,
+      ...['E07000032,Amber Valley', 'E07000035,Derbyshire Dales'].flatMap((area) => leicester.map((r) => r.replace('E06000016,Leicester,County & UA', `${area},District & UA`))),
+    ]);
+    server.fault('/api/all_data/csv/by_indicator_id?indicator_ids=93356&child_area_type_id=102&', { body: districts });
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    await fetchToLibrary(client, lib(), [DISTRICTS]);
+    const stored = () => readLibrary(lib(), (db) => db.prepare("SELECT count(*) FROM indicator_values iv JOIN areas a ON a.id = iv.area_id WHERE a.code = 'E06000016'").pluck().get());
+    expect(stored()).toBe(5);
+    const fresh = await checkUpdates(client, lib());
+    expect(fresh.map((c) => [c.request.areaTypeId, c.status, c.withdrawnValues])).toEqual([
+      [402, 'unchanged', 0],
+      [102, 'unchanged', 0],
+    ]);
+
+    // Fingertips no longer publishes Leicester for area type 402.
+    const area402 = '/api/all_data/csv/by_indicator_id?indicator_ids=93356&child_area_type_id=402&';
+    server.fault(area402, { body: withoutArea('93356-402-6.csv', 'E06000016') });
+    const before = sha256(lib());
+    const leicesterValue = (period: string, age = 'All ages') => ({ period, areaCode: 'E06000016', areaName: 'Leicester', sex: 'Persons', age, categoryType: '', category: '' });
+    for (let round = 0; round < 3; round++) {
+      const checks = await checkUpdates(client, lib());
+      // Leicester's 5 values (two ages), by area, then period; the 10 district values of area type 102, absent from 402's answer too, are not 402's.
+      expect(checks).toEqual([
+        expect.objectContaining({
+          request: REQ,
+          status: 'withdrawn-values',
+          newValues: 0,
+          changedValues: 0,
+          withdrawnValues: 5,
+          withdrawnExamples: [leicesterValue('2015', '0-9 yrs'), leicesterValue('2015'), leicesterValue('2016', '0-9 yrs'), leicesterValue('2016'), leicesterValue('2017')],
+        }),
+        expect.objectContaining({ request: DISTRICTS, status: 'unchanged', withdrawnValues: 0, withdrawnExamples: [] }),
+      ]);
+      // Nothing to fetch: a fetch would merge and delete nothing.
+      expect(updateRequests(checks)).toEqual([]);
+      expect(sha256(lib())).toBe(before);
+    }
+
+    // A newer period too (its Leicester row withdrawn as well): Update fetches it and keeps Leicester's values.
+    server.clearFaults();
+    server.fault('/api/all_data/csv/by_indicator_id?indicator_ids=93356&child_area_type_id=102&', { body: districts });
+    server.fault(area402, { body: withoutArea('93356-402-6.newer.csv', 'E06000016') });
+    const newer = await checkUpdates(client, lib());
+    expect(newer[0]).toMatchObject({ status: 'newer-period', fingertipsLatestPeriod: '2018', newValues: 2, withdrawnValues: 5 });
+    await fetchToLibrary(client, lib(), updateRequests(newer), { areaTypeNames: NAMES });
+    expect(stored()).toBe(5);
+    // The answer is now the very file of the request's newest vintage; Leicester's values, from its
+    // earlier vintage, are still the library's and still not Fingertips': still counted, each time.
+    for (let round = 0; round < 2; round++) {
+      expect((await checkUpdates(client, lib())).map((c) => [c.request.areaTypeId, c.status, c.newValues, c.withdrawnValues])).toEqual([
+        [402, 'withdrawn-values', 0, 5],
+        [102, 'unchanged', 0, 0],
+      ]);
+    }
+    // Fingertips publishes Leicester again (its 2018 value new): nothing withdrawn.
+    server.clearFaults();
+    server.fault('/api/all_data/csv/by_indicator_id?indicator_ids=93356&child_area_type_id=102&', { body: districts });
+    server.serveNewer();
+    expect((await checkUpdates(client, lib()))[0]).toMatchObject({ status: 'changed-values', newValues: 1, withdrawnValues: 0, withdrawnExamples: [] });
   });
 
   it('check for updates checks every request an indicator was fetched with, not only the latest', async () => {
