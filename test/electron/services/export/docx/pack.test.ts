@@ -19,7 +19,8 @@ describe('packing the Word file', () => {
   it('writes the parts while a PNG fallback is still coming, and puts it in its place once ready', async () => {
     const image: WordImage = { svg, svgHash: 'a'.repeat(40), png: null, pngPlaceholder: Buffer.alloc(0), width: 10, height: 10 };
     const png = await pngOfPixels(Buffer.alloc(4 * 4, 200), 2, 2);
-    const coming = new Promise<Buffer>((resolve) => setTimeout(() => resolve((image.png = png)), 200));
+    // Long enough that packing the small document is done before it comes, even on a busy machine.
+    const coming = new Promise<Buffer>((resolve) => setTimeout(() => resolve((image.png = png)), 1500));
     const { bytes, waitedMs } = await packDocx(docWith(image), new PlainTables(), new Date(), new Map([[image.pngPlaceholder, coming]]));
     expect(Buffer.from(mediaPng(bytes)).equals(png)).toBe(true);
     expect(waitedMs).toBeGreaterThan(50);
