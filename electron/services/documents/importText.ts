@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { blocksToDoc, textToBlocks } from '../../../shared/import';
 import type { Project } from '../project/project';
 import { looksBinary, decodeText } from '../text/decodeText';
-import { addChapter } from './chapters';
+import { addChapter, listChapters } from './chapters';
 
 export interface ImportTextResult {
   chapter: string;
@@ -45,5 +45,27 @@ export function importTextFile(project: Project, file: string, opts: { title?: s
   const { text } = decodeText(bytes);
   if (!text.trim()) throw new AppError('BAD_INPUT', `${file}: the file is empty.`, { file });
   const title = opts.title?.trim() || basename(file, extname(file));
-  return importTextAsChapter(project, text, { title, ...(opts.allRecommendations ? { allRecommendations: true } : {}) });
+  // Checked and added in one transaction, so a second writer cannot slip the same title in between.
+  return project.db.transaction(() => {
+    refuseTakenTitle(project, title, opts.title?.trim() ? 'given' : 'file');
+    return importTextAsChapter(project, text, { title, ...(opts.allRecommendations ? { allRecommendations: true } : {}) });
+  })();
+}
+
+/**
+ * A file import never makes a second chapter of a title the project has already (compared as
+ * `--chapter` names chapters: trimmed, any case): `render`/`recs --chapter <title>` would then refuse
+ * that title as ambiguous, and replacing the chapter the analyst already has is not ours to do.
+ */
+function refuseTakenTitle(project: Project, title: string, from: 'given' | 'file'): void {
+  const wanted = title.trim().toLowerCase();
+  const existing = listChapters(project).find((c) => c.title.trim().toLowerCase() === wanted);
+  if (!existing) return;
+  throw new AppError(
+    'CONFLICT',
+    `the project already has a chapter titled "${existing.title}" (${existing.position}. in the list, id ${existing.id})${from === 'file' ? ", and the new chapter's title comes from the file's name" : ''}. ` +
+      'Nothing was imported and the existing chapter is unchanged. Give the new chapter another title with --chapter <title>, ' +
+      'or rename or delete the existing chapter in the app first.',
+    { field: 'chapter', chapterId: existing.id },
+  );
 }

@@ -23,6 +23,46 @@ describe('importing text as a chapter', () => {
     expect(JSON.parse(listed.out)).toMatchObject([{ title: 'Children and young people', position: 1 }]);
   });
 
+  it('refuses a second and third import under a title the project has, naming the chapter, and changes nothing', async () => {
+    const path = join(tmp(), 'twice.jsna');
+    expect((await jsna('doc', 'new', path, '--title', 'P')).code).toBe(0);
+    const first = await jsna('doc', 'import-text', path, seed, '--chapter', 'Recommendations');
+    expect(first).toMatchObject({ code: 0, err: '' });
+    const [made] = JSON.parse((await jsna('doc', 'chapters', path, '--format', 'json')).out) as { id: string; title: string }[];
+    const chaptersBefore = (await jsna('doc', 'chapters', path, '--format', 'json')).out;
+    const recsBefore = (await jsna('recs', path, '--format', 'json')).out;
+    // The second time, then the third with another case and spacing (as --chapter would name it).
+    for (const title of ['Recommendations', '  recommendations ']) {
+      const again = await jsna('doc', 'import-text', path, seed, '--chapter', title);
+      expect(again.code).toBe(2);
+      expect(again.out).toBe('');
+      expect(again.err).toContain('already has a chapter titled "Recommendations"');
+      expect(again.err).toContain(`id ${made!.id}`);
+      expect(again.err).toContain('another title with --chapter');
+      expect((await jsna('doc', 'chapters', path, '--format', 'json')).out).toBe(chaptersBefore);
+      expect((await jsna('recs', path, '--format', 'json')).out).toBe(recsBefore);
+    }
+    // render --chapter still finds the one chapter; another title imports as usual.
+    expect((await jsna('render', path, '--chapter', 'Recommendations', '--to', 'html', '--out', join(tmp(), 'r.html'))).code).toBe(0);
+    const other = await jsna('doc', 'import-text', path, seed, '--chapter', 'Recommendations (2019)');
+    expect(other.code).toBe(0);
+    expect((JSON.parse((await jsna('doc', 'chapters', path, '--format', 'json')).out) as unknown[]).length).toBe(2);
+  });
+
+  it("refuses a repeat import whose title comes from the file's name, saying so", async () => {
+    const path = join(tmp(), 'named.jsna');
+    expect((await jsna('doc', 'new', path, '--title', 'P')).code).toBe(0);
+    const file = join(tmp(), 'Mental health.txt');
+    writeFileSync(file, 'Mental health\n\nCommission more school nurses. [LA]\n');
+    expect((await jsna('doc', 'import-text', path, file)).code).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const again = await jsna('doc', 'import-text', path, file);
+      expect(again.code).toBe(2);
+      expect(again.err).toMatch(/chapter titled "Mental health" .*comes from the file's name/);
+    }
+    expect((JSON.parse((await jsna('doc', 'chapters', path, '--format', 'json')).out) as unknown[]).length).toBe(1);
+  });
+
   it('normalises partner codes to the directory and keeps unknown ones as written', () => {
     const p = createProject(join(tmp(), 'n.jsna'), 'N');
     const file = join(tmp(), 'recs.txt');
