@@ -20,7 +20,20 @@ function hasCiColumn(header: string[]): boolean {
 
 /** Picks the reader for a file from its header (or the format the user chose). */
 function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean; givesCIs: boolean } {
-  const chosen = format ?? (looksLikeFingertips(header) ? 'fingertips' : looksLikeTidy(header) ? 'tidy' : null);
+  const fingertipsHeader = looksLikeFingertips(header);
+  const tidyHeader = looksLikeTidy(header);
+  // The Fingertips reader takes a tidy header's required columns (indicator_id, …, period, value) by
+  // their aliases but not lower_ci/upper_ci or unit, and credits the values to OHID Fingertips: a tidy
+  // file forced as Fingertips would lose its CIs and its unit and be recorded as what it is not.
+  if (format === 'fingertips' && tidyHeader && !fingertipsHeader) {
+    throw lineError(
+      file,
+      line,
+      'not a Fingertips data file: the header is a tidy indicator file\'s (indicator_id, indicator_name, area_code, area_name, period, value, …), but --format fingertips was chosen. ' +
+        'Import it with --format tidy (or without --format). If it is a Fingertips download, its period column should be "Time period".',
+    );
+  }
+  const chosen = format ?? (fingertipsHeader ? 'fingertips' : tidyHeader ? 'tidy' : null);
   if (chosen === 'fingertips') return { read: fingertipsRowReader(header, file, line), fingertips: true, givesCIs: hasCiColumn(header) };
   // An analyst's tidy CSV is not a publisher's: its CIs are computed where a row has none.
   if (chosen === 'tidy') return { read: tidyRowReader(header, file, line), fingertips: false, givesCIs: false };

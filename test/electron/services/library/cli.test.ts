@@ -109,6 +109,30 @@ describe('jsna library …', () => {
     ]);
   });
 
+  it('refuses a tidy file forced as --format fingertips, naming the file and its header line, and records each format as the file has it', async () => {
+    const tidy = writeFile(tmp(), 'survey.csv', 'indicator_id,indicator_name,area_code,area_name,period,value,lower_ci,upper_ci,unit\nL1,Local thing,E06000016,Leicester,2023,4,3,5,%\n');
+    // Into a new library: refused, nothing made.
+    const fresh = join(tmp(), 'forced.jsnalib');
+    const refused = await jsna('library', 'import', fresh, tidy, '--format', 'fingertips');
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain(`${tidy}:1: not a Fingertips data file: the header is a tidy indicator file's`);
+    expect(refused.err).toContain('--format tidy');
+    expect(existsSync(fresh)).toBe(false);
+    // Into a library with data: refused, the library byte-identical.
+    const lib = join(tmp(), 'formats.jsnalib');
+    expect((await jsna('library', 'import', lib, REAL_FILE, '--format', 'fingertips')).code).toBe(0);
+    const before = sha256(lib);
+    expect((await jsna('library', 'import', lib, tidy, '--format', 'fingertips')).code).toBe(2);
+    expect(sha256(lib)).toBe(before);
+    // As the file really is: tidy, with its CIs and unit, not credited to Fingertips.
+    expect((await jsna('library', 'import', lib, tidy)).code).toBe(0);
+    const vintages = JSON.parse((await jsna('library', 'vintages', lib)).out) as { indicatorId: string; format: string }[];
+    expect(vintages.map((v) => [v.indicatorId, v.format]).sort()).toEqual([['93356', 'fingertips'], ['L1', 'tidy']]);
+    const [value] = JSON.parse((await jsna('library', 'query', lib, '--indicator', 'L1', '--area', 'E06000016')).out) as { lowerCi95: number; upperCi95: number }[];
+    expect(value).toMatchObject({ lowerCi95: 3, upperCi95: 5 });
+  });
+
   // The bundled CLI as users run it (npm test builds it first): its imports go through the import worker.
   const built = resolve(__dirname, '../../../../dist/electron/cli.cjs');
   it.skipIf(!existsSync(built))('the built CLI imports in its worker thread, and exits 2 with file:line for a broken file', () => {
