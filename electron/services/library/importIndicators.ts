@@ -58,6 +58,11 @@ interface IndicatorRow {
  */
 export class ImportIndicators {
   private readonly stmt;
+  /**
+   * Each indicator this import touches as it was before (null: new in this import), to set
+   * `updated_at` at the end only where its values or metadata really changed (markUpdated).
+   */
+  private readonly before = new Map<string, string | null>();
 
   constructor(
     private readonly db: Database.Database,
@@ -67,6 +72,8 @@ export class ImportIndicators {
     private readonly metadataByPublisher = false,
   ) {
     this.stmt = {
+      snapshot: db.prepare('SELECT * FROM indicators WHERE id = ?'),
+      touch: db.prepare('UPDATE indicators SET updated_at = ? WHERE id = ?'),
       get: db.prepare(
         `SELECT id, name, unit, value_type, multiplier, definition, source, polarity, polarity_source, meta_source,
            comparison_method, comparison_method_source, compute_for_estimates, goal, metadata_by_publisher, polarity_by_publisher FROM indicators WHERE id = ?`,
@@ -77,14 +84,15 @@ export class ImportIndicators {
       ),
       update: db.prepare(
         `UPDATE indicators SET name = @name, unit = @unit, value_type = @value_type, multiplier = @multiplier,
-           definition = @definition, source = @source, meta_source = @meta_source, metadata_by_publisher = @metadata_by_publisher,
-           updated_at = @updated_at WHERE id = @id`,
+           definition = @definition, source = @source, meta_source = @meta_source, metadata_by_publisher = @metadata_by_publisher
+         WHERE id = @id`,
       ),
     };
   }
 
   /** First row of an indicator in this import: its metadata settled (its values stay until replaced row by row). */
   begin(r: ParsedRow, fingertips: boolean): IndicatorState {
+    this.remember(r.indicatorId);
     const existing = this.stmt.get.get(r.indicatorId) as IndicatorRow | undefined;
     const inferred = inferValueType(r.unit ?? r.indicatorName);
     const next: IndicatorRow =
@@ -121,10 +129,9 @@ export class ImportIndicators {
       source: next.source,
       meta_source: next.meta_source,
       metadata_by_publisher: next.metadata_by_publisher,
-      updated_at: this.importedAt,
     };
     if (existing) this.stmt.update.run(params);
-    else this.stmt.insert.run(params);
+    else this.stmt.insert.run({ ...params, updated_at: this.importedAt });
     return {
       id: r.indicatorId,
       valueType: next.value_type,
@@ -146,6 +153,7 @@ export class ImportIndicators {
       if (!existing) {
         throw lineError(metaFile, entry.line, `indicator ${entry.indicatorId} is neither in the library nor in the files imported with this metadata.`);
       }
+      this.remember(entry.indicatorId);
       const next: IndicatorRow = { ...existing };
       if (this.mayReplace(existing.meta_source, existing.metadata_by_publisher)) this.applyMetaFields(next, entry);
       if (entry.polarity !== undefined && this.mayReplace(existing.polarity_source, existing.polarity_by_publisher)) {
@@ -162,8 +170,8 @@ export class ImportIndicators {
         .prepare(
           `UPDATE indicators SET unit = ?, value_type = ?, multiplier = ?, definition = ?, source = ?, meta_source = ?, metadata_by_publisher = ?,
              polarity = ?, polarity_source = ?, polarity_by_publisher = ?, illustrative = coalesce(?, illustrative), comparison_method = ?,
-             comparison_method_source = ?, compute_for_estimates = coalesce(?, compute_for_estimates), goal = coalesce(?, goal),
-             updated_at = ? WHERE id = ?`,
+             comparison_method_source = ?, compute_for_estimates = coalesce(?, compute_for_estimates), goal = coalesce(?, goal)
+           WHERE id = ?`,
         )
         .run(
           next.unit,
@@ -181,7 +189,6 @@ export class ImportIndicators {
           next.comparison_method_source,
           entry.computeForEstimates === undefined ? null : entry.computeForEstimates ? 1 : 0,
           entry.goal ?? null,
-          this.importedAt,
           entry.indicatorId,
         );
       // Values imported earlier had their CIs computed for the old value type.
@@ -190,6 +197,26 @@ export class ImportIndicators {
       }
     }
     return this.metadata.size;
+  }
+
+  /** Keeps an indicator's row as it was before this import first touched it. */
+  private remember(id: string): void {
+    if (this.before.has(id)) return;
+    const row = this.stmt.snapshot.get(id) as Record<string, unknown> | undefined;
+    this.before.set(id, row ? metadataKey(row) : null);
+  }
+
+  /**
+   * Sets `updated_at` (read as "this indicator's data changed") to the import's time for the
+   * indicators whose values this import added or replaced (`valuesChanged`) or whose metadata it
+   * changed; an import that brings nothing new leaves it as it was. New indicators got it when
+   * inserted. Once per indicator at the end of the import, in its transaction.
+   */
+  markUpdated(valuesChanged: (id: string) => boolean): void {
+    for (const [id, was] of this.before) {
+      if (was === null) continue;
+      if (valuesChanged(id) || metadataKey(this.stmt.snapshot.get(id) as Record<string, unknown>) !== was) this.stmt.touch.run(this.importedAt, id);
+    }
   }
 
   /**
@@ -229,6 +256,14 @@ export class ImportIndicators {
       if (polarity) setPolarity.run(polarity, st.id);
     }
   }
+}
+
+/** Columns kept up from the values (their changes are the values' changes) or the stamp itself. */
+const NOT_METADATA = new Set(['updated_at', 'row_count', 'latest_period', 'latest_period_sortable']);
+
+/** An indicator row's metadata, every column but those, as one comparable string. */
+function metadataKey(row: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(row).filter((k) => !NOT_METADATA.has(k)).sort().map((k) => [k, row[k]]));
 }
 
 /** Metadata-file fields onto an indicator row (empty cells were left out of the entry); true when any was set. */

@@ -292,6 +292,10 @@ export class ImportRun {
       if (st.latestPeriod !== null) setStats.run({ id: st.id, added, sortable: st.latestSortable, period: st.latestPeriod });
       dropEmptySeries.run(st.id);
     }
+    this.ind.markUpdated((id) => {
+      const c = this.changes.get(id);
+      return c !== undefined && c.added + c.updated > 0;
+    });
     if (this.vintages.length > 0) {
       this.db
         .prepare("INSERT INTO library_meta (key, value) VALUES ('last_import_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")

@@ -130,6 +130,8 @@ export function restoreVintage(db: Database.Database, id: number, now = new Date
     const rows = c.added + c.updated + c.unchanged + old.current;
     recordVintageChanges(db, restoredId, rows, c.added, c.updated);
     refreshIndicatorStats(db, old.indicatorId);
+    // Its values changed (c.added + c.updated > 0): "updated" as an import that changed them would be.
+    prepared(db, 'UPDATE indicators SET updated_at = ? WHERE id = ?').run(importedAt, old.indicatorId);
     prepared(db, "INSERT INTO library_meta (key, value) VALUES ('last_import_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(importedAt);
     return { vintage: getVintage(db, restoredId), added: c.added, updated: c.updated, unchanged: c.unchanged + old.current };
   });

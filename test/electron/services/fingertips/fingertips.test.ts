@@ -230,6 +230,21 @@ describe('Fingertips client against the replay server', () => {
     }
   });
 
+  it('a fetch that brings nothing new (2nd and 3rd time) leaves updated_at as it was; one of newer data sets it', async () => {
+    const updatedAt = () => readLibrary(lib(), (db) => (db.prepare("SELECT updated_at FROM indicators WHERE id = '93356'").get() as { updated_at: string }).updated_at);
+    await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
+    const first = updatedAt();
+    for (let round = 0; round < 2; round++) {
+      await new Promise((r) => setTimeout(r, 5));
+      await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+      expect(updatedAt()).toBe(first);
+    }
+    server.serveNewer();
+    const newer = await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES });
+    expect(newer.added + newer.updated).toBeGreaterThan(0);
+    expect(updatedAt() > first).toBe(true);
+  });
+
   it("an analyst's file that sets only the polarity keeps it through a fetch of newer data", async () => {
     const mine = join(tmp(), 'our-polarity.csv');
     await fetchToLibrary(client, lib(), [REQ], { areaTypeNames: NAMES, createFolder: true });
