@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
@@ -14,6 +14,46 @@ export interface OpenedDatabase {
   path: string;
   journalMode: JournalMode;
   readOnly: boolean;
+}
+
+const WAL_SIDECARS = ['-wal', '-shm'] as const;
+
+/**
+ * Closes a connection opened by openDatabase. A read-only connection to a WAL file makes an empty
+ * -wal and a -shm beside it and, unable to write, cannot remove them when it closes (the last
+ * read-write connection to close does). So when they are there and the -wal is empty, a read-write
+ * connection is opened for one read and closed: SQLite's own close then deletes both, but only if it
+ * gets the file's EXCLUSIVE lock, i.e. no other connection in any process has the file open (each
+ * holds a SHARED lock while it does); otherwise it leaves them, as it must. An empty -wal has nothing
+ * to checkpoint, so the file itself is not written (its bytes and time stay); a -wal with frames (a
+ * writer's, or one that crashed) is left for a writer to recover. Local disks only (WAL mode); where
+ * the file cannot be opened for writing the files stay, as before.
+ */
+export function closeDatabase(opened: OpenedDatabase): void {
+  opened.db.close();
+  if (!opened.readOnly || opened.journalMode !== 'wal') return;
+  if (!WAL_SIDECARS.some((s) => existsSync(opened.path + s))) return;
+  // A rollback journal (a file last written in DELETE mode) would be rolled back by a writer's open: not ours to do.
+  if (existsSync(opened.path + '-journal')) return;
+  try {
+    if (statSync(opened.path + '-wal').size !== 0) return;
+  } catch {
+    /* no -wal: only the -shm to tidy */
+  }
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(opened.path, { fileMustExist: true, nativeBinding: getNativeBinding() });
+    db.pragma('busy_timeout = 0');
+    db.pragma('schema_version', { simple: true });
+  } catch {
+    /* not writable, or busy: the files stay, as SQLite left them */
+  } finally {
+    try {
+      db?.close();
+    } catch {
+      /* as above */
+    }
+  }
 }
 
 function readMounts() {

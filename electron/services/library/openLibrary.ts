@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors';
 import { libraryKind } from '../db/kinds';
 import { buildNewFile } from '../db/buildNewFile';
-import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
+import { closeDatabase, createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
 
 /** An open indicator library file (`.jsnalib`). */
 export class Library {
@@ -28,7 +28,7 @@ export class Library {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.opened.db.close();
+    closeDatabase(this.opened);
   }
 }
 

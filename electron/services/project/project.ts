@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { ProjectInfo } from '../../../shared/api/project';
 import { withBackupOffer } from '../backup/backupOffer';
 import { acquireLock, type ProjectLock } from '../db/lockFile';
-import { createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
+import { closeDatabase, createDatabase, type OpenedDatabase, openDatabase } from '../db/openDatabase';
 import { projectKind } from '../db/kinds';
 import { defaultLibraryPath } from '../paths';
 import { defaultPartners } from '../../../shared/partners/defaultPartners';
@@ -75,7 +75,7 @@ export class Project {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.opened.db.close();
+      closeDatabase(this.opened);
     } finally {
       this.lock?.release();
     }
