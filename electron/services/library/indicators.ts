@@ -189,6 +189,10 @@ export function updateIndicator(db: Database.Database, patch: IndicatorPatch): I
     if (next.value_type === 'rate' && next.multiplier === null) {
       throw new AppError('BAD_INPUT', `A rate needs a multiplier (e.g. 100000 for a rate per 100,000).`, { field: 'multiplier' });
     }
+    // Saved with nothing different (the same values again, already the author's): the indicator, and its updated_at, stay as they were.
+    const authorsMeta = () => prepared(db, 'SELECT meta_source FROM indicators WHERE id = ?').pluck().get(patch.id) === 'author';
+    const unchanged = (Object.keys(row) as (keyof typeof row)[]).every((k) => next[k] === row[k]) && (!metaEdited || authorsMeta());
+    if (unchanged) return toMeta(row);
     prepared(
       db,
       `UPDATE indicators SET polarity = ?, polarity_source = ?, unit = ?, definition = ?, source = ?, value_type = ?, multiplier = ?,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../../electron/services/library/importFiles';
+import { updateIndicator } from '../../../../electron/services/library/indicators';
 import { listVintages, restoreVintage } from '../../../../electron/services/library/vintages';
 import { useTempDir } from '../../../helpers/tmp';
 import { fingertipsCsv, REAL_FILE, row, useLibrary, writeFile } from './helpers';
@@ -64,5 +65,21 @@ describe('indicators.updated_at', () => {
     const first = listVintages(db, '90002').find((v) => v.fileName === 'a.csv')!;
     restoreVintage(db, first.id, new Date(T3));
     expect(stamps()).toEqual({ '90001': T1, '90002': T3 });
+  });
+
+  it("is left by saving the analyst's edit again unchanged, the second and third time, and set when the edit changes something", async () => {
+    const db = lib().db;
+    await importFiles(db, [writeFile(tmp(), 'a.csv', fingertipsCsv(two()))], at(T1));
+    const edit = { id: '90001', definition: 'Our definition', polarity: 'low-is-good' as const };
+    updateIndicator(db, edit);
+    const edited = stamps()['90001'];
+    expect(edited).not.toBe(T1);
+    db.prepare("UPDATE indicators SET updated_at = ? WHERE id = '90001'").run(T2);
+    for (let round = 0; round < 2; round++) {
+      expect(updateIndicator(db, edit)).toMatchObject({ definition: 'Our definition', polarity: 'low-is-good' });
+      expect(stamps()['90001']).toBe(T2);
+    }
+    updateIndicator(db, { ...edit, definition: 'Our definition, revised' });
+    expect(stamps()['90001']).not.toBe(T2);
   });
 });
