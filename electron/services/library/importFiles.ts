@@ -89,6 +89,20 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
   }
 }
 
+/**
+ * A problem with a file's record (`e`) comes after the rows before it, which may still wait to be
+ * written: one of them repeating an earlier row is the file's first problem, and is the one reported.
+ */
+function firstProblem(run: ImportRun, e: unknown): unknown {
+  if (!(e instanceof AppError) || e.code !== 'BAD_INPUT') return e;
+  try {
+    run.flushValues();
+  } catch (earlier) {
+    return earlier;
+  }
+  return e;
+}
+
 /** A file's facts (sha256, encoding), once all of it is there. */
 async function inspectWhenWritten(file: TextFileToRead): Promise<TextFileFacts> {
   if (file.growing) await whenWritten(file.growing, file.name);
@@ -142,9 +156,9 @@ async function importOnce(
         run.startFile(facts);
         opts.onProgress?.({ label, done: doneBefore, total });
         let bytes = 0;
+        // Rows wait in the run until a statement's worth has come (they are written across chunks).
         const sink: RowSink = (rows, fingertips, bytesRead, givesCIs) => {
           for (let i = 0; i < rows.length; i++) run.addRow(rows[i]!, fingertips, givesCIs);
-          run.flushValues();
           bytes = bytesRead;
         };
         let reported = 0;
@@ -161,7 +175,7 @@ async function importOnce(
           if (!worker) read = await readDataFile(facts, opts.format, sink, afterChunk);
           else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk);
         } catch (e) {
-          if (!(e instanceof WorkerUnavailable)) throw e;
+          if (!(e instanceof WorkerUnavailable)) throw firstProblem(run, e);
           read = await readDataFile(facts, opts.format, sink, afterChunk);
         }
         if (skippable?.has(read.sha256)) throw new ReadAgainKnowingEncoding(file.name, 'the very file the library has; read it again to skip it');

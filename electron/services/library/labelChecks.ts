@@ -16,7 +16,8 @@ export class LabelChecks {
   private readonly unknown = new Map<string, { file: string; line: number; column: string; label: string; rows: number }>();
   private readonly contradictions: string[] = [];
   /** Labels already known good, so each distinct label is read once. */
-  private readonly known = new Set<string>();
+  private readonly knownComparisons = new Set<string>();
+  private readonly knownTrends = new Set<string>();
 
   /** The last label seen in each column: labels repeat row after row, so most rows cost four compares. */
   private readonly last: (string | null)[] = [null, null, null, null];
@@ -38,17 +39,14 @@ export class LabelChecks {
     last[3] = r.recentTrend;
     for (const key of ['comparedEngland', 'comparedParent', 'comparedGoal'] as const) {
       const label = r[key];
-      if (label === null) continue;
-      const k = `c\u0001${label}`;
-      if (this.known.has(k)) continue;
+      if (label === null || this.knownComparisons.has(label)) continue;
       const { outcome } = readComparisonLabel(label);
-      if (outcome !== 'unknown') this.known.add(k);
+      if (outcome !== 'unknown') this.knownComparisons.add(label);
       else this.note(file, r.line, COLUMNS[key], label);
     }
     if (r.recentTrend !== null) {
-      const k = `t\u0001${r.recentTrend}`;
-      if (!this.known.has(k)) {
-        if (readTrendLabel(r.recentTrend).direction !== 'unknown') this.known.add(k);
+      if (!this.knownTrends.has(r.recentTrend)) {
+        if (readTrendLabel(r.recentTrend).direction !== 'unknown') this.knownTrends.add(r.recentTrend);
         else this.note(file, r.line, 'Recent Trend', r.recentTrend);
       }
     }

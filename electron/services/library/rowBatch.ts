@@ -2,17 +2,29 @@ import type { ParsedRow } from './parsedRow';
 
 /**
  * Checked rows packed for the trip from the import worker to the main thread: numbers in one
- * Float64Array and text as indexes into a string table, both transferred, not copied. A column's
- * text that repeats from the row before (indicator name, sex, age, labels…) is sent once.
+ * Float64Array and text as indexes, both transferred, not copied. Text is sent once per file: a
+ * string is added to the file's dictionary the first time a column has it (area codes and names,
+ * labels, periods…) and every later row refers to it, so a 1M-row file sends its ~2,000 area names
+ * once, not 1M times, and the main thread gets the very same string objects again (its lookups by
+ * area code and its compares of labels then cost a pointer compare). Past {@link MAX_DICTIONARY}
+ * distinct strings or {@link MAX_DICTIONARY_CHARS} characters (free-text notes), a string goes in
+ * the batch's own table instead.
  */
 export interface RowBatch {
   n: number;
   /** n × NUMBER_KEYS; NaN = null (a parsed number is never NaN). */
   numbers: Float64Array;
-  /** n × TEXT_KEYS; -1 = null. */
+  /** n × TEXT_KEYS; -1 = null, i ≥ 0 = strings[i], i ≤ -2 = the dictionary's entry -2 - i. */
   text: Int32Array;
   strings: string[];
+  /** Strings this batch adds to the file's dictionary, in order (entries dictionaryBase…). */
+  dictionary: string[];
+  dictionaryBase: number;
 }
+
+/** Distinct strings, and characters in all, a file's dictionary holds at most (then text goes per batch: memory stays bounded). */
+export const MAX_DICTIONARY = 1 << 16;
+export const MAX_DICTIONARY_CHARS = 1 << 22;
 
 const NUMBER_KEYS = ['line', 'periodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
 const TEXT_KEYS = [
@@ -28,6 +40,10 @@ export class RowBatcher {
   private numbers: Float64Array;
   private text: Int32Array;
   private strings: string[] = [];
+  private readonly known = new Map<string, number>();
+  private knownChars = 0;
+  private added: string[] = [];
+  private base = 0;
   private readonly previous: (string | null | undefined)[] = new Array(NT).fill(undefined);
   private readonly previousIndex = new Int32Array(NT);
 
@@ -76,11 +92,18 @@ export class RowBatcher {
     return this.n === this.size;
   }
 
-  /** Column k's text as an index into the string table: -1 for null, the row before's when it repeats. */
+  /** Column k's text as an index (see {@link RowBatch.text}): -1 for null, the row before's when it repeats. */
   private index(k: number, v: string | null): number {
     if (v === null) return -1;
     if (v === this.previous[k]) return this.previousIndex[k]!;
-    const index = this.strings.push(v) - 1;
+    let index = this.known.get(v);
+    if (index === undefined) {
+      if (this.known.size < MAX_DICTIONARY && this.knownChars + v.length <= MAX_DICTIONARY_CHARS) {
+        index = -2 - (this.base + this.added.push(v) - 1);
+        this.known.set(v, index);
+        this.knownChars += v.length;
+      } else index = this.strings.push(v) - 1;
+    }
     this.previous[k] = v;
     this.previousIndex[k] = index;
     return index;
@@ -88,20 +111,42 @@ export class RowBatcher {
 
   /** The rows added so far, as one batch; the batcher starts a new one. */
   take(): RowBatch {
-    const batch: RowBatch = { n: this.n, numbers: this.numbers.subarray(0, this.n * NN), text: this.text.subarray(0, this.n * NT), strings: this.strings };
+    const batch: RowBatch = {
+      n: this.n,
+      numbers: this.numbers.subarray(0, this.n * NN),
+      text: this.text.subarray(0, this.n * NT),
+      strings: this.strings,
+      dictionary: this.added,
+      dictionaryBase: this.base,
+    };
     this.n = 0;
     this.numbers = new Float64Array(this.size * NN);
     this.text = new Int32Array(this.size * NT);
     this.strings = [];
-    this.previous.fill(undefined);
+    this.base += this.added.length;
+    this.added = [];
+    // The batch's own strings are gone with it; dictionary entries stay valid.
+    for (let k = 0; k < NT; k++) if (this.previousIndex[k]! >= 0) this.previous[k] = undefined;
     return batch;
   }
 }
 
-export function decodeRows(b: RowBatch): ParsedRow[] {
-  const { numbers: x, text: t, strings: s } = b;
+/** Unpacks the batches of one file, in the order they were taken (each may add to the file's dictionary). */
+export class RowDecoder {
+  private readonly dictionary: string[] = [];
+
+  decode(b: RowBatch): ParsedRow[] {
+    if (b.dictionaryBase !== this.dictionary.length) throw new Error(`row batch out of order: its dictionary starts at ${b.dictionaryBase}, ${this.dictionary.length} entries known`);
+    for (const v of b.dictionary) this.dictionary.push(v);
+    return decodeRows(b, this.dictionary);
+  }
+}
+
+function decodeRows(b: RowBatch, dictionary: readonly string[]): ParsedRow[] {
+  const { numbers: x, text: t, strings } = b;
   const num = (v: number) => (Number.isNaN(v) ? null : v);
-  const str = (i: number) => (i < 0 ? null : s[i]!);
+  const text = (i: number) => (i >= 0 ? strings[i]! : dictionary[-2 - i]!);
+  const str = (i: number) => (i === -1 ? null : text(i));
   const rows: ParsedRow[] = new Array(b.n);
   for (let i = 0; i < b.n; i++) {
     const a = i * NN;
@@ -116,18 +161,18 @@ export function decodeRows(b: RowBatch): ParsedRow[] {
       upper998: num(x[a + 6]!),
       count: num(x[a + 7]!),
       denominator: num(x[a + 8]!),
-      indicatorId: s[t[c]!]!,
-      indicatorName: s[t[c + 1]!]!,
+      indicatorId: text(t[c]!),
+      indicatorName: text(t[c + 1]!),
       unit: str(t[c + 2]!),
-      areaCode: s[t[c + 3]!]!,
-      areaName: s[t[c + 4]!]!,
+      areaCode: text(t[c + 3]!),
+      areaName: text(t[c + 4]!),
       areaType: str(t[c + 5]!),
       parentCode: str(t[c + 6]!),
-      sex: s[t[c + 7]!]!,
-      age: s[t[c + 8]!]!,
-      categoryType: s[t[c + 9]!]!,
-      category: s[t[c + 10]!]!,
-      period: s[t[c + 11]!]!,
+      sex: text(t[c + 7]!),
+      age: text(t[c + 8]!),
+      categoryType: text(t[c + 9]!),
+      category: text(t[c + 10]!),
+      period: text(t[c + 11]!),
       valueNote: str(t[c + 12]!),
       comparedEngland: str(t[c + 13]!),
       comparedParent: str(t[c + 14]!),

@@ -5,7 +5,7 @@ import { AppError, type ErrorPayload } from '../../../shared/api/errors';
 import type { TextFileFacts, TextFileToRead } from '../text/decodeText';
 import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import type { DataFormat, RowSink } from './readDataFile';
-import { decodeRows, type RowBatch } from './rowBatch';
+import { type RowBatch, RowDecoder } from './rowBatch';
 
 export type WorkerMessage =
   | { type: 'rows'; batch: RowBatch; fingertips: boolean; givesCIs: boolean; bytesRead: number }
@@ -52,6 +52,7 @@ export function readDataFileInWorker(
   let settled = false;
   let chain = Promise.resolve();
   let read: TextFileFacts | null = null;
+  const rows = new RowDecoder();
   return new Promise<TextFileFacts>((resolve, reject) => {
     const finish = (e?: unknown) => {
       if (settled) return;
@@ -66,7 +67,7 @@ export function readDataFileInWorker(
         if (settled) return;
         try {
           if (m.type === 'rows') {
-            sink(decodeRows(m.batch), m.fingertips, m.bytesRead, m.givesCIs);
+            sink(rows.decode(m.batch), m.fingertips, m.bytesRead, m.givesCIs);
             await afterChunk();
             worker.postMessage({ type: 'ack' });
           } else if (m.type === 'done') {

@@ -89,6 +89,7 @@ describe('importing in the worker thread', () => {
     // A repeated row (found while writing) before a bad value (found while reading) in the same chunk.
     const both = writeFile(tmp(), 'both.csv', fingertipsCsv([row(), row({ Value: '52' }), row({ 'Area Code': 'E1', Count: 'x' })]));
     await expect(importToPath(library, [both], { worker })).rejects.toThrow(`${both}:3: this row repeats an earlier one`);
+    await expect(importToPath(library, [both], { worker: false })).rejects.toThrow(`${both}:3: this row repeats an earlier one`);
     // A file cut off inside a quoted field.
     const whole = fingertipsCsv([row(), row({ 'Area Code': 'E1', 'Value note': 'Value suppressed, small count' })]);
     const cut = writeFile(tmp(), 'cut.csv', whole.slice(0, whole.indexOf('"Value suppressed') + 10));
