@@ -62,13 +62,15 @@ export function inferComparisonMethods(db: Database.Database, indicatorIds: read
      WHERE s.indicator_id = ? AND v.compared_england IS NOT NULL AND v.area_id IS NOT ?
        AND (v.ci_method = 'file' OR v.compared_england <> 'Not compared')
      LIMIT ${MAX_OBSERVATIONS}`,
-  );
+  ).raw(true); // arrays, made objects below: faster than better-sqlite3's objects
   const set = db.prepare(
     `UPDATE indicators SET comparison_method = ?, comparison_method_source = 'inferred'
      WHERE id = ? AND (comparison_method_source IS NULL OR comparison_method_source = 'inferred')`,
   );
   for (const id of indicatorIds) {
-    const method = inferMethodFrom(observations.all(england?.id ?? -1, id, england?.id ?? -1) as Observation[]);
+    type N = number | null;
+    const rows = observations.all(england?.id ?? -1, id, england?.id ?? -1) as [string, N, N, N, N, N, N][];
+    const method = inferMethodFrom(rows.map(([label, value, lower95, upper95, lower998, upper998, benchmark]) => ({ label, value, lower95, upper95, lower998, upper998, benchmark })));
     if (method) set.run(method, id);
   }
 }
