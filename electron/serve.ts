@@ -33,8 +33,8 @@ async function main() {
   process.stdout.write(`JSNA Studio (browser mode) is running.\nOpen this address in Chromium, Chrome, Edge or Firefox:\n\n  ${server.url}\n\nPress Ctrl+C to stop.\n`);
   const stop = () => {
     session.close();
-    void stopWarmPrinter();
-    void server.close().then(() => process.exit(0));
+    // The print Chromium closed (and its profile removed) before exiting: process.exit would leave the profile behind.
+    void Promise.allSettled([stopWarmPrinter(), server.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

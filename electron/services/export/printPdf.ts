@@ -53,9 +53,11 @@ export interface PrintBrowser {
 
 /**
  * Starts Chromium (found by findChromium) for Playwright `page.pdf()`: a throwaway profile,
- * JavaScript off, no network. Cancelling while it starts closes it.
+ * JavaScript off, no network. Cancelling while it starts closes it. `ownSignals`: the process closes
+ * it itself on Ctrl+C or SIGTERM (browser mode's server: serve.ts), so Playwright's own handlers,
+ * which close it and exit the process (130 on Ctrl+C) before its profile is removed, are not set.
  */
-export async function launchPrintBrowser(signal?: AbortSignal): Promise<PrintBrowser> {
+export async function launchPrintBrowser(signal?: AbortSignal, opts: { ownSignals?: boolean } = {}): Promise<PrintBrowser> {
   if (signal?.aborted) throw exportCancelled();
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'jsna-print-'));
@@ -86,6 +88,7 @@ export async function launchPrintBrowser(signal?: AbortSignal): Promise<PrintBro
       args: chromiumArgs(),
       javaScriptEnabled: false,
       offline: true,
+      ...(opts.ownSignals ? { handleSIGINT: false, handleSIGTERM: false } : {}),
     });
   } catch (e) {
     await close();

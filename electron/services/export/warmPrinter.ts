@@ -18,7 +18,8 @@ let idleTimer: NodeJS.Timeout | null = null;
 
 function browser(): Promise<PrintBrowser> {
   if (!shared) {
-    const starting = launchPrintBrowser();
+    // Closed by the server on Ctrl+C or SIGTERM (stopWarmPrinter, serve.ts), its profile with it.
+    const starting = launchPrintBrowser(undefined, { ownSignals: true });
     shared = starting;
     starting.then(
       (b) => void b.closed.then(() => shared === starting && (shared = null)),
