@@ -18,10 +18,19 @@ function hasCiColumn(header: string[]): boolean {
   return header.some((h) => /^lower.*95|^lowerci$|^lcl95?$/.test(normaliseHeader(h)));
 }
 
+/** A column only a Fingertips download has: a tidy file's period is "period", its CIs "lower_ci"/"upper_ci". */
+function hasFingertipsOnlyColumn(header: string[]): boolean {
+  const n = new Set(header.map(normaliseHeader));
+  return n.has('timeperiod') || n.has('timeperiodsortable') || n.has('lowerci950limit') || n.has('upperci950limit');
+}
+
 /** Picks the reader for a file from its header (or the format the user chose). */
 function rowReader(header: string[], file: string, line: number, format: DataFormat | undefined): { read: (f: string[], line: number) => ParsedRow; fingertips: boolean; givesCIs: boolean } {
-  const fingertipsHeader = looksLikeFingertips(header);
   const tidyHeader = looksLikeTidy(header);
+  // A tidy header may have area_type (one of its own optional columns), which with indicator_name
+  // looksLikeFingertips takes for Fingertips' "Area Type": such a header is Fingertips' only with a
+  // column no tidy file has.
+  const fingertipsHeader = looksLikeFingertips(header) && (!tidyHeader || hasFingertipsOnlyColumn(header));
   // The Fingertips reader takes a tidy header's required columns (indicator_id, …, period, value) by
   // their aliases but not lower_ci/upper_ci or unit, and credits the values to OHID Fingertips: a tidy
   // file forced as Fingertips would lose its CIs and its unit and be recorded as what it is not.

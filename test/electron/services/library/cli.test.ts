@@ -133,6 +133,28 @@ describe('jsna library …', () => {
     expect(value).toMatchObject({ lowerCi95: 3, upperCi95: 5 });
   });
 
+  it("reads a tidy file with the tidy format's optional area_type column as tidy, and refuses it forced as --format fingertips", async () => {
+    // area_type is one of the tidy format's own columns (parseTidy.ts); with indicator_name it once made the header "look like" Fingertips.
+    const tidy = writeFile(tmp(), 'survey.csv', 'indicator_id,indicator_name,area_code,area_name,area_type,period,value,lower_ci,upper_ci,unit\nL1,Local thing,E06000016,Leicester,County & UA,2023,4,3,5,%\n');
+    const forced = join(tmp(), 'forced.jsnalib');
+    for (let round = 0; round < 2; round++) {
+      const refused = await jsna('library', 'import', forced, tidy, '--format', 'fingertips');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`${tidy}:1: not a Fingertips data file: the header is a tidy indicator file's`);
+      expect(existsSync(forced)).toBe(false);
+    }
+    for (const format of [[], ['--format', 'tidy']]) {
+      const lib = join(tmp(), `tidy${format.length}.jsnalib`);
+      expect((await jsna('library', 'import', lib, tidy, ...format)).code).toBe(0);
+      const vintages = JSON.parse((await jsna('library', 'vintages', lib)).out) as { indicatorId: string; format: string }[];
+      expect(vintages.map((v) => [v.indicatorId, v.format])).toEqual([['L1', 'tidy']]);
+      const [value] = JSON.parse((await jsna('library', 'query', lib, '--indicator', 'L1', '--area', 'E06000016')).out) as { lowerCi95: number; upperCi95: number }[];
+      expect(value).toMatchObject({ lowerCi95: 3, upperCi95: 5 });
+      const [indicator] = JSON.parse((await jsna('library', 'indicators', lib, '--format', 'json')).out) as { unit: string }[];
+      expect(indicator).toMatchObject({ unit: '%' });
+    }
+  });
+
   // The bundled CLI as users run it (npm test builds it first): its imports go through the import worker.
   const built = resolve(__dirname, '../../../../dist/electron/cli.cjs');
   it.skipIf(!existsSync(built))('the built CLI imports in its worker thread, and exits 2 with file:line for a broken file', () => {
