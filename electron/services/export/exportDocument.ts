@@ -91,8 +91,10 @@ export async function exportDocument(project: Project, library: Library | null, 
     printer = opts.keepPrinterWarm ? startWarmPrinter(opts.signal) : startPlaywrightPrinter(opts.signal);
     printer.catch(() => undefined); // awaited below; a failure surfaces there
   }
-  const dir = pdf ? mkdtempSync(join(tmpdir(), 'jsna-export-')) : null;
+  let dir: string | null = null;
   try {
+    // Inside the try: a folder that cannot be made (a full disk) still closes the printer started above.
+    if (pdf) dir = mkdtempSync(join(tmpdir(), 'jsna-export-'));
     // Progress: one step per chart, one to assemble, one to print (PDF).
     let steps = 0;
     const html = await renderDocumentHtml(project, library, {
