@@ -89,7 +89,7 @@ export interface FingertipsUpdateCheck {
    * from other requests (another area type) or other files are never counted. 0 when not checked.
    */
   withdrawnValues: number;
-  /** The first few of them (at most WITHDRAWN_EXAMPLES), in the library's order. */
+  /** The first few of them (at most WITHDRAWN_EXAMPLES) by area code, then period, then breakdown. */
   withdrawnExamples: FingertipsWithdrawnValue[];
 }
 

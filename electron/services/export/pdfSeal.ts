@@ -13,7 +13,7 @@ import { sha256Without } from './fileSeal';
 const SEAL_PREFIX = '%jsna-sha256 ';
 /** The seal, then the file's last lines as a PDF ends: startxref, its offset, %%EOF. */
 const SEALED_END = /%jsna-sha256 ([0-9a-f]{64})\r?\n(startxref\s+\d+\s+%%EOF\s*)$/;
-/** How much of the file's end is read for the seal (an edited file's seal may be further back). */
+/** How much of the file's end is read for the seal (an edited file's seal may be further back: then all of it is searched). */
 const TAIL = 64 * 1024;
 
 /** The PDF with its seal; unchanged when it has no `startxref` (not a PDF as a printer writes it). */
@@ -37,14 +37,37 @@ function tailOf(path: string): { text: string; offset: number } {
   }
 }
 
+/** Whether the file holds `needle` anywhere (read a MB at a time; only when its end has no seal). */
+function fileIncludes(path: string, needle: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const want = Buffer.from(needle, 'latin1');
+    const buf = Buffer.alloc((1 << 20) + want.length);
+    let kept = 0;
+    for (let position = 0; ; ) {
+      const n = readSync(fd, buf, kept, buf.length - kept, position);
+      if (n === 0) return false;
+      position += n;
+      const filled = kept + n;
+      if (buf.subarray(0, filled).includes(want)) return true;
+      // The last bytes again at the start, so a needle across two reads is found.
+      kept = Math.min(want.length - 1, filled);
+      buf.copy(buf, 0, filled - kept, filled);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * What the file's end says: 'unchanged' (a seal at the very end whose hash matches the file without
- * it), 'changed' (one of our seals, but the file was changed or added to since), or 'unsealed'.
+ * What the file says: 'unchanged' (a seal at the very end whose hash matches the file without it),
+ * 'changed' (one of our seals, but the file was changed or added to since: anywhere in it, as an
+ * editor's update appended after it may be of any size), or 'unsealed'.
  */
 export function pdfSealState(path: string): 'unchanged' | 'changed' | 'unsealed' {
   const { text, offset } = tailOf(path);
   const m = SEALED_END.exec(text);
-  if (!m) return text.includes(SEAL_PREFIX) ? 'changed' : 'unsealed';
+  if (!m) return text.includes(SEAL_PREFIX) || (offset > 0 && fileIncludes(path, SEAL_PREFIX)) ? 'changed' : 'unsealed';
   const from = offset + m.index;
   const to = from + m[0].length - m[2]!.length;
   return sha256Without(path, from, to) === m[1] ? 'unchanged' : 'changed';

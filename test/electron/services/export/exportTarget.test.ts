@@ -65,6 +65,9 @@ describe('where an export may be written', () => {
     // Acrobat's "save": an incremental update after %%EOF.
     const update = Buffer.from('2 0 obj\n<</Type /Annot /Subtype /Text /Contents (Checked by LH)>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 3 /Root 1 0 R /Prev 9>>\nstartxref\n200\n%%EOF\n');
     expect(() => checkExportTarget(file('annotated.pdf', Buffer.concat([sealed, update])), 'pdf')).toThrow(changed);
+    // An update larger than the end read for the seal (an editor embedding an image or a font): still named as changed, not as never sealed.
+    const bigUpdate = Buffer.concat([Buffer.from(`3 0 obj\n<</Length ${1 << 20}>>\nstream\n`), Buffer.alloc(1 << 20, 0x41), update]);
+    expect(() => checkExportTarget(file('annotated-big.pdf', Buffer.concat([sealed, bigUpdate])), 'pdf')).toThrow(changed);
     expect(() => checkExportTarget(file('unsealed.pdf', CHROMIUM_PDF), 'pdf')).toThrow(/is a PDF printed by Chromium without JSNA Studio's seal/);
     // Any byte: a line end added at the end is a change too.
     expect(() => checkExportTarget(file('spaced.pdf', Buffer.concat([sealed, Buffer.from('\n')])), 'pdf')).toThrow(changed);
