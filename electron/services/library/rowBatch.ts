@@ -42,6 +42,9 @@ export class RowBatcher {
   private strings: string[] = [];
   private readonly known = new Map<string, number>();
   private knownChars = 0;
+  /** The dictionary's strings, by entry, and for each the entry that came after it in its column the last time. */
+  private readonly entries: string[] = [];
+  private readonly successor = new Int32Array(MAX_DICTIONARY).fill(-1);
   private added: string[] = [];
   private base = 0;
   private readonly previous: (string | null | undefined)[] = new Array(NT).fill(undefined);
@@ -96,14 +99,20 @@ export class RowBatcher {
   private index(k: number, v: string | null): number {
     if (v === null) return -1;
     if (v === this.previous[k]) return this.previousIndex[k]!;
-    let index = this.known.get(v);
+    // A file repeats its areas (and labels) in the same order period after period: the string that
+    // followed the previous one last time is tried before the dictionary's hash lookup.
+    const before = -2 - this.previousIndex[k]!;
+    const guess = before >= 0 && this.previous[k] !== undefined ? this.successor[before]! : -1;
+    let index = guess >= 0 && this.entries[guess] === v ? -2 - guess : this.known.get(v);
     if (index === undefined) {
       if (this.known.size < MAX_DICTIONARY && this.knownChars + v.length <= MAX_DICTIONARY_CHARS) {
         index = -2 - (this.base + this.added.push(v) - 1);
         this.known.set(v, index);
+        this.entries.push(v);
         this.knownChars += v.length;
       } else index = this.strings.push(v) - 1;
     }
+    if (before >= 0 && index <= -2) this.successor[before] = -2 - index;
     this.previous[k] = v;
     this.previousIndex[k] = index;
     return index;
