@@ -28,7 +28,7 @@ describe('reading a text file once (hash, checks and decoding in one pass)', () 
     writeFileSync(p, bytes);
     return p;
   };
-  const ascii = 'Area,Value\r\n'.repeat(20_000); // ~240 KB: many reads
+  const ascii = 'Area,Value\r\n'.repeat(50_000); // ~600 KB: several reads (of 256 KB)
 
   it('gives the same text, sha256, encoding and BOM as inspecting first, for every encoding the app reads', async () => {
     const cases = [
