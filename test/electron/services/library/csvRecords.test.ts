@@ -33,6 +33,26 @@ describe('readCsvRecords (papaparse, chunk by chunk)', () => {
     expect(reference.map((r) => r.map((f) => f.replace(/\r\n?/g, '\n')))).toEqual(expected.map(([, r]) => r));
   });
 
+  it('numbers the lines of records whose line breaks move from column to column, with blank lines between, however the text is cut', async () => {
+    // Record i has a break in column i % 3 on some records, in two columns on others, or none.
+    const rows: string[][] = [];
+    const want: [number, string[]][] = [];
+    let text = '';
+    let line = 1;
+    for (let i = 0; i < 300; i++) {
+      const fields = ['x', 'y', 'z'].map((f, k) => (i % 7 === 0 ? f : (i % 3 === k || i % 11 === k) ? `${f}\n${i}` : `${f}${i}`));
+      rows.push(fields);
+      want.push([line, fields]);
+      text += `${fields.map((f) => (f.includes('\n') ? `"${f.replace('\n', i % 2 ? '\r\n' : '\n')}"` : f)).join(',')}${i % 13 === 0 ? '\r\n\n' : '\n'}`;
+      line += 1 + fields.filter((f) => f.includes('\n')).length + (i % 13 === 0 ? 1 : 0);
+    }
+    for (const size of [5, 64, 333, 4096]) {
+      const chunks: string[] = [];
+      for (let at = 0; at < text.length; at += size) chunks.push(text.slice(at, at + size));
+      expect(await records(chunks), `chunks of ${size}`).toEqual(want);
+    }
+  });
+
   it('reads a last record without a line break, a BOM, and a quote inside an unquoted field literally', async () => {
     expect(await records(['\ufeffa,b\n1,2'])).toEqual([
       [1, ['a', 'b']],
