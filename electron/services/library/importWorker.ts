@@ -14,6 +14,8 @@ import type { WorkerMessage } from './workerImport';
 
 /** Batches (of 4,096 rows) posted but not yet written by the main thread. */
 const MAX_IN_FLIGHT = 4;
+/** The file's first rows go as soon as there are this many, so the main thread starts writing while this thread warms up. */
+const FIRST_BATCH = 256;
 
 const port = parentPort!;
 const { facts, format } = workerData as { facts: TextFileFacts | TextFileToRead; format: DataFormat | undefined };
@@ -31,7 +33,9 @@ const batcher = new RowBatcher();
 let fingertipsFile = true;
 let givesCIs = true;
 let bytes = 0;
+let sentAny = false;
 const send = () => {
+  sentAny = true;
   const batch = batcher.take();
   inFlight++;
   post({ type: 'rows', batch, fingertips: fingertipsFile, givesCIs, bytesRead: bytes }, [batch.numbers.buffer as ArrayBuffer, batch.text.buffer as ArrayBuffer]);
@@ -45,6 +49,7 @@ readDataFile(
     givesCIs = cis;
     bytes = bytesRead;
     for (let i = 0; i < rows.length; i++) if (batcher.add(rows[i]!)) send();
+    if (!sentAny && batcher.length >= FIRST_BATCH) send();
   },
   async () => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
