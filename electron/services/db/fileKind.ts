@@ -11,4 +11,6 @@ export interface FileKind {
   wrongKindCode: ErrorCode;
   /** Run PRAGMA quick_check on every open (projects: small, and damage must be caught before any write). */
   checkOnOpen?: boolean;
+  /** SQLite page size of a new file (default 4096); a file keeps the one it was made with. */
+  pageSize?: number;
 }

@@ -20,4 +20,7 @@ export const libraryKind: FileKind = {
   applicationId: LIBRARY_APPLICATION_ID,
   migrations: libraryMigrations,
   wrongKindCode: 'NOT_A_LIBRARY',
+  // Measured on a 1M-row import into a new library: ~3% faster than 4096 (fewer, fuller B-tree
+  // pages; half the writes at commit). A chart's query still reads one or two pages.
+  pageSize: 8192,
 };

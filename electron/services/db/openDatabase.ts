@@ -184,6 +184,8 @@ export function createDatabase(kind: FileKind, rawPath: string, opts: { building
   const journalMode = opts.building?.journalMode ?? journalModeFor(path);
   const db = new Database(path, { nativeBinding: getNativeBinding() });
   try {
+    // Before anything is written: the page size is fixed once the file has a page.
+    if (kind.pageSize) db.pragma(`page_size = ${kind.pageSize}`);
     db.pragma(`application_id = ${kind.applicationId}`);
     configure(db, journalMode, false, opts.building !== undefined);
     migrate(db, kind.migrations, path);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors';
-import { PROJECT_APPLICATION_ID, projectKind } from '../../../../electron/services/db/kinds';
+import { libraryKind, PROJECT_APPLICATION_ID, projectKind } from '../../../../electron/services/db/kinds';
 import { createDatabase, openDatabase } from '../../../../electron/services/db/openDatabase';
 import { sha256 } from '../../../helpers/files';
 import { useTempDir } from '../../../helpers/tmp';
@@ -32,6 +32,17 @@ describe('project database files', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('makes a new library with 8 KB pages (a project keeps 4 KB), built beside its name or not', () => {
+    const project = join(tmp(), 'p.jsna');
+    createDatabase(projectKind, project).db.close();
+    const library = join(tmp(), 'l.jsnalib');
+    createDatabase(libraryKind, library).db.close();
+    const built = join(tmp(), 'b.jsnalib');
+    createDatabase(libraryKind, built, { building: { journalMode: 'wal' } }).db.close();
+    const pageSize = (path: string) => readFileSync(path).readUInt16BE(16);
+    expect([pageSize(project), pageSize(library), pageSize(built)]).toEqual([4096, 8192, 8192]);
   });
 
   it('uses the rollback journal when told the file is on a network drive', () => {
