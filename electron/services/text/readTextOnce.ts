@@ -23,7 +23,7 @@ export { ReadAgainKnowingEncoding } from './readAgain';
 const EMPTY = Buffer.alloc(0);
 
 /**
- * A file is read 256 KB at a time (at 32 KB the reads themselves were ~0.25 s of a 210 MB file's
+ * A file (or a download, as it is written) is read 256 KB at a time (at 32 KB the reads were ~0.25 s of a 210 MB file's
  * import), and its text handed on in pieces of TEXT_CHUNK: small chunks keep the parser's rows
  * short-lived (decodeText.ts).
  */
@@ -61,7 +61,7 @@ export class TextOnce {
   /** The file's text, BOM dropped, in chunks of up to 32 KB (see openTextStream). */
   async *chunks(): AsyncGenerator<string> {
     const { path, name, growing } = this.file;
-    const stream = growing ? followFile(path, name, growing, TEXT_CHUNK) : createReadStream(path, { highWaterMark: READ_CHUNK });
+    const stream = growing ? followFile(path, name, growing, READ_CHUNK) : createReadStream(path, { highWaterMark: READ_CHUNK });
     let first = true;
     let carry: Buffer = EMPTY;
     let offset = 0; // in the file, of the first byte of `carry`
