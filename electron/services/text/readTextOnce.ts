@@ -23,9 +23,9 @@ export { ReadAgainKnowingEncoding } from './readAgain';
 const EMPTY = Buffer.alloc(0);
 
 /**
- * A file (or a download, as it is written) is read 256 KB at a time (at 32 KB the reads were ~0.25 s of a 210 MB file's
- * import), and its text handed on in pieces of TEXT_CHUNK: small chunks keep the parser's rows
- * short-lived (decodeText.ts).
+ * A file (or a download, as it is written) is read 256 KB at a time (at 32 KB the reads were
+ * ~0.25 s of a 210 MB file's import), and its text handed on in pieces of TEXT_CHUNK: small chunks
+ * keep the parser's rows short-lived (decodeText.ts).
  */
 const READ_CHUNK = 1 << 18;
 
