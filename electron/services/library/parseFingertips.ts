@@ -44,6 +44,19 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
   const get = (fields: string[], i: number): string | undefined => (i >= 0 ? fields[i] : undefined);
   const num = (fields: string[], i: number, line: number) => (i >= 0 ? parseNumber(fields[i], name(i), file, line) : null);
   const required = (i: number) => requiredColumnText(name(i), file);
+  // The sortable period repeats row after row (a period's areas): read once per run of it.
+  let lastSortableText: string | undefined | null = null;
+  let lastSortablePeriod = '';
+  let lastSortable = 0;
+  const sortable = (f: string[], period: string, line: number) => {
+    const t = get(f, c.timePeriodSortable);
+    if (t !== lastSortableText || period !== lastSortablePeriod) {
+      lastSortable = periodSortable(t, period, sortableColumn, file, line);
+      lastSortableText = t;
+      lastSortablePeriod = period;
+    }
+    return lastSortable;
+  };
   const text = {
     period: required(c.timePeriod),
     indicatorId: required(c.indicatorId),
@@ -85,7 +98,7 @@ export function fingertipsRowReader(header: string[], file: string, headerLine: 
       categoryType: text.categoryType(get(f, c.categoryType)) ?? '',
       category: text.category(get(f, c.category)) ?? '',
       period,
-      periodSortable: periodSortable(get(f, c.timePeriodSortable), period, sortableColumn, file, line),
+      periodSortable: sortable(f, period, line),
       value: num(f, c.value, line),
       lower95: num(f, c.lower95, line),
       upper95: num(f, c.upper95, line),
