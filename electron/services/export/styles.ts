@@ -81,7 +81,8 @@ tbody th { font-weight: normal; }
   a, a:visited { color: #0b0c0c; }
   .title-page { break-after: page; border-bottom-width: 6px; padding-top: 30mm; }
   .toc, .figure-list { break-after: page; }
-  .toc-page { display: block; float: right; width: 3em; margin-left: 1em; text-align: right; }
+  /* Never kerned (Liberation Sans 2 kerns "11"): the one print writes the digits in where the placeholder's were, unkerned, so a number must look the same printed (pdfContents.ts). */
+  .toc-page { display: block; float: right; width: 3em; margin-left: 1em; text-align: right; font-kerning: none; font-variant-numeric: tabular-nums; }
   .toc li, .figure-list li { display: flow-root; }
   .chapter { break-before: page; margin-top: 0; }
   .appendix { break-before: page; }
