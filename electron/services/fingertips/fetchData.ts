@@ -65,12 +65,14 @@ export async function fetchToLibrary(client: FingertipsClient, libraryPath: stri
     let downloading = true;
     let downloaded = 0;
     const metaPath = join(dir, 'metadata.csv');
-    // The metadata is asked for first: the import waits for it, while the data has the time the import takes.
+    // The metadata is asked for at once, as the data is: the import reads the data meanwhile, and its
+    // rows wait for the metadata.
+    const metadataLater = writeMetadata(client, allIds, dir, metaPath, stop.signal, opts.onProgress).then((has) => (has ? metaPath : null));
     const importing = (async () => {
-      const hasMetadata = await writeMetadata(client, allIds, dir, metaPath, stop.signal, opts.onProgress);
       return importToPath(libraryPath, files.map((f) => f.data.path), {
         format: 'fingertips',
-        ...(hasMetadata ? { metadataPath: metaPath, metadataByPublisher: true } : {}),
+        metadataLater,
+        metadataByPublisher: true,
         names: new Map([...files.map((f): [string, string] => [f.data.path, f.source]), [metaPath, metadataName(allIds)]]),
         growing: new Map(files.map((f) => [f.data.path, f.data.shared])),
         signal: stop.signal,

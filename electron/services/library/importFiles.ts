@@ -9,7 +9,7 @@ import { ReadAgainKnowingEncoding } from '../text/readTextOnce';
 import { inferComparisonMethods } from './inferMethod';
 import { ImportRun } from './importRun';
 import { buildNewLibrary, openLibrary } from './openLibrary';
-import { readMetadataFile } from './parseMetadata';
+import { type MetadataEntry, readMetadataFile } from './parseMetadata';
 import { type DataFormat, readDataFile, type RowSink } from './readDataFile';
 import { dropStaging } from './valueWriter';
 import { hasVintages, newestOfAllSha256s } from './vintages';
@@ -29,6 +29,11 @@ export interface ImportOptions {
   /** Default: worked out from each file's header. */
   format?: DataFormat;
   metadataPath?: string;
+  /**
+   * A metadata file still being made (a Fingertips fetch asking for it), or null when there is none:
+   * the data files are read meanwhile and their rows wait for it. Instead of metadataPath.
+   */
+  metadataLater?: Promise<string | null>;
   /** The metadata file is the publisher's (a Fingertips fetch), not the analyst's: it never replaces what the analyst set (their metadata file, their edits). */
   metadataByPublisher?: boolean;
   /** How to name a file in messages and vintages when not by its path (a file sent from a page). */
@@ -73,7 +78,12 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
     const growing = opts.growing?.get(p);
     files.push(growing ? { path: p, name, size: 0, growing } : statTextFile(p, name));
   }
-  const metadata = opts.metadataPath ? await readMetadataFile(opts.metadataPath, opts.names?.get(opts.metadataPath) ?? opts.metadataPath) : null;
+  const readMetadata = (path: string) => readMetadataFile(path, opts.names?.get(path) ?? path);
+  let metadata: Metadata = opts.metadataPath ? await readMetadata(opts.metadataPath) : null;
+  if (opts.metadataLater) {
+    metadata = opts.metadataLater.then((path) => (path === null ? null : readMetadata(path)));
+    metadata.catch(() => {}); // awaited by the import; a rejection before that is not unhandled
+  }
   // Files read once (hashed and decoded in the same pass) unless their facts are needed first; a
   // file found to mix encodings is inspected and the whole import done again (the first try was rolled back).
   const inspected = new Map<TextFileToRead, TextFileFacts>();
@@ -109,11 +119,15 @@ async function inspectWhenWritten(file: TextFileToRead): Promise<TextFileFacts> 
   return inspectTextFile(file.path, file.name);
 }
 
+type MetadataFile = Awaited<ReturnType<typeof readMetadataFile>>;
+/** The metadata file's entries, or one still being made (ImportOptions.metadataLater). */
+type Metadata = MetadataFile | null | Promise<MetadataFile | null>;
+
 async function importOnce(
   db: Database.Database,
   files: TextFileToRead[],
   inspected: Map<TextFileToRead, TextFileFacts>,
-  metadata: Awaited<ReturnType<typeof readMetadataFile>> | null,
+  metadataToCome: Metadata,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
   const now = (opts.now ?? (() => new Date()))();
@@ -135,7 +149,15 @@ async function importOnce(
       throw e;
     }
     try {
-      const run = new ImportRun(db, metadata?.entries ?? new Map(), now, opts.metadataByPublisher ?? false);
+      // The run reads an indicator's entry at its first row, which waits for the metadata (metadataReady).
+      const entries = new Map<string, MetadataEntry>();
+      let metadata: MetadataFile | null = null;
+      const metadataReady = Promise.resolve(metadataToCome).then((m) => {
+        metadata = m;
+        for (const [id, entry] of m?.entries ?? []) entries.set(id, entry);
+      });
+      metadataReady.catch(() => {});
+      const run = new ImportRun(db, entries, now, opts.metadataByPublisher ?? false);
       const unchangedFiles: string[] = [];
       for (const file of files) {
         const label = `Importing ${file.name.split(/[\\/]/).pop()}`;
@@ -172,8 +194,8 @@ async function importOnce(
         const worker = importWorkerPath(opts.worker);
         let read: TextFileFacts;
         try {
-          if (!worker) read = await readDataFile(facts, opts.format, sink, afterChunk);
-          else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk);
+          if (!worker) read = await metadataReady.then(() => readDataFile(facts, opts.format, sink, afterChunk));
+          else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk, metadataReady);
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw firstProblem(run, e);
           read = await readDataFile(facts, opts.format, sink, afterChunk);
@@ -183,7 +205,9 @@ async function importOnce(
         doneBefore += read.size;
         opts.onProgress?.({ label, done: doneBefore, total });
       }
-      const metadataIndicators = metadata ? run.ind.applyMetadata(metadata.facts.name, new Set(run.indicators.keys())) : 0;
+      await metadataReady;
+      const done = metadata as MetadataFile | null;
+      const metadataIndicators = done ? run.ind.applyMetadata(done.facts.name, new Set(run.indicators.keys())) : 0;
       run.ind.inferPolarities(run.indicators.values());
       inferComparisonMethods(db, [...run.indicators.keys()]);
       run.finish();

@@ -35,7 +35,8 @@ export class WorkerUnavailable extends Error {}
  * `afterChunk` is awaited after each batch (progress, cancelling). Rejects with the file's first
  * problem (as {@link readDataFile} would), with what `sink` or `afterChunk` throws, or with
  * {@link WorkerUnavailable} when the worker failed before it read anything. Resolves with the
- * file's facts (sha256, encoding), learnt as it was read.
+ * file's facts (sha256, encoding), learnt as it was read. Rows reach `sink` only once `before` has
+ * settled (the worker reads meanwhile, as far as its batches in flight allow); if it rejects, so does this.
  */
 export function readDataFileInWorker(
   workerPath: string,
@@ -43,6 +44,7 @@ export function readDataFileInWorker(
   format: DataFormat | undefined,
   sink: RowSink,
   afterChunk: () => Promise<void> | void,
+  before: Promise<void> = Promise.resolve(),
 ): Promise<TextFileFacts> {
   // A bounded young generation: the worker's garbage is short-lived, and peak memory is a goal
   // (< 300 MB). At 8 MB the worker spent ~0.8 s of a 1M-row import in scavenges, at 32 MB ~0.25 s,
@@ -50,7 +52,6 @@ export function readDataFileInWorker(
   const worker = new Worker(workerPath, { workerData: { facts, format }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   let heard = false;
   let settled = false;
-  let chain = Promise.resolve();
   let read: TextFileFacts | null = null;
   const rows = new RowDecoder();
   return new Promise<TextFileFacts>((resolve, reject) => {
@@ -61,6 +62,7 @@ export function readDataFileInWorker(
       if (e === undefined) resolve(read!);
       else reject(e);
     };
+    let chain: Promise<void> = before.catch((e: unknown) => finish(e));
     worker.on('message', (m: WorkerMessage) => {
       heard = true;
       chain = chain.then(async () => {

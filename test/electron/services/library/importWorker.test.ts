@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../shared/api/errors';
 import { type ImportProgress, importToPath } from '../../../../electron/services/library/importFiles';
 import { bundleImportWorker } from '../../../helpers/importWorkerBundle';
 import { useTempDir } from '../../../helpers/tmp';
-import { fingertipsCsv, REAL_FILE, REAL_RECORDS, row, sha256, writeFile } from './helpers';
+import { fingertipsCsv, HEADER, REAL_FILE, REAL_RECORDS, row, sha256, writeFile } from './helpers';
 
 /**
  * The import worker as the app runs it: bundled (as scripts/build.mjs bundles it into
@@ -133,6 +134,39 @@ describe('importing in the worker thread', () => {
       }
       // The same files again: each is already its indicators' newest vintage, so nothing changes.
       expect(await importToPath(library, [big, REAL_FILE, mixed], { worker: how })).toMatchObject({ rows: 0, unchangedFiles: [big, REAL_FILE, mixed] });
+    }
+  });
+
+  it('reads the data while the metadata is still being made: the rows wait for it, and the library is as with the metadata given at once', async () => {
+    const big = bigFile(tmp());
+    // A file without CI columns: its CIs are computed as the metadata's value type says (a
+    // proportion, Wilson), not as its name suggests (a rate, Byar's), only if its rows wait for it.
+    const canonical = HEADER.filter((h) => !/^(Lower|Upper) CI/.test(h));
+    const noCis = writeFile(tmp(), 'no-cis.csv', fingertipsCsv(Array.from({ length: 40 }, (_, i) => row({ 'Indicator ID': '90009', 'Area Code': `E06${String(i).padStart(6, '0')}`, Count: '30', Denominator: '1000', Value: '3' })), { canonical }));
+    const meta = writeFile(tmp(), 'meta.csv', 'indicator_id,unit,polarity,value_type,multiplier,definition,source\n93356,per 100,RAG - High is good,,,Laboratory reports,PHE\n90009,%,,proportion,100,A share,Test\n');
+    const later = <T,>(value: T, ms = 300) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+    for (const how of [worker, false] as const) {
+      const name = how ? 'worker' : 'main';
+      const atOnce = join(tmp(), `at-once-${name}.jsnalib`);
+      const summary = await importToPath(atOnce, [noCis, big, REAL_FILE], { worker: how, metadataPath: meta, now: () => new Date(0) });
+      expect(summary.metadataIndicators).toBe(2);
+      const waited = join(tmp(), `later-${name}.jsnalib`);
+      expect(await importToPath(waited, [noCis, big, REAL_FILE], { worker: how, metadataLater: later(meta), now: () => new Date(0) })).toEqual(summary);
+      expect(contents(waited)).toEqual(contents(atOnce));
+      const methods = new Database(waited, { readonly: true });
+      expect(methods.prepare("SELECT DISTINCT ci_method FROM indicator_values v JOIN series s ON s.id = v.series_id WHERE s.indicator_id = '90009'").all()).toEqual([{ ci_method: 'wilson' }]);
+      methods.close();
+      // No metadata after all: as without any.
+      const none = join(tmp(), `none-${name}.jsnalib`);
+      const plain = join(tmp(), `plain-${name}.jsnalib`);
+      expect(await importToPath(none, [REAL_FILE], { worker: how, metadataLater: later(null), now: () => new Date(0) })).toEqual(await importToPath(plain, [REAL_FILE], { worker: how, now: () => new Date(0) }));
+      // Metadata that fails: the import fails with its error, the library as it was.
+      const before = sha256(plain);
+      const failing = later(null).then((): string => {
+        throw new AppError('UNREACHABLE', 'Fingertips could not be reached; your library is unchanged.');
+      });
+      await expect(importToPath(plain, [big], { worker: how, metadataLater: failing })).rejects.toThrow(/could not be reached/);
+      expect(sha256(plain)).toBe(before);
     }
   });
 
