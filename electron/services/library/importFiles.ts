@@ -198,7 +198,8 @@ async function importOnce(
           else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk, metadataReady);
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw firstProblem(run, e);
-          read = await readDataFile(facts, opts.format, sink, afterChunk);
+          // The worker may have failed before the metadata came: the rows wait for it here too.
+          read = await metadataReady.then(() => readDataFile(facts, opts.format, sink, afterChunk));
         }
         if (skippable?.has(read.sha256)) throw new ReadAgainKnowingEncoding(file.name, 'the very file the library has; read it again to skip it');
         run.endFile(read);

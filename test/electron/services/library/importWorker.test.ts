@@ -175,4 +175,20 @@ describe('importing in the worker thread', () => {
     const summary = await importToPath(join(tmp(), 'library.jsnalib'), [REAL_FILE], { worker: broken });
     expect(summary.rows).toBe(REAL_RECORDS);
   });
+
+  it('reading on the main thread because the worker cannot start still waits for metadata still being made', async () => {
+    const broken = writeFile(tmp(), 'broken-worker.cjs', 'throw new Error("no worker here");');
+    const canonical = HEADER.filter((h) => !/^(Lower|Upper) CI/.test(h));
+    const noCis = writeFile(tmp(), 'no-cis.csv', fingertipsCsv(Array.from({ length: 40 }, (_, i) => row({ 'Indicator ID': '90009', 'Area Code': `E06${String(i).padStart(6, '0')}`, Count: '30', Denominator: '1000', Value: '3' })), { canonical }));
+    const meta = writeFile(tmp(), 'meta.csv', 'indicator_id,unit,polarity,value_type,multiplier,definition,source\n90009,%,,proportion,100,A share,Test\n');
+    const later = new Promise<string>((resolve) => setTimeout(() => resolve(meta), 300));
+    const library = join(tmp(), 'library.jsnalib');
+    await importToPath(library, [noCis], { worker: broken, metadataLater: later });
+    const db = new Database(library, { readonly: true });
+    try {
+      expect(db.prepare('SELECT DISTINCT ci_method FROM indicator_values').all()).toEqual([{ ci_method: 'wilson' }]);
+    } finally {
+      db.close();
+    }
+  });
 });
