@@ -71,6 +71,8 @@ function cancelled(): AppError {
  * the very same file (same sha256) as an indicator's newest vintage is skipped.
  */
 export async function importFiles(db: Database.Database, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
+  // Metadata still being made may fail after this import did (a cancel, a file missing): not unhandled.
+  opts.metadataLater?.catch(() => {});
   const files: TextFileToRead[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
@@ -251,6 +253,7 @@ export async function importToPath(
   paths: string[],
   opts: ImportOptions & { createFolder?: boolean } = {},
 ): Promise<ImportSummary> {
+  opts.metadataLater?.catch(() => {}); // the library may not open: see importFiles
   const path = resolve(libraryPath);
   if (!existsSync(path)) {
     const build = buildNewLibrary(path, { createFolder: opts.createFolder ?? false });

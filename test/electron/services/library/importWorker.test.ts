@@ -192,3 +192,26 @@ describe('importing in the worker thread', () => {
     }
   });
 });
+
+describe('metadata still being made when the import cannot start', () => {
+  const tmp = useTempDir();
+
+  it('leaves no rejection of it unhandled (the library cannot be opened; a cancel before the start)', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const failingLater = () =>
+        new Promise<string>((_, reject) => setTimeout(() => reject(new AppError('CANCELLED', 'The metadata request was stopped.')), 50));
+      const noFolder = join(tmp(), 'missing', 'library.jsnalib');
+      await expect(importToPath(noFolder, [REAL_FILE], { worker: false, metadataLater: failingLater() })).rejects.toThrow();
+      const controller = new AbortController();
+      controller.abort();
+      await expect(importToPath(join(tmp(), 'library.jsnalib'), [REAL_FILE], { worker: false, signal: controller.signal, metadataLater: failingLater() })).rejects.toMatchObject({ code: 'CANCELLED' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
