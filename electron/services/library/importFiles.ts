@@ -195,13 +195,17 @@ async function importOnce(
         };
         const worker = importWorkerPath(opts.worker);
         let read: TextFileFacts;
+        const onThisThread = () => metadataReady.then(() => readDataFile(facts, opts.format, sink, afterChunk));
         try {
-          if (!worker) read = await metadataReady.then(() => readDataFile(facts, opts.format, sink, afterChunk));
-          else read = await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk, metadataReady);
+          try {
+            read = worker ? await readDataFileInWorker(worker, facts, opts.format, sink, afterChunk, metadataReady) : await onThisThread();
+          } catch (e) {
+            if (!(e instanceof WorkerUnavailable)) throw e;
+            // The worker may have failed before the metadata came: the rows wait for it here too.
+            read = await onThisThread();
+          }
         } catch (e) {
-          if (!(e instanceof WorkerUnavailable)) throw firstProblem(run, e);
-          // The worker may have failed before the metadata came: the rows wait for it here too.
-          read = await metadataReady.then(() => readDataFile(facts, opts.format, sink, afterChunk));
+          throw firstProblem(run, e);
         }
         if (skippable?.has(read.sha256)) throw new ReadAgainKnowingEncoding(file.name, 'the very file the library has; read it again to skip it');
         run.endFile(read);

@@ -174,6 +174,9 @@ describe('importing in the worker thread', () => {
     const broken = writeFile(tmp(), 'broken-worker.cjs', 'throw new Error("no worker here");');
     const summary = await importToPath(join(tmp(), 'library.jsnalib'), [REAL_FILE], { worker: broken });
     expect(summary.rows).toBe(REAL_RECORDS);
+    // A repeated row (found while writing) before a bad value (found while reading): the first is reported.
+    const both = writeFile(tmp(), 'both.csv', fingertipsCsv([row(), row({ Value: '52' }), row({ 'Area Code': 'E1', Count: 'x' })]));
+    await expect(importToPath(join(tmp(), 'other.jsnalib'), [both], { worker: broken })).rejects.toThrow(`${both}:3: this row repeats an earlier one`);
   });
 
   it('reading on the main thread because the worker cannot start still waits for metadata still being made', async () => {
