@@ -155,6 +155,8 @@ export class ImportRun {
     if (sameValues && differing.length > 0) {
       const details = differing.map((c) => `${c}: ${JSON.stringify(earlier[c])} there, ${JSON.stringify(params[cols.indexOf(c)])} here`);
       this.labels.contradiction(this.file!.name, r.line, (earlier.line as number | undefined) ?? null, details);
+      // Not written: a row written straight in was counted as added when it was staged (stageRow).
+      if (this.pendingRoute === 'direct') this.direct.get(params[17] as number)!.added--;
       return;
     }
     clear();

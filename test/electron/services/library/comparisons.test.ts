@@ -135,6 +135,11 @@ describe('comparisons as the publisher states them (issue 14)', () => {
     expect(leicester.comparedEngland).toMatchObject({ label: 'Much better', outcome: 'unknown', source: 'file' });
     expect(leicester.significance).toBe('Not compared');
     expect(queryChart(db, { indicatorId: '990008', areaCodes: ['E06000015'] }).series[0]!.rows[0]!.comparedEngland.label).toBe('Worse');
+    // The contradicting line added no row: the counts are of the rows kept.
+    const kept = db.prepare('SELECT s.indicator_id AS id, count(*) AS n FROM indicator_values v JOIN series s ON s.id = v.series_id GROUP BY s.indicator_id ORDER BY id').all() as { id: string; n: number }[];
+    expect(db.prepare('SELECT id, row_count AS n FROM indicators ORDER BY id').all()).toEqual(kept);
+    expect(summary.added).toBe(kept.reduce((n, k) => n + k.n, 0));
+    expect(summary.changes.map((c) => c.added)).toEqual(summary.changes.map((c) => kept.find((k) => k.id === c.indicatorId)!.n));
   });
 });
 
