@@ -25,7 +25,10 @@ export class FoldedInserts {
     this.plain = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(rows).fill(row).join(', ')}`);
   }
 
-  /** Inserts `rows` rows, their values one row after another in `params` (as the plain statement takes them). */
+  /**
+   * Inserts `rows` rows, their values one row after another at the start of `params` (as the plain
+   * statement takes them; the caller's buffer may be longer, e.g. sized for a wider table).
+   */
   run(params: readonly unknown[]): void {
     const w = this.columns.length;
     const n = this.rows;
@@ -37,12 +40,17 @@ export class FoldedInserts {
       if (r === n) shape |= 1 << k;
     }
     const stmt = shape === 0 ? this.plain : this.statement(shape);
-    if (stmt === this.plain) {
-      stmt.run(params);
-      return;
-    }
     const b = this.bound;
     b.length = 0;
+    if (stmt === this.plain) {
+      // better-sqlite3 refuses more values than the statement has parameters.
+      if (params.length === n * w) stmt.run(params);
+      else {
+        for (let i = 0; i < n * w; i++) b.push(params[i]);
+        stmt.run(b);
+      }
+      return;
+    }
     for (let k = 0; k < w; k++) if (shape & (1 << k)) b.push(params[k]);
     for (let r = 0; r < n; r++) {
       const o = r * w;

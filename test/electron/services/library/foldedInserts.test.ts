@@ -31,6 +31,20 @@ describe('multi-row inserts that bind shared columns once', () => {
     expect(all(folded)).toHaveLength(16);
   });
 
+  it('takes its rows from the start of a longer buffer, also when no column is shared (the plain statement)', () => {
+    const db = setup();
+    const ins = new FoldedInserts(db, 't', COLS, 2);
+    // A buffer sized for 2 rows of 5 columns: the last 2 values are not this table's.
+    ins.run([1, 'a', 'b', 'c', 2, 'd', 'e', 'f', 'junk', 'junk']);
+    ins.run([3, 'g', 'h', 'i', 4, 'g', 'h', 'i', 'junk', 'junk']);
+    expect(db.prepare('SELECT * FROM t ORDER BY k').all()).toEqual([
+      { k: 1, a: 'a', b: 'b', c: 'c' },
+      { k: 2, a: 'd', b: 'e', c: 'f' },
+      { k: 3, a: 'g', b: 'h', c: 'i' },
+      { k: 4, a: 'g', b: 'h', c: 'i' },
+    ]);
+  });
+
   it('a batch the table refuses is undone whole (the caller then writes its rows one by one)', () => {
     const db = setup();
     const ins = new FoldedInserts(db, 't', COLS, 2);
