@@ -71,8 +71,11 @@ function cancelled(): AppError {
  * the very same file (same sha256) as an indicator's newest vintage is skipped.
  */
 export async function importFiles(db: Database.Database, paths: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
-  // Metadata still being made may fail after this import did (a cancel, a file missing): not unhandled.
-  opts.metadataLater?.catch(() => {});
+  const readMetadata = (path: string) => readMetadataFile(path, opts.names?.get(path) ?? path);
+  // Metadata still being made is awaited by the import; one that fails after this import did (a
+  // cancel, a file missing) is not an unhandled rejection.
+  const later = opts.metadataLater?.then((path) => (path === null ? null : readMetadata(path)));
+  later?.catch(() => {});
   const files: TextFileToRead[] = [];
   for (const p of paths) {
     if (opts.signal?.aborted) throw cancelled();
@@ -80,12 +83,7 @@ export async function importFiles(db: Database.Database, paths: string[], opts: 
     const growing = opts.growing?.get(p);
     files.push(growing ? { path: p, name, size: 0, growing } : statTextFile(p, name));
   }
-  const readMetadata = (path: string) => readMetadataFile(path, opts.names?.get(path) ?? path);
-  let metadata: Metadata = opts.metadataPath ? await readMetadata(opts.metadataPath) : null;
-  if (opts.metadataLater) {
-    metadata = opts.metadataLater.then((path) => (path === null ? null : readMetadata(path)));
-    metadata.catch(() => {}); // awaited by the import; a rejection before that is not unhandled
-  }
+  const metadata: Metadata = later ?? (opts.metadataPath ? await readMetadata(opts.metadataPath) : null);
   // Files read once (hashed and decoded in the same pass) unless their facts are needed first; a
   // file found to mix encodings is inspected and the whole import done again (the first try was rolled back).
   const inspected = new Map<TextFileToRead, TextFileFacts>();
@@ -153,10 +151,9 @@ async function importOnce(
     try {
       // The run reads an indicator's entry at its first row, which waits for the metadata (metadataReady).
       const entries = new Map<string, MetadataEntry>();
-      let metadata: MetadataFile | null = null;
       const metadataReady = Promise.resolve(metadataToCome).then((m) => {
-        metadata = m;
         for (const [id, entry] of m?.entries ?? []) entries.set(id, entry);
+        return m;
       });
       metadataReady.catch(() => {});
       const run = new ImportRun(db, entries, now, opts.metadataByPublisher ?? false);
@@ -212,9 +209,8 @@ async function importOnce(
         doneBefore += read.size;
         opts.onProgress?.({ label, done: doneBefore, total });
       }
-      await metadataReady;
-      const done = metadata as MetadataFile | null;
-      const metadataIndicators = done ? run.ind.applyMetadata(done.facts.name, new Set(run.indicators.keys())) : 0;
+      const metadata = await metadataReady;
+      const metadataIndicators = metadata ? run.ind.applyMetadata(metadata.facts.name, new Set(run.indicators.keys())) : 0;
       run.ind.inferPolarities(run.indicators.values());
       inferComparisonMethods(db, [...run.indicators.keys()]);
       run.finish();

@@ -23,6 +23,8 @@ const VALUE_ROWS_PER_INSERT = 64;
 const NCOL = STAGED_COLUMNS.length;
 /** A row of a series new in this file goes straight into indicator_values (nothing to replace): the columns without the line. */
 const NDIRECT = VALUE_COLUMNS.length;
+/** Where a row's vintage id is among its parameters (either route). */
+const VINTAGE_AT = VALUE_COLUMNS.indexOf('vintage_id');
 type Route = 'direct' | 'staged';
 
 function isSqliteError(e: unknown, code: string): boolean {
@@ -156,7 +158,7 @@ export class ImportRun {
       const details = differing.map((c) => `${c}: ${JSON.stringify(earlier[c])} there, ${JSON.stringify(params[cols.indexOf(c)])} here`);
       this.labels.contradiction(this.file!.name, r.line, (earlier.line as number | undefined) ?? null, details);
       // Not written: a row written straight in was counted as added when it was staged (stageRow).
-      if (this.pendingRoute === 'direct') this.direct.get(params[17] as number)!.added--;
+      if (this.pendingRoute === 'direct') this.direct.get(params[VINTAGE_AT] as number)!.added--;
       return;
     }
     clear();
