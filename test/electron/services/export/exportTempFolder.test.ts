@@ -1,13 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { exportDocument } from '../../../../electron/services/export/exportDocument';
-import { stopWarmPrinter } from '../../../../electron/services/export/warmPrinter';
-import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
-import { openProject, type Project } from '../../../../electron/services/project/project';
-import { sampleWorkspace } from './helpers';
+import { useSamplePrintFolder } from './helpers';
 
 /** The export's own temp folder (for the HTML Chromium prints) refused, as on a full disk. */
 let refuseExportFolder = false;
@@ -23,36 +18,19 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 describe('a PDF export whose temp folder cannot be made', () => {
-  // A private temp folder (os.tmpdir() follows TMPDIR): each Chromium's profile is one folder in it.
-  const mine = fs.mkdtempSync(join(tmpdir(), 'jsna-test-export-folder-'));
-  const saved = process.env.TMPDIR;
-  let project: Project;
-  let library: Library;
-  const profiles = () => fs.readdirSync(mine).filter((f) => f.startsWith('jsna-print-'));
+  const { mine, project, library, profiles } = useSamplePrintFolder('jsna-test-export-folder-');
   const chromiums = () =>
     execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
       .split('\n')
       .filter((l) => l.includes(join(mine, 'jsna-print-'))).length;
 
-  beforeAll(async () => {
-    const ws = await sampleWorkspace(join(mine, 'ws'));
-    project = openProject(ws.projectPath, { readOnly: true });
-    library = openLibrary(ws.libraryPath, { readOnly: true });
-    process.env.TMPDIR = mine;
-  });
-  afterAll(async () => {
+  afterAll(() => {
     refuseExportFolder = false;
-    await stopWarmPrinter();
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-    project?.close();
-    library?.close();
-    fs.rmSync(mine, { recursive: true, force: true });
   });
 
   it('fails with the reason and closes the Chromium it started (the CLI would otherwise not exit)', { timeout: 60_000 }, async () => {
     refuseExportFolder = true;
-    await expect(exportDocument(project, library, { format: 'pdf' })).rejects.toThrow(/ENOSPC/);
+    await expect(exportDocument(project(), library(), { format: 'pdf' })).rejects.toThrow(/ENOSPC/);
     refuseExportFolder = false;
     expect(profiles()).toEqual([]);
     // Its processes a moment after its profile.
@@ -65,7 +43,7 @@ describe('a PDF export whose temp folder cannot be made', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       refuseExportFolder = true;
-      await expect(exportDocument(project, library, { format: 'pdf', keepPrinterWarm: true })).rejects.toThrow(/ENOSPC/);
+      await expect(exportDocument(project(), library(), { format: 'pdf', keepPrinterWarm: true })).rejects.toThrow(/ENOSPC/);
       refuseExportFolder = false;
       expect(started()).toHaveLength(1);
       // A minute idle: closed (were the failed export still counted as printing, it would run on).

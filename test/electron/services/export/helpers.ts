@@ -1,17 +1,48 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../../../electron/services/export/findChromium';
+import { stopWarmPrinter } from '../../../../electron/services/export/warmPrinter';
+import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
+import { openProject, type Project } from '../../../../electron/services/project/project';
 import { type AxeViolation, runAxe } from '../../../helpers/axe';
 import { type SampleWorkspace, createSampleWorkspace } from '../../../../electron/services/sample/sampleWorkspace';
 
 /** A fresh sample workspace (project + sample library) in `dir`. */
 export function sampleWorkspace(dir: string): Promise<SampleWorkspace> {
   return createSampleWorkspace(dir);
+}
+
+/**
+ * For a describe block printing PDFs: the sample project and library opened read-only, and a
+ * private temp folder as TMPDIR (os.tmpdir() follows it), where each Chromium's profile is one
+ * `jsna-print-` folder. After the block: the warm printer stopped, TMPDIR as it was, all removed.
+ */
+export function useSamplePrintFolder(prefix: string): { mine: string; project: () => Project; library: () => Library; profiles: () => string[] } {
+  const mine = mkdtempSync(join(tmpdir(), prefix));
+  const saved = process.env.TMPDIR;
+  let project: Project | undefined;
+  let library: Library | undefined;
+  beforeAll(async () => {
+    const ws = await sampleWorkspace(join(mine, 'ws'));
+    project = openProject(ws.projectPath, { readOnly: true });
+    library = openLibrary(ws.libraryPath, { readOnly: true });
+    process.env.TMPDIR = mine;
+  });
+  afterAll(async () => {
+    await stopWarmPrinter();
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    project?.close();
+    library?.close();
+    rmSync(mine, { recursive: true, force: true });
+  });
+  return { mine, project: () => project!, library: () => library!, profiles: () => readdirSync(mine).filter((f) => f.startsWith('jsna-print-')) };
 }
 
 /**

@@ -1,45 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../../electron/services/export/exportDocument';
 import { stopWarmPrinter } from '../../../../electron/services/export/warmPrinter';
-import { type Library, openLibrary } from '../../../../electron/services/library/openLibrary';
-import { openProject, type Project } from '../../../../electron/services/project/project';
-import { sampleWorkspace } from './helpers';
+import { useSamplePrintFolder } from './helpers';
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
 
 describe('a Chromium kept running between PDF exports (browser mode)', () => {
-  // A private temp folder (os.tmpdir() follows TMPDIR): each Chromium's profile is one folder in it.
-  const mine = mkdtempSync(join(tmpdir(), 'jsna-warm-print-'));
-  const saved = process.env.TMPDIR;
-  let project: Project;
-  let library: Library;
-  const profiles = () => readdirSync(mine).filter((f) => f.startsWith('jsna-print-'));
+  const { mine, project, library, profiles } = useSamplePrintFolder('jsna-warm-print-');
   const chromiumsOf = (profile: string) =>
     execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
       .split('\n')
       .filter((l) => l.includes(join(mine, profile)))
       .map((l) => Number(l.trim().split(/\s+/)[0]));
   const pdf = (signal?: AbortSignal, onProgress?: (label: string) => void) =>
-    exportDocument(project, library, { format: 'pdf', keepPrinterWarm: true, signal, onProgress: (p) => onProgress?.(p.label) });
+    exportDocument(project(), library(), { format: 'pdf', keepPrinterWarm: true, signal, onProgress: (p) => onProgress?.(p.label) });
 
-  beforeAll(async () => {
-    const ws = await sampleWorkspace(join(mine, 'ws'));
-    project = openProject(ws.projectPath, { readOnly: true });
-    library = openLibrary(ws.libraryPath, { readOnly: true });
-    process.env.TMPDIR = mine;
-  });
-  afterAll(async () => {
-    await stopWarmPrinter();
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-    project?.close();
-    library?.close();
-    rmSync(mine, { recursive: true, force: true });
-  });
 
   it('starts Chromium once for three exports in a row, each PDF whole and sealed', { timeout: 120_000 }, async () => {
     const pages: number[] = [];
